@@ -1,0 +1,25 @@
+package uk.hallmonitor.connectors;
+
+import java.util.Set;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.Platform;
+
+/**
+ * Talks to one platform. A poll returns a batch and the position to resume from; the caller stores the batch, then
+ * the position, so a crash between the two re-fetches and never skips.
+ */
+public interface PlatformConnector {
+
+    Platform platform();
+
+    Set<Capability> capabilities();
+
+    /** Fetches what is new since the cursor. Errors are {@link ConnectorException}s. */
+    Mono<Batch> fetch(Source source, Cursor since);
+
+    /** Hides a reply on the platform where {@link Capability#HIDE_REPLY} is supported. */
+    default Mono<Void> hideReply(Source source, String platformPostId) {
+        return Mono.error(new ConnectorException(ConnectorException.Kind.UNSUPPORTED,
+                platform() + " does not let us hide replies", null));
+    }
+}
