@@ -1,0 +1,7 @@
+/**
+ * The incident log (R9): serious incidents with category, severity, status ({@code OPEN → ASSESSED → ACTIONED →
+ * CLOSED}), owner, linked posts, notes and a full trail, seen by the DSL and SLT of the school. Moderation opens
+ * incidents through its {@link uk.hallmonitor.moderation.IncidentDesk} port, which this module implements
+ * idempotently per source, so escalating the same post twice (or on two instances) opens one incident.
+ */
+package uk.hallmonitor.incidents;

@@ -1,0 +1,103 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Sends what the outbox holds. A freshly recorded alert is sent at once by the instance that recorded it (the fast
+ * path); a periodic sweep claims whatever is due (retries, alerts of a crashed instance whose lease ran out).
+ * Each send is preceded by an atomic claim, so two instances never send the same alert.
+ */
+class AlertDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+
+    private final AlertStore store;
+    private final Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private final ModerationProperties properties;
+    private final String owner = "dispatcher-" + UUID.randomUUID();
+    private final Sinks.Many<String> fresh = Sinks.many().unicast().onBackpressureBuffer();
+    private Disposable running;
+
+    AlertDispatcher(AlertStore store, List<AlertChannel> channels, Clock clock, ModerationProperties properties) {
+        this.store = store;
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Asks for a just-recorded alert to be sent now rather than at the next sweep. */
+    void wake(String alertId) {
+        synchronized (fresh) {
+            fresh.tryEmitNext(alertId);
+        }
+    }
+
+    /** Claims and sends the alert if it is still claimable; completes with whether this call sent it. */
+    Mono<Boolean> deliver(String alertId) {
+        return store.claim(alertId, owner, clock.instant(), properties.lease())
+                .flatMap(this::send)
+                .defaultIfEmpty(false);
+    }
+
+    /** Claims and sends due alerts until none is left; answers how many were attempted. */
+    Mono<Long> drain() {
+        Mono<Boolean> one = Mono.defer(() -> store.claimNext(owner, clock.instant(), properties.lease()))
+                .flatMap(alert -> send(alert).thenReturn(true))
+                .defaultIfEmpty(false);
+        return Flux.range(0, properties.concurrency())
+                .flatMap(worker -> one.repeat().takeWhile(Boolean::booleanValue).count())
+                .reduce(0L, Long::sum);
+    }
+
+    void start() {
+        Flux<Boolean> fastPath = fresh.asFlux().flatMap(id -> deliver(id).onErrorResume(this::logged),
+                properties.concurrency());
+        Flux<Long> sweep = Flux.interval(properties.dispatchEvery())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(this::logged), 1);
+        running = Flux.merge(fastPath.then(), sweep.then()).subscribe();
+    }
+
+    void stop() {
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    private Mono<Boolean> send(Alert claimed) {
+        AlertChannel channel = channels.get(claimed.channel());
+        Mono<SendResult> attempt = channel == null
+                ? Mono.just(SendResult.undeliverable("no " + claimed.channel() + " channel in this service"))
+                : Mono.defer(() -> channel.send(claimed))
+                        .timeout(properties.sendTimeout(), Mono.fromSupplier(
+                                () -> SendResult.retry("no answer within " + properties.sendTimeout())))
+                        .onErrorResume(error -> Mono.just(SendResult.retry(error.toString())));
+        return attempt.flatMap(result -> store.settle(outcome(claimed, result), owner)
+                .map(settled -> settled && result.outcome() == SendResult.Outcome.SENT));
+    }
+
+    private Alert outcome(Alert claimed, SendResult result) {
+        return switch (result.outcome()) {
+            case SENT -> claimed.sent(clock.instant());
+            case UNDELIVERABLE -> claimed.undeliverable(result.detail());
+            case RETRY -> claimed.retryAt(clock.instant().plus(properties.backoff().after(claimed.attempts())),
+                    result.detail());
+        };
+    }
+
+    private <T> Mono<T> logged(Throwable error) {
+        log.warn("alert dispatch failed, the sweep will retry: {}", error.toString());
+        return Mono.empty();
+    }
+}

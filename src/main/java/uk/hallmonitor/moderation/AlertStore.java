@@ -1,0 +1,28 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The outbox. Every change is one atomic single-document update guarded by the expected state and lease owner. */
+interface AlertStore {
+
+    /** Stores the alert; answers {@code false} when one with the same dedup key is already there. */
+    Mono<Boolean> record(Alert alert);
+
+    /** Claims the alert with this id when it is claimable now; empty when it is not (sent, held, leased...). */
+    Mono<Alert> claim(String id, String owner, Instant now, Duration lease);
+
+    /** Claims any one claimable alert, oldest due first; empty when none is. */
+    Mono<Alert> claimNext(String owner, Instant now, Duration lease);
+
+    /** Writes the outcome of a claimed alert, only if {@code owner} still holds its lease; answers whether it did. */
+    Mono<Boolean> settle(Alert outcome, String owner);
+
+    /** Alerts held for the digest whose channel is email. */
+    Flux<Alert> held();
+
+    /** Marks a held alert as folded into the digest, only if it is still held. */
+    Mono<Boolean> digested(Alert alert, String digestId);
+}

@@ -1,0 +1,22 @@
+package uk.hallmonitor.moderation;
+
+import java.util.List;
+
+/**
+ * What moderation asks the incident log to open.
+ *
+ * @param sourceKey what makes it the same request, e.g. {@code post:ID:escalated}
+ * @param schoolId  the school
+ * @param category  the category (a classifier category name or {@code SUSPECTED_ILLEGAL})
+ * @param severity  the classifier severity name
+ * @param postIds   the posts concerned
+ * @param actor     who asked ({@code system} for automatic ones)
+ * @param note      why, never the content of a suspected illegal post
+ */
+public record IncidentRequest(String sourceKey, String schoolId, String category, String severity,
+                              List<String> postIds, String actor, String note) {
+
+    public IncidentRequest {
+        postIds = List.copyOf(postIds);
+    }
+}

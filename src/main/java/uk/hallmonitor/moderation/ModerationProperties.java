@@ -1,0 +1,37 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How moderation classifies, routes and delivers. */
+@ConfigurationProperties("hallmonitor.moderation")
+record ModerationProperties(
+        /** Sender address of alert email. */ @DefaultValue("hallmonitor@localhost") String mailFrom,
+        /** Base of the link to a post in the moderation queue, placed in alerts. */
+        @DefaultValue("/moderation/posts/") String queueUrl,
+        /** How often the outbox is swept for alerts due a (re)try. */ @DefaultValue("1s") Duration dispatchEvery,
+        /** How long a dispatcher holds a claimed alert before another instance may take it over. */
+        @DefaultValue("60s") Duration lease,
+        /** Longest a channel may take over one alert before it counts as failed and is retried. */
+        @DefaultValue("10s") Duration sendTimeout,
+        /** Wait after the first failed attempt; doubled after each further failure. */
+        @DefaultValue("2s") Duration retryFirst,
+        /** Longest wait between attempts. */ @DefaultValue("10m") Duration retryCeiling,
+        /** Alerts sent at once by one instance. */ @DefaultValue("16") int concurrency,
+        /** How often held low-severity alerts are folded into one digest email per person. */
+        @DefaultValue("1h") Duration digestEvery,
+        /** How often stored posts are swept for ones that have no verdict or were not routed. */
+        @DefaultValue("30s") Duration sweepEvery,
+        /** How far back the sweep looks behind its watermark, for posts stored late by another instance. */
+        @DefaultValue("10m") Duration sweepOverlap,
+        /** Posts classified at once. */ @DefaultValue("4") int classifyConcurrency,
+        /** File of the AEAD keyset that seals suspected illegal content; relative to the data directory. */
+        @DefaultValue("moderation-seal.json") String sealKeyFile,
+        /** Whether the background loops run (tests switch them off to drive them by hand). */
+        @DefaultValue("true") boolean background) {
+
+    Backoff backoff() {
+        return new Backoff(retryFirst, retryCeiling);
+    }
+}

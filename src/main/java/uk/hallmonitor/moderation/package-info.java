@@ -1,0 +1,13 @@
+/**
+ * Moderation: every collected post is classified once (verdicts keyed by post id), flagged posts enter the
+ * moderation queue and are routed to the right people (the account's moderators and runners, the school's
+ * moderators for public mentions, the DSL at once for safeguarding), and every alert goes through an outbox in the
+ * database ({@code alerts}) that is written before anything is sent, claimed atomically by a dispatcher, retried with
+ * backoff and never sent twice for the same source, recipient and channel. Channels: email, Teams and Slack incoming
+ * webhooks, and the live feed (server-sent events). Suspected illegal content (R7) is sealed with an AEAD key and
+ * its alert carries only the incident number, the platform, the time and the instruction to report to the IWF.
+ * Other modules hand their notices to people through {@link uk.hallmonitor.moderation.Notices}; escalations reach
+ * the incident log through the {@link uk.hallmonitor.moderation.IncidentDesk} port that {@code incidents} implements,
+ * so the dependency runs from incidents to moderation only.
+ */
+package uk.hallmonitor.moderation;
