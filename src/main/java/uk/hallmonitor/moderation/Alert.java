@@ -2,6 +2,8 @@ package uk.hallmonitor.moderation;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One entry of the outbox: a message for one recipient over one channel, recorded before it is sent. The dedup key
@@ -9,7 +11,8 @@ import java.time.Instant;
  * twice over the same channel, whichever instance routed it. The transitions below are the whole state machine;
  * stores apply them with a precondition on the state and the lease owner.
  */
-record Alert(String id, String dedupKey, String schoolId, String sourceKey, Channel channel, String recipientKey,
+@Document("alerts")
+record Alert(@Id String id, String dedupKey, String schoolId, String sourceKey, Channel channel, String recipientKey,
              String recipientStaffId, String recipientName, String address, String reason, String subject,
              String body, AlertState state, int attempts, Instant nextAttemptAt, String leaseOwner,
              Instant leaseUntil, String lastError, Instant createdAt, Instant sentAt, String digestId) {

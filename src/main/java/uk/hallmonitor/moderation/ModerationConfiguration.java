@@ -1,0 +1,96 @@
+package uk.hallmonitor.moderation;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import reactor.core.publisher.Flux;
+import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.classification.PostClassifier;
+import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.events.DomainEvents;
+
+/** Wires the outbox dispatcher, the triage of posts, the seal key and the indexes, and runs the background loops. */
+@Configuration
+@EnableConfigurationProperties(ModerationProperties.class)
+class ModerationConfiguration {
+
+    @Bean
+    AlertDispatcher alertDispatcher(AlertStore store, MailChannel mail, FeedChannel feed, WebhookChannels webhooks,
+                                    Clock clock, ModerationProperties properties) {
+        List<AlertChannel> channels = new ArrayList<>(List.of(mail, feed));
+        channels.addAll(webhooks.channels());
+        return new AlertDispatcher(store, channels, clock, properties);
+    }
+
+    @Bean
+    ContentSeal contentSeal(Environment environment, ModerationProperties properties) {
+        // a small keyset of its own in the data directory; the vault's key encryption could wrap it later
+        Path dataDir = Path.of(environment.getProperty("hallmonitor.data-dir", "./data"));
+        return ContentSeal.fromFile(dataDir.resolve(properties.sealKeyFile()));
+    }
+
+    @Bean
+    PostTriage postTriage(Posts posts, PostClassifier classifier, VerdictStore verdicts, Alerting alerting,
+                          uk.hallmonitor.moderation.IncidentDesk incidents, AuditTrail audit, ContentSeal seal,
+                          DomainEvents events, ModerationProperties properties, Clock clock) {
+        return new PostTriage(posts, classifier, verdicts, alerting, incidents, audit, seal, events, properties,
+                clock);
+    }
+
+    @Bean
+    SmartInitializingSingleton moderationIndexes(ReactiveMongoTemplate mongo) {
+        return () -> Flux.concat(
+                        mongo.indexOps(Alert.class).createIndex(new Index("dedupKey", Sort.Direction.ASC).unique()),
+                        mongo.indexOps(Alert.class).createIndex(new Index("state", Sort.Direction.ASC)
+                                .on("nextAttemptAt", Sort.Direction.ASC)),
+                        mongo.indexOps(Alert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                                .on("createdAt", Sort.Direction.DESC)),
+                        mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                                .on("flagged", Sort.Direction.ASC).on("collectedAt", Sort.Direction.DESC)),
+                        mongo.indexOps(PostVerdict.class).createIndex(new Index("flagged", Sort.Direction.ASC)
+                                .on("routedAt", Sort.Direction.ASC).on("classifiedAt", Sort.Direction.ASC)))
+                .then().block(Duration.ofMinutes(1));
+    }
+
+    @Bean
+    SmartLifecycle moderationLoops(AlertDispatcher dispatcher, PostTriage triage, DigestJob digests,
+                                   ModerationProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.background()) {
+                    dispatcher.start();
+                    triage.start();
+                    digests.start();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                dispatcher.stop();
+                triage.stop();
+                digests.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

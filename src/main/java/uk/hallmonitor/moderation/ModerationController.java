@@ -1,0 +1,147 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.security.Callers;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Problems;
+
+/** The moderation queue, its actions, the alerts sent, the live feed, reply templates and per-school rules. */
+@RestController
+@RequestMapping("/api/v1")
+class ModerationController {
+
+    private final ModerationQueue queue;
+    private final MongoAlertStore alerts;
+    private final FeedChannel feed;
+    private final SettingsStore settings;
+
+    ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings) {
+        this.queue = queue;
+        this.alerts = alerts;
+        this.feed = feed;
+        this.settings = settings;
+    }
+
+    @GetMapping("/posts")
+    Mono<PageResponse<PostView>> posts(@RequestParam(required = false) String schoolId,
+                                       @RequestParam(required = false) Boolean flagged,
+                                       @RequestParam(required = false) String accountId,
+                                       @RequestParam(required = false) String category,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String severity,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "50") int size) {
+        return Callers.current().flatMap(caller -> queue.page(caller, schoolId, flagged, accountId, category, status,
+                severity, page, size));
+    }
+
+    @GetMapping("/posts/{id}")
+    Mono<PostView> post(@PathVariable String id) {
+        return Callers.current().flatMap(caller -> queue.one(caller, id));
+    }
+
+    @PostMapping("/posts/{id}/actions")
+    Mono<PostView> act(@PathVariable String id, @RequestBody(required = false) ActionRequest request) {
+        return Callers.current().flatMap(caller -> queue.act(caller, id, request));
+    }
+
+    @GetMapping("/alerts")
+    Mono<PageResponse<AlertView>> alerts(@RequestParam(required = false) String schoolId,
+                                         @RequestParam(required = false) String state,
+                                         @RequestParam(required = false) String channel,
+                                         @RequestParam(required = false) String postId,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "50") int size) {
+        return Callers.current().flatMap(caller -> {
+            AlertState wantedState;
+            Channel wantedChannel;
+            try {
+                wantedState = state == null ? null : AlertState.valueOf(state.strip().toUpperCase());
+            } catch (IllegalArgumentException unknown) {
+                return Mono.error(Problems.badRequest("state", "unknown state '" + state + "'"));
+            }
+            try {
+                wantedChannel = channel == null ? null : Channel.valueOf(channel.strip().toUpperCase());
+            } catch (IllegalArgumentException unknown) {
+                return Mono.error(Problems.badRequest("channel", "unknown channel '" + channel
+                        + "'; use EMAIL, TEAMS, SLACK or FEED"));
+            }
+            if (size < 1 || size > 200 || page < 0) {
+                return Mono.error(Problems.badRequest("size", "page from 0, size between 1 and 200"));
+            }
+            String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
+            if (school != null && !caller.canSee(school)) {
+                return Mono.error(Problems.notFound("school", school));
+            }
+            if (school != null && !caller.hasAnyIn(school, ModerationQueue.READERS)) {
+                return Mono.error(Problems.forbidden("alerts are for moderators, SLT and the DSL"));
+            }
+            return alerts.page(school, wantedState, wantedChannel, postId == null ? null : "post:" + postId, page,
+                            size)
+                    .map(found -> new PageResponse<>(found.items().stream().map(AlertView::of).toList(),
+                            found.page(), found.size(), found.total()));
+        });
+    }
+
+    @GetMapping(value = "/moderation/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<FeedEvent>> feed() {
+        return Callers.current().flatMapMany(caller -> {
+            if (!caller.isAdmin() && !caller.hasAnyIn(caller.schoolId(), ModerationQueue.READERS)) {
+                return Flux.error(Problems.forbidden("the live feed is for moderators, SLT and the DSL"));
+            }
+            Flux<ServerSentEvent<FeedEvent>> events = feed.events()
+                    .filter(event -> caller.canSee(event.schoolId()))
+                    .map(event -> ServerSentEvent.builder(event).id(event.alertId()).event("alert").build());
+            // a comment now and then keeps proxies from closing a quiet stream
+            Flux<ServerSentEvent<FeedEvent>> heartbeat = Flux.interval(Duration.ofSeconds(15))
+                    .map(tick -> ServerSentEvent.<FeedEvent>builder().comment("keep-alive").build());
+            return Flux.merge(Flux.just(ServerSentEvent.<FeedEvent>builder().comment("connected").build()),
+                    events, heartbeat);
+        });
+    }
+
+    @GetMapping("/moderation/templates")
+    Mono<List<ReplyTemplate>> templates() {
+        return Callers.current().thenReturn(ReplyTemplates.ALL);
+    }
+
+    @GetMapping("/moderation/settings/{schoolId}")
+    Mono<SettingsView> settings(@PathVariable String schoolId) {
+        return Callers.current().flatMap(caller -> {
+            if (!caller.canSee(schoolId)) {
+                return Mono.error(Problems.notFound("school", schoolId));
+            }
+            if (!caller.hasAnyIn(schoolId, Role.ADMIN, Role.SLT, Role.DSL, Role.MODERATOR)) {
+                return Mono.error(Problems.forbidden("moderation settings are for ADMIN, SLT, DSL, moderators"));
+            }
+            return settings.of(schoolId).map(SettingsView::of);
+        });
+    }
+
+    @PutMapping("/moderation/settings/{schoolId}")
+    Mono<SettingsView> saveSettings(@PathVariable String schoolId, @RequestBody SettingsRequest request) {
+        return Callers.current().flatMap(caller -> {
+            if (!caller.canSee(schoolId)) {
+                return Mono.error(Problems.notFound("school", schoolId));
+            }
+            if (!caller.hasAnyIn(schoolId, Role.ADMIN, Role.SLT)) {
+                return Mono.error(Problems.forbidden("only ADMIN or SLT change the school's alert rules"));
+            }
+            return request.toSettings(schoolId).flatMap(settings::save).map(SettingsView::of);
+        });
+    }
+}

@@ -1,0 +1,284 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.accounts.AccountRegister;
+import uk.hallmonitor.audit.AuditEvent;
+import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.classification.Category;
+import uk.hallmonitor.classification.Severity;
+import uk.hallmonitor.connectors.Capability;
+import uk.hallmonitor.connectors.ConnectorException;
+import uk.hallmonitor.connectors.PlatformConnector;
+import uk.hallmonitor.connectors.Source;
+import uk.hallmonitor.monitoring.CollectedPost;
+import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Problems;
+
+/**
+ * The moderation queue: flagged posts for the people of their school, and the actions taken on them. An action is
+ * first recorded with an atomic precondition on the item's version (two moderators at once: one wins, the other
+ * gets 409), then carried out (on the platform where the connector can) and its outcome written back.
+ */
+@Component
+class ModerationQueue {
+
+    /** Longest note or audience message kept with an action. */
+    static final int MAX_TEXT = 2_000;
+    static final Role[] READERS = {Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN};
+    private static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(15);
+
+    private final VerdictStore verdicts;
+    private final Posts posts;
+    private final IncidentDesk incidents;
+    private final ClassifierFeedback feedback;
+    private final AccountRegister accounts;
+    private final ObjectProvider<PlatformConnector> connectors;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ModerationQueue(VerdictStore verdicts, Posts posts, IncidentDesk incidents, ClassifierFeedback feedback,
+                    AccountRegister accounts, ObjectProvider<PlatformConnector> connectors, AuditTrail audit,
+                    Clock clock) {
+        this.verdicts = verdicts;
+        this.posts = posts;
+        this.incidents = incidents;
+        this.feedback = feedback;
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Mono<PageResponse<PostView>> page(Caller caller, String schoolId, Boolean flagged, String accountId,
+                                      String category, String status, String severity, int page, int size) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        String categoryName = parse(category, Category.class, "category", errors);
+        String statusName = parse(status, QueueStatus.class, "status", errors);
+        String severityName = parse(severity, Severity.class, "severity", errors);
+        if (page < 0) {
+            errors.add(new Problems.FieldError("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > 200) {
+            errors.add(new Problems.FieldError("size", "must be between 1 and 200"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(Problems.invalid(errors));
+        }
+        String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
+        if (school != null && !caller.canSee(school)) {
+            return Mono.error(Problems.notFound("school", school));
+        }
+        if (school != null && !caller.hasAnyIn(school, READERS)) {
+            return Mono.error(Problems.forbidden("the moderation queue is for moderators, SLT and the DSL"));
+        }
+        return verdicts.page(school, flagged, accountId, categoryName,
+                        statusName == null ? null : QueueStatus.valueOf(statusName),
+                        severityName == null ? null : Severity.valueOf(severityName), page, size)
+                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
+                        .flatMapSequential(this::view)
+                        .collectList()
+                        .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
+    }
+
+    Mono<PostView> one(Caller caller, String postId) {
+        return visible(caller, postId).flatMap(this::view);
+    }
+
+    Mono<PostView> act(Caller caller, String postId, ActionRequest request) {
+        ModerationAction action;
+        try {
+            action = validate(request);
+        } catch (org.springframework.web.ErrorResponseException invalid) {
+            return Mono.error(invalid);
+        }
+        return visible(caller, postId).flatMap(verdict -> {
+            if (!caller.hasAnyIn(verdict.schoolId(), Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN)) {
+                return Mono.error(Problems.forbidden("only moderators, SLT and the DSL act on flagged posts"));
+            }
+            if (!verdict.flagged()) {
+                return Mono.error(Problems.conflict("post " + postId + " was not flagged, so it is not in the "
+                        + "moderation queue"));
+            }
+            long expected;
+            if (request.version() != null) {
+                expected = request.version();
+            } else if (verdict.status() == QueueStatus.OPEN) {
+                expected = verdict.version();
+            } else {
+                ActionRecord last = verdict.actions().isEmpty() ? null
+                        : verdict.actions().get(verdict.actions().size() - 1);
+                return Mono.error(Problems.conflict("post " + postId + " is already " + verdict.status()
+                                + (last == null ? "" : " by " + last.actor() + " at " + last.at())
+                                + "; to act on it again send the version you saw",
+                        List.of("current version is " + verdict.version())));
+            }
+            ActionRecord recorded = new ActionRecord(action, "PENDING", null, request.note().strip(),
+                    blankToNull(request.audienceInformed()), caller.username(), caller.staffId(), clock.instant(),
+                    null);
+            int index = verdict.actions().size();
+            return verdicts.act(postId, expected, recorded, QueueStatus.after(action))
+                    .switchIfEmpty(Mono.defer(() -> verdicts.find(postId).flatMap(now -> Mono.error(
+                            Problems.conflict("another moderator acted on post " + postId + " first",
+                                    List.of("it is now " + now.status() + " at version " + now.version()))))))
+                    .flatMap(claimed -> carryOut(claimed, recorded, request))
+                    .flatMap(settled -> verdicts.settleAction(postId, index, settled))
+                    .flatMap(after -> audit.record(new AuditEvent(caller.username(),
+                                    "moderation.action." + action.name().toLowerCase(Locale.ROOT),
+                                    after.schoolId(), "post", postId, Map.of("status", verdict.status().name()),
+                                    Map.of("status", after.status().name(), "action", action.name(),
+                                            "outcome", after.actions().get(index).outcome())))
+                            .thenReturn(after))
+                    .flatMap(this::view);
+        });
+    }
+
+    private Mono<ActionRecord> carryOut(PostVerdict verdict, ActionRecord recorded, ActionRequest request) {
+        boolean gone = Boolean.TRUE.equals(request.postGone());
+        return switch (recorded.action()) {
+            case ESCALATE -> incidents.open(new IncidentRequest("post:" + verdict.postId() + ":escalated",
+                            verdict.schoolId(), verdict.categories().isEmpty() ? "OTHER"
+                            : verdict.categories().get(0).name().name(), verdict.severity().name(),
+                            List.of(verdict.postId()), recorded.actor(), recorded.note()))
+                    .map(number -> settled(recorded, "RECORDED", "incident " + number + " opened", number));
+            case DISMISS -> dismiss(verdict, recorded);
+            case HIDE -> gone ? Mono.just(settled(recorded, "POST_GONE", "already deleted on the platform", null))
+                    : hide(verdict, recorded);
+            default -> Mono.just(gone
+                    ? settled(recorded, "POST_GONE", "already deleted on the platform before the moderator acted",
+                    null)
+                    : settled(recorded, "BY_HAND", "done on the platform by the moderator", null));
+        };
+    }
+
+    private Mono<ActionRecord> dismiss(PostVerdict verdict, ActionRecord recorded) {
+        if (verdict.suspectedIllegal()) {
+            // a sealed text is never written out again, not even as a training example
+            return Mono.just(settled(recorded, "RECORDED", "dismissed; sealed content kept out of feedback", null));
+        }
+        return posts.post(verdict.postId())
+                .flatMap(post -> feedback.record(new ClassifierFeedback.Example(verdict.postId(), post.text(),
+                        "clean", verdict.categoryNames(), verdict.modelVersion(), recorded.actor(), recorded.at())))
+                .thenReturn(settled(recorded, "RECORDED", "dismissed as a false positive; kept as feedback for "
+                        + "the classifier", null));
+    }
+
+    private Mono<ActionRecord> hide(PostVerdict verdict, ActionRecord recorded) {
+        PlatformConnector connector = connectors.orderedStream()
+                .filter(c -> c.platform() == verdict.platform() && c.capabilities().contains(Capability.HIDE_REPLY))
+                .findFirst().orElse(null);
+        if (connector == null || verdict.accountId() == null) {
+            return Mono.just(settled(recorded, "BY_HAND", verdict.platform()
+                    + " replies cannot be hidden from here: hide it on the platform", null));
+        }
+        return accounts.account(verdict.accountId())
+                .flatMap(account -> connector.hideReply(new Source(account.id(), account.schoolId(),
+                                account.platform(), account.platformAccountId(), account.handle(), List.of(),
+                                account.connection(), 0), verdict.platformPostId())
+                        .timeout(PLATFORM_TIMEOUT)
+                        .thenReturn(settled(recorded, "ON_PLATFORM", "hidden on " + verdict.platform(), null)))
+                .switchIfEmpty(Mono.fromSupplier(() -> settled(recorded, "BY_HAND",
+                        "the account is no longer registered: hide it on the platform", null)))
+                .onErrorResume(error -> Mono.just(platformFailure(recorded, error)));
+    }
+
+    private static ActionRecord platformFailure(ActionRecord recorded, Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("404") || lower.contains("not found") || lower.contains("deleted")) {
+            return settled(recorded, "POST_GONE", "the platform says the post no longer exists: " + message, null);
+        }
+        if (error instanceof ConnectorException refused && refused.kind() == ConnectorException.Kind.UNSUPPORTED) {
+            return settled(recorded, "BY_HAND", message + ": hide it on the platform", null);
+        }
+        return settled(recorded, "PLATFORM_FAILED", "the platform did not hide it (" + message
+                + "): hide it by hand", null);
+    }
+
+    private static ActionRecord settled(ActionRecord recorded, String outcome, String detail, String incident) {
+        return new ActionRecord(recorded.action(), outcome, detail, recorded.note(), recorded.audienceInformed(),
+                recorded.actor(), recorded.staffId(), recorded.at(), incident);
+    }
+
+    private Mono<PostVerdict> visible(Caller caller, String postId) {
+        return verdicts.find(postId)
+                .filter(verdict -> caller.canSee(verdict.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("post", postId)))
+                .flatMap(verdict -> caller.hasAnyIn(verdict.schoolId(), READERS) ? Mono.just(verdict)
+                        : Mono.error(Problems.forbidden("the moderation queue is for moderators, SLT and the DSL")));
+    }
+
+    private Mono<PostView> view(PostVerdict verdict) {
+        Mono<CollectedPost> post = verdict.suspectedIllegal() ? Mono.empty() : posts.post(verdict.postId());
+        return post.map(found -> PostView.of(verdict, found))
+                .switchIfEmpty(Mono.fromSupplier(() -> PostView.of(verdict, null)));
+    }
+
+    static ModerationAction validate(ActionRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        ModerationAction action = null;
+        if (request == null) {
+            throw Problems.badRequest("action", "send {action, note, audienceInformed?}");
+        }
+        if (request.action() == null || request.action().isBlank()) {
+            errors.add(new Problems.FieldError("action", "name an action: " + names(ModerationAction.class)));
+        } else {
+            try {
+                action = ModerationAction.valueOf(request.action().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new Problems.FieldError("action", "unknown action '" + request.action() + "'; use one of "
+                        + names(ModerationAction.class)));
+            }
+        }
+        if (request.note() == null || request.note().isBlank()) {
+            errors.add(new Problems.FieldError("note", "say why, for the record"));
+        } else if (request.note().length() > MAX_TEXT) {
+            errors.add(new Problems.FieldError("note", "at most 2,000 characters (" + request.note().length()
+                    + " sent)"));
+        }
+        if (request.audienceInformed() != null && request.audienceInformed().length() > MAX_TEXT) {
+            errors.add(new Problems.FieldError("audienceInformed", "at most 2,000 characters"));
+        }
+        if (request.version() != null && request.version() < 0) {
+            errors.add(new Problems.FieldError("version", "must be 0 or more"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        return action;
+    }
+
+    private static <E extends Enum<E>> String parse(String value, Class<E> type, String field,
+                                                    List<Problems.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException unknown) {
+            errors.add(new Problems.FieldError(field, "unknown " + field + " '" + value + "'; use one of "
+                    + names(type)));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> String names(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,105 @@
+package uk.hallmonitor.moderation;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.web.PageResponse;
+
+/** The outbox in MongoDB: a unique index on {@code dedupKey}; claims are {@code findAndModify} with a lease. */
+@Component
+class MongoAlertStore implements AlertStore {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoAlertStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Boolean> record(Alert alert) {
+        return mongo.insert(alert).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
+    }
+
+    @Override
+    public Mono<Alert> claim(String id, String owner, Instant now, Duration lease) {
+        return mongo.findAndModify(query(where("_id").is(id).andOperator(claimable(now))),
+                claimedBy(owner, now, lease), FindAndModifyOptions.options().returnNew(true), Alert.class);
+    }
+
+    @Override
+    public Mono<Alert> claimNext(String owner, Instant now, Duration lease) {
+        Query due = query(claimable(now)).with(Sort.by("nextAttemptAt"));
+        return mongo.findAndModify(due, claimedBy(owner, now, lease), FindAndModifyOptions.options().returnNew(true),
+                Alert.class);
+    }
+
+    @Override
+    public Mono<Boolean> settle(Alert outcome, String owner) {
+        Query mine = query(where("_id").is(outcome.id()).and("state").is(AlertState.SENDING)
+                .and("leaseOwner").is(owner));
+        Update update = new Update().set("state", outcome.state()).set("nextAttemptAt", outcome.nextAttemptAt())
+                .set("lastError", outcome.lastError()).set("sentAt", outcome.sentAt())
+                .unset("leaseOwner").unset("leaseUntil");
+        return mongo.updateFirst(mine, update, Alert.class).map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Flux<Alert> held() {
+        return mongo.find(query(where("state").is(AlertState.HELD)).with(Sort.by("createdAt")), Alert.class);
+    }
+
+    @Override
+    public Mono<Boolean> digested(Alert alert, String digestId) {
+        return mongo.updateFirst(query(where("_id").is(alert.id()).and("state").is(AlertState.HELD)),
+                        new Update().set("state", AlertState.DIGESTED).set("digestId", digestId), Alert.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    /** One page of a school's alerts, newest first; {@code schoolId == null} means every school. */
+    Mono<PageResponse<Alert>> page(String schoolId, AlertState state, Channel channel, String sourceKey, int page,
+                                   int size) {
+        Criteria criteria = new Criteria();
+        if (schoolId != null) {
+            criteria = criteria.and("schoolId").is(schoolId);
+        }
+        if (state != null) {
+            criteria = criteria.and("state").is(state);
+        }
+        if (channel != null) {
+            criteria = criteria.and("channel").is(channel);
+        }
+        if (sourceKey != null) {
+            criteria = criteria.and("sourceKey").is(sourceKey);
+        }
+        Query selection = query(criteria);
+        return mongo.count(selection, Alert.class).flatMap(total -> mongo.find(Query.of(selection)
+                                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
+                                .skip((long) page * size).limit(size), Alert.class)
+                        .collectList()
+                        .map(items -> new PageResponse<>(items, page, size, total)));
+    }
+
+    private static Criteria claimable(Instant now) {
+        return new Criteria().orOperator(
+                where("state").is(AlertState.PENDING).and("nextAttemptAt").lte(now),
+                where("state").is(AlertState.SENDING).and("leaseUntil").lte(now));
+    }
+
+    private static Update claimedBy(String owner, Instant now, Duration lease) {
+        return new Update().set("state", AlertState.SENDING).set("leaseOwner", owner)
+                .set("leaseUntil", now.plus(lease)).inc("attempts", 1);
+    }
+}

@@ -1,0 +1,51 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import uk.hallmonitor.classification.CategoryScore;
+import uk.hallmonitor.classification.Severity;
+import uk.hallmonitor.classification.Verdict;
+import uk.hallmonitor.monitoring.CollectedPost;
+import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.system.Platform;
+
+/**
+ * The stored verdict on one post (collection {@code verdicts}, keyed by post id) and, when flagged, its place in
+ * the moderation queue. {@code version} guards moderator actions; {@code routedAt} is set once every alert of the
+ * post is in the outbox, so a crash between classifying and routing is finished by the sweep.
+ */
+@Document("verdicts")
+record PostVerdict(@Id String postId, String schoolId, String accountId, String watchId, Platform platform,
+                   PostKind kind, String platformPostId, Instant postedAt, Instant collectedAt, Instant classifiedAt,
+                   boolean offensive, double score, List<CategoryScore> categories, Severity severity,
+                   boolean safeguarding, boolean suspectedIllegal, String modelVersion, List<String> explanation,
+                   boolean flagged, QueueStatus status, long version, List<ActionRecord> actions,
+                   String incidentNumber, String sealed, Instant loggedAt, Instant routedAt) {
+
+    PostVerdict {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        explanation = explanation == null ? List.of() : List.copyOf(explanation);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** Whether the classifier's verdict puts the post in front of a person. */
+    static boolean flags(Verdict verdict) {
+        return verdict.offensive() || verdict.safeguarding() || verdict.suspectedIllegal();
+    }
+
+    static PostVerdict of(CollectedPost post, Verdict verdict, Instant now, String sealed) {
+        boolean flagged = flags(verdict);
+        return new PostVerdict(post.id(), post.schoolId(), post.accountId(), post.watchId(), post.platform(),
+                post.kind(), post.platformPostId(), post.postedAt(), post.collectedAt(), now, verdict.offensive(),
+                verdict.score(), verdict.categories(), verdict.severity(), verdict.safeguarding(),
+                verdict.suspectedIllegal(), verdict.modelVersion(),
+                verdict.suspectedIllegal() ? List.of() : verdict.explanation(), flagged,
+                flagged ? QueueStatus.OPEN : null, 0, List.of(), null, sealed, null, flagged ? null : now);
+    }
+
+    List<String> categoryNames() {
+        return categories.stream().map(c -> c.name().name()).toList();
+    }
+}
