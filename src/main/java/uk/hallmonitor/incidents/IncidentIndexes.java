@@ -1,29 +1,23 @@
 package uk.hallmonitor.incidents;
 
-import java.time.Duration;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.store.StoreIndexes;
 
-/** Creates the incident log's indexes at start: the unique source key makes opening idempotent. */
+/** The incident log's indexes: the unique source key makes opening idempotent. */
 @Component
-class IncidentIndexes implements SmartInitializingSingleton {
-
-    private final ReactiveMongoTemplate mongo;
-
-    IncidentIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+class IncidentIndexes implements StoreIndexes {
 
     @Override
-    public void afterSingletonsInstantiated() {
-        Flux.concat(
+    public Mono<Void> ensure(ReactiveMongoTemplate mongo) {
+        return Flux.concat(
                         mongo.indexOps(Incident.class).createIndex(new Index("sourceKey", Sort.Direction.ASC).unique()),
                         mongo.indexOps(Incident.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
                                 .on("createdAt", Sort.Direction.DESC)))
-                .then().block(Duration.ofMinutes(1));
+                .then();
     }
 }

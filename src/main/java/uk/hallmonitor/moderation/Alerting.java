@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -87,7 +86,7 @@ class Alerting implements Notices {
                               Function<Channel, AlertMessage> message) {
         return Flux.fromIterable(deliveries)
                 .concatMap(delivery -> {
-                    Alert alert = Alert.record(new ObjectId().toHexString(), schoolId, sourceKey, delivery,
+                    Alert alert = Alert.record(java.util.UUID.randomUUID().toString(), schoolId, sourceKey, delivery,
                             message.apply(delivery.channel()), clock.instant());
                     return store.record(alert).doOnNext(recorded -> {
                         if (recorded && alert.state() == AlertState.PENDING) {

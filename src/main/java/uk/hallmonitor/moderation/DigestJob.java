@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -59,7 +58,7 @@ class DigestJob {
         String body = "Low-severity posts flagged since the last digest (" + held.size() + "):\n\n"
                 + held.stream().map(alert -> "- " + alert.subject()).collect(Collectors.joining("\n"))
                 + "\n\nOpen the moderation queue to review them.\n";
-        Alert digest = Alert.record(new ObjectId().toHexString(), first.schoolId(), sourceKey,
+        Alert digest = Alert.record(java.util.UUID.randomUUID().toString(), first.schoolId(), sourceKey,
                 new Delivery(recipient, Channel.EMAIL, "digest", false),
                 new AlertMessage("Hallmonitor digest: " + held.size() + " low-severity posts", body), now);
         return store.record(digest)

@@ -1,24 +1,22 @@
 package uk.hallmonitor.moderation;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.classification.PostClassifier;
 import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.events.DomainEvents;
+import uk.hallmonitor.system.store.StoreIndexes;
+import uk.hallmonitor.system.store.StoreProperties;
 
 /** Wires the outbox dispatcher, the triage of posts, the seal key and the indexes, and runs the background loops. */
 @Configuration
@@ -34,14 +32,13 @@ class ModerationConfiguration {
     }
 
     @Bean
-    ContentSeal contentSeal(Environment environment, ModerationProperties properties) {
+    ContentSeal contentSeal(StoreProperties store, ModerationProperties properties) {
         // a small keyset of its own in the data directory; the vault's key encryption could wrap it later
-        Path dataDir = Path.of(environment.getProperty("hallmonitor.data-dir", "./data"));
-        return ContentSeal.fromFile(dataDir.resolve(properties.sealKeyFile()));
+        return ContentSeal.fromFile(store.dataDir().resolve(properties.sealKeyFile()));
     }
 
     @Bean
-    PostTriage postTriage(Posts posts, PostClassifier classifier, VerdictStore verdicts, Alerting alerting,
+    PostTriage postTriage(ObjectProvider<Posts> posts, ObjectProvider<PostClassifier> classifier, VerdictStore verdicts, Alerting alerting,
                           uk.hallmonitor.moderation.IncidentDesk incidents, AuditTrail audit, ContentSeal seal,
                           DomainEvents events, ModerationProperties properties, Clock clock) {
         return new PostTriage(posts, classifier, verdicts, alerting, incidents, audit, seal, events, properties,
@@ -49,8 +46,8 @@ class ModerationConfiguration {
     }
 
     @Bean
-    SmartInitializingSingleton moderationIndexes(ReactiveMongoTemplate mongo) {
-        return () -> Flux.concat(
+    StoreIndexes moderationIndexes() {
+        return mongo -> Flux.concat(
                         mongo.indexOps(Alert.class).createIndex(new Index("dedupKey", Sort.Direction.ASC).unique()),
                         mongo.indexOps(Alert.class).createIndex(new Index("state", Sort.Direction.ASC)
                                 .on("nextAttemptAt", Sort.Direction.ASC)),
@@ -60,7 +57,7 @@ class ModerationConfiguration {
                                 .on("flagged", Sort.Direction.ASC).on("collectedAt", Sort.Direction.DESC)),
                         mongo.indexOps(PostVerdict.class).createIndex(new Index("flagged", Sort.Direction.ASC)
                                 .on("routedAt", Sort.Direction.ASC).on("classifiedAt", Sort.Direction.ASC)))
-                .then().block(Duration.ofMinutes(1));
+                .then();
     }
 
     @Bean

@@ -41,7 +41,7 @@ class ModerationQueue {
     private static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(15);
 
     private final VerdictStore verdicts;
-    private final Posts posts;
+    private final ObjectProvider<Posts> postStore;
     private final IncidentDesk incidents;
     private final ClassifierFeedback feedback;
     private final AccountRegister accounts;
@@ -49,11 +49,11 @@ class ModerationQueue {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ModerationQueue(VerdictStore verdicts, Posts posts, IncidentDesk incidents, ClassifierFeedback feedback,
+    ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postStore, IncidentDesk incidents, ClassifierFeedback feedback,
                     AccountRegister accounts, ObjectProvider<PlatformConnector> connectors, AuditTrail audit,
                     Clock clock) {
         this.verdicts = verdicts;
-        this.posts = posts;
+        this.postStore = postStore;
         this.incidents = incidents;
         this.feedback = feedback;
         this.accounts = accounts;
@@ -168,7 +168,7 @@ class ModerationQueue {
             // a sealed text is never written out again, not even as a training example
             return Mono.just(settled(recorded, "RECORDED", "dismissed; sealed content kept out of feedback", null));
         }
-        return posts.post(verdict.postId())
+        return post(verdict.postId())
                 .flatMap(post -> feedback.record(new ClassifierFeedback.Example(verdict.postId(), post.text(),
                         "clean", verdict.categoryNames(), verdict.modelVersion(), recorded.actor(), recorded.at())))
                 .thenReturn(settled(recorded, "RECORDED", "dismissed as a false positive; kept as feedback for "
@@ -221,9 +221,14 @@ class ModerationQueue {
     }
 
     private Mono<PostView> view(PostVerdict verdict) {
-        Mono<CollectedPost> post = verdict.suspectedIllegal() ? Mono.empty() : posts.post(verdict.postId());
+        Mono<CollectedPost> post = verdict.suspectedIllegal() ? Mono.empty() : post(verdict.postId());
         return post.map(found -> PostView.of(verdict, found))
                 .switchIfEmpty(Mono.fromSupplier(() -> PostView.of(verdict, null)));
+    }
+
+    private Mono<CollectedPost> post(String postId) {
+        Posts posts = postStore.getIfAvailable();
+        return posts == null ? Mono.empty() : posts.post(postId);
     }
 
     static ModerationAction validate(ActionRequest request) {

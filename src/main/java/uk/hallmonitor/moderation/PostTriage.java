@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,8 +40,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private static final Duration HEAD_START = Duration.ofSeconds(5);
     private static final int SWEEP_BATCH = 500;
 
-    private final Posts posts;
-    private final PostClassifier classifier;
+    private final ObjectProvider<Posts> postStore;
+    private final ObjectProvider<PostClassifier> classifiers;
     private final VerdictStore verdicts;
     private final Alerting alerting;
     private final IncidentDesk incidents;
@@ -50,13 +51,14 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private final ModerationProperties properties;
     private final Clock clock;
     private final Sinks.Many<String> arrivals = Sinks.many().unicast().onBackpressureBuffer();
-    private Disposable running;
+    private volatile Disposable running;
 
-    PostTriage(Posts posts, PostClassifier classifier, VerdictStore verdicts, Alerting alerting,
+    PostTriage(ObjectProvider<Posts> postStore, ObjectProvider<PostClassifier> classifiers, VerdictStore verdicts,
+               Alerting alerting,
                IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
                ModerationProperties properties, Clock clock) {
-        this.posts = posts;
-        this.classifier = classifier;
+        this.postStore = postStore;
+        this.classifiers = classifiers;
         this.verdicts = verdicts;
         this.alerting = alerting;
         this.incidents = incidents;
@@ -67,8 +69,19 @@ class PostTriage implements DomainEventListener<PostReceived> {
         this.clock = clock;
     }
 
+    /**
+     * Whether the posts store and a classifier are in this service; without them (a partial build) triage stays
+     * off and says so at start, rather than failing the whole service.
+     */
+    boolean ready() {
+        return postStore.getIfAvailable() != null && classifiers.getIfAvailable() != null;
+    }
+
     @Override
     public Mono<Void> on(PostReceived event) {
+        if (running == null) {
+            return Mono.empty(); // the sweep finds it once triage runs
+        }
         synchronized (arrivals) {
             arrivals.tryEmitNext(event.postId());
         }
@@ -79,13 +92,13 @@ class PostTriage implements DomainEventListener<PostReceived> {
     Mono<PostVerdict> triage(String postId) {
         return verdicts.find(postId)
                 .flatMap(known -> known.flagged() && known.routedAt() == null ? finish(known) : Mono.just(known))
-                .switchIfEmpty(Mono.defer(() -> posts.post(postId).flatMap(this::triage)));
+                .switchIfEmpty(Mono.defer(() -> posts().post(postId).flatMap(this::triage)));
     }
 
     /** One pass of the sweep; answers how many posts it finished. */
     Mono<Long> sweep() {
         Instant before = clock.instant().minus(HEAD_START);
-        Mono<Long> unclassified = posts.unprocessed(CONSUMER, before, SWEEP_BATCH)
+        Mono<Long> unclassified = posts().unprocessed(CONSUMER, before, SWEEP_BATCH)
                 .flatMap(post -> triage(post).onErrorResume(this::skipped), properties.classifyConcurrency())
                 .count();
         Mono<Long> unrouted = verdicts.unrouted(before, SWEEP_BATCH)
@@ -95,6 +108,10 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     void start() {
+        if (!ready()) {
+            log.warn("moderation triage is off: no posts store or no classifier in this service");
+            return;
+        }
         Flux<PostVerdict> fastPath = arrivals.asFlux()
                 .flatMap(id -> triage(id).onErrorResume(this::skipped), properties.classifyConcurrency());
         Flux<Long> sweeps = Flux.interval(properties.sweepEvery(), properties.sweepEvery())
@@ -119,7 +136,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
 
     private Mono<PostVerdict> classify(CollectedPost post) {
         // the classifier is CPU work in memory: off the event loop, on the CPU-bound pool
-        return Mono.fromCallable(() -> classifier.classify(post.text() == null ? "" : post.text()))
+        return Mono.fromCallable(() -> classifiers.getObject().classify(post.text() == null ? "" : post.text()))
                 .subscribeOn(Schedulers.parallel())
                 .map(verdict -> PostVerdict.of(post, verdict, clock.instant(),
                         verdict.suspectedIllegal() ? seal.seal(post.id(), sealedContent(post)) : null));
@@ -128,7 +145,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private Mono<PostVerdict> finish(PostVerdict verdict) {
         return verdict.suspectedIllegal()
                 ? finish(verdict, null)
-                : posts.post(verdict.postId()).flatMap(post -> finish(verdict, post))
+                : posts().post(verdict.postId()).flatMap(post -> finish(verdict, post))
                         .switchIfEmpty(Mono.defer(() -> finish(verdict, null)));
     }
 
@@ -170,7 +187,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
             return audit.record(new AuditEvent("system", "moderation.suspected-illegal-logged", verdict.schoolId(),
                             "post", verdict.postId(), null, entry))
                     .then(verdicts.logged(verdict.postId(), number, now))
-                    .flatMap(logged -> posts.erase(logged.postId()).thenReturn(logged));
+                    .flatMap(logged -> posts().erase(logged.postId()).thenReturn(logged));
         });
     }
 
@@ -179,12 +196,16 @@ class PostTriage implements DomainEventListener<PostReceived> {
         fields.put("flagged", Boolean.toString(verdict.flagged()));
         fields.put("severity", verdict.severity() == null ? "NONE" : verdict.severity().name());
         fields.put("sealed", Boolean.toString(verdict.suspectedIllegal()));
-        return posts.markProcessed(verdict.postId(), CONSUMER, fields);
+        return posts().markProcessed(verdict.postId(), CONSUMER, fields);
     }
 
     private static String sealedContent(CollectedPost post) {
         return "author: " + post.authorHandle() + " (" + post.authorId() + ")\nurl: " + post.url() + "\ntext: "
                 + post.text();
+    }
+
+    private Posts posts() {
+        return postStore.getObject();
     }
 
     private <T> Mono<T> skipped(Throwable error) {

@@ -1,0 +1,41 @@
+package uk.hallmonitor.moderation;
+
+import java.util.List;
+import java.util.Locale;
+import uk.hallmonitor.classification.Category;
+import uk.hallmonitor.classification.CategoryScore;
+import uk.hallmonitor.classification.Intent;
+import uk.hallmonitor.classification.PostClassifier;
+import uk.hallmonitor.classification.Severity;
+import uk.hallmonitor.classification.Verdict;
+
+/**
+ * A classifier for tests that decides by keywords: {@code illegalcontent} is suspected illegal, {@code hurt you}
+ * a threat, {@code idiot} abuse, {@code damn} low profanity; anything else is clean.
+ */
+public class KeywordClassifier implements PostClassifier {
+
+    @Override
+    public Verdict classify(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("illegalcontent")) {
+            return verdict(Category.SEXUAL, Severity.CRITICAL, true, true);
+        }
+        if (lower.contains("hurt you")) {
+            return verdict(Category.THREAT, Severity.HIGH, true, false);
+        }
+        if (lower.contains("idiot")) {
+            return verdict(Category.ABUSE, Severity.MEDIUM, false, false);
+        }
+        if (lower.contains("damn")) {
+            return verdict(Category.PROFANITY, Severity.LOW, false, false);
+        }
+        return new Verdict(false, 0.02, List.of(), Severity.NONE, false, false, Intent.OTHER, 0.5, "en",
+                "keywords-1", List.of());
+    }
+
+    private static Verdict verdict(Category category, Severity severity, boolean safeguarding, boolean illegal) {
+        return new Verdict(true, 0.97, List.of(new CategoryScore(category, 0.97)), severity, safeguarding, illegal,
+                Intent.OTHER, 0.5, "en", "keywords-1", List.of("keyword"));
+    }
+}

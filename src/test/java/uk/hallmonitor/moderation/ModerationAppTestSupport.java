@@ -1,0 +1,135 @@
+package uk.hallmonitor.moderation;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.hallmonitor.AppTestSupport;
+import uk.hallmonitor.classification.PostClassifier;
+import uk.hallmonitor.monitoring.CollectedPost;
+import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.monitoring.PostReceived;
+import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.system.events.DomainEvents;
+
+/**
+ * Full-application tests of moderation: the real service and store, a keyword classifier, an in-memory posts store
+ * standing in for monitoring's, GreenMail as the SMTP server and WireMock as Teams and Slack.
+ */
+@Import(ModerationAppTestSupport.Fakes.class)
+abstract class ModerationAppTestSupport extends AppTestSupport {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail mail = startMail();
+    static final WireMockServer hooks = startHooks();
+
+    @Autowired
+    protected InMemoryPosts posts;
+
+    @Autowired
+    protected DomainEvents events;
+
+    /** The machine is shared with other builds: give slow answers time rather than fail on them. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @DynamicPropertySource
+    static void moderation(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
+        registry.add("hallmonitor.mail.from", () -> "alerts@hallmonitor.test");
+        registry.add("hallmonitor.moderation.dispatch-every", () -> "200ms");
+        registry.add("hallmonitor.moderation.sweep-every", () -> "1s");
+        registry.add("hallmonitor.moderation.send-timeout", () -> "2s");
+        registry.add("hallmonitor.moderation.queue-url", () -> "https://hallmonitor.test/moderation/posts/");
+    }
+
+    /** The fakes the moderation tests run with. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        @Primary
+        InMemoryPosts inMemoryPosts() {
+            return new InMemoryPosts();
+        }
+
+        @Bean
+        @Primary
+        PostClassifier keywordClassifier() {
+            return new KeywordClassifier();
+        }
+    }
+
+    /** Stores a post as monitoring would and publishes {@link PostReceived}. */
+    protected String arrive(String schoolId, String accountId, String text) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        posts.store(new CollectedPost(id, schoolId, accountId, null, Platform.X,
+                accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + id, "author-1", "parent_a",
+                text, "https://x.example/status/" + id, null, null, now.minusSeconds(60), null, now, now, List.of(),
+                Map.of()));
+        events.publish(new PostReceived(id, schoolId, accountId, null, Platform.X,
+                accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + id, null, null,
+                now.minusSeconds(60), now)).block();
+        return id;
+    }
+
+    /** Waits until the post has a verdict (triage is asynchronous). */
+    protected void awaitVerdict(Person reader, String postId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(reader).get().uri("/api/v1/posts/{id}", postId)
+                .exchange().returnResult(String.class).getStatus().value() == 200);
+    }
+
+    protected void webhooks(Person slt, String schoolId) {
+        as(slt).put().uri("/api/v1/moderation/settings/{s}", schoolId)
+                .bodyValue(Map.of("teamsWebhookUrl", hooks.baseUrl() + "/teams/" + schoolId,
+                        "slackWebhookUrl", hooks.baseUrl() + "/slack/" + schoolId))
+                .exchange().expectStatus().isOk();
+    }
+
+    static void restartMail() {
+        mail = startMail();
+    }
+
+    private static GreenMail startMail() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static WireMockServer startHooks() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
