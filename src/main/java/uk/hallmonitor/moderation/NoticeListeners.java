@@ -1,0 +1,76 @@
+package uk.hallmonitor.moderation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.hallmonitor.accounts.AccountNeedsRunner;
+import uk.hallmonitor.monitoring.ConnectionFailing;
+import uk.hallmonitor.system.events.DomainEventListener;
+import uk.hallmonitor.system.security.Role;
+
+/**
+ * Turns other modules' events into {@link Notices}. Each dedup key names the episode, so a repeated event (another
+ * instance, a retry) reaches nobody twice. SLA reminders and breaches and break-glass use are wired the same way at
+ * merge (see {@code deploy/docs/moderation.md}).
+ */
+@Configuration(proxyBeanMethods = false)
+class NoticeListeners {
+
+    /** SLT must name more runners or close the account. */
+    @Bean
+    DomainEventListener<AccountNeedsRunner> accountNeedsRunnerNotice(Notices notices, Clock clock) {
+        return new AccountNeedsRunnerNotice(notices, clock);
+    }
+
+    /** The administrators (and the school's SLT) hear that a connection stopped working. */
+    @Bean
+    DomainEventListener<ConnectionFailing> connectionFailingNotice(Notices notices) {
+        return new ConnectionFailingNotice(notices);
+    }
+
+    /** Listener for {@link AccountNeedsRunner}. */
+    static final class AccountNeedsRunnerNotice implements DomainEventListener<AccountNeedsRunner> {
+        private final Notices notices;
+        private final Clock clock;
+
+        AccountNeedsRunnerNotice(Notices notices, Clock clock) {
+            this.notices = notices;
+            this.clock = clock;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(AccountNeedsRunner event) {
+            LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            return notices.notify(new Notice(event.schoolId(), Set.of(Role.SLT), java.util.List.of(),
+                    "Account " + event.handle() + " needs a runner",
+                    "The account " + event.handle() + " has fewer than two current runners ("
+                            + event.reason() + "). Name another trained runner or close the account.",
+                    "account-needs-runner:" + event.accountId() + ":" + day, false));
+        }
+    }
+
+    /** Listener for {@link ConnectionFailing}. */
+    static final class ConnectionFailingNotice implements DomainEventListener<ConnectionFailing> {
+        private final Notices notices;
+
+        ConnectionFailingNotice(Notices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(ConnectionFailing event) {
+            String what = event.accountId() != null ? "account " + event.accountId() : "watch " + event.watchId();
+            String why = event.unauthorized() ? "the platform refused our credentials (expired or revoked token)"
+                    : "it has failed " + event.consecutiveFailures() + " times since " + event.failingSince();
+            return notices.notify(new Notice(event.schoolId(), Set.of(Role.ADMIN, Role.SLT), java.util.List.of(),
+                    "Monitoring of " + event.platform() + " " + what + " is failing",
+                    "Hallmonitor cannot read " + event.platform() + " for " + what + ": " + why
+                            + ". Last error: " + event.lastError() + ". Posts are not being collected until it is "
+                            + "fixed.",
+                    "connection-failing:" + what + ":" + event.failingSince().toEpochMilli(), true));
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package uk.hallmonitor.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.MediaType;
+import reactor.test.StepVerifier;
+
+/** The moderation queue's endpoints: actions, races, bad input, roles and school isolation. */
+class ModerationQueueTests extends ModerationAppTestSupport {
+
+    @Test
+    void twoModeratorsActingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
+        ActiveAccount school = activeAccount("X", "2001", null);
+        Person second = newStaff(school.schoolId(), "MODERATOR");
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> act(school.runner1(), postId,
+                Map.of("action", "DELETE", "note", "abusive")));
+        CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> act(second, postId,
+                Map.of("action", "DISMISS", "note", "harmless")));
+
+        assertThat(List.of(first.get(), other.get())).containsExactlyInAnyOrder(200, 409);
+        as(school.runner1()).get().uri("/api/v1/posts/{id}", postId).exchange().expectBody()
+                .jsonPath("$.actions.length()").isEqualTo(1)
+                .jsonPath("$.version").isEqualTo(1);
+    }
+
+    @Test
+    void actingAgainOnAnActionedPostNeedsTheVersionSeen() {
+        ActiveAccount school = activeAccount("X", "2002", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+        act(school.runner1(), postId, Map.of("action", "HIDE", "note", "abusive"));
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "ESCALATE", "note", "again")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("already ACTIONED"));
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "ESCALATE", "note", "again", "version", 1)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ESCALATED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            unknown action,   SHOUT,  ok,   action
+            no action,        '',     ok,   action
+            no note,          HIDE,   '',   note
+            """)
+    void badActionsAreRefusedNamingTheFieldAndChangeNothing(String name, String action, String note, String field) {
+        ActiveAccount school = activeAccount("X", "2003", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", action, "note", note)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        assertUntouched(school.runner1(), postId);
+    }
+
+    @Test
+    void aNoteOverTwoThousandCharactersIsRefused() {
+        ActiveAccount school = activeAccount("X", "2004", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "HIDE", "note", "x".repeat(2_001))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("note")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("2,000"));
+        assertUntouched(school.runner1(), postId);
+    }
+
+    @Test
+    void hidingWhereNoConnectorCanIsRecordedAsDoneByHandAndAPostAlreadyGoneIsSaidSo() {
+        ActiveAccount school = activeAccount("X", "2005", null);
+        String hidden = arrive(school.schoolId(), school.accountId(), "idiot one");
+        String gone = arrive(school.schoolId(), school.accountId(), "idiot two");
+        awaitVerdict(school.runner1(), hidden);
+        awaitVerdict(school.runner1(), gone);
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", hidden)
+                .bodyValue(Map.of("action", "HIDE", "note", "abusive", "audienceInformed", "We hid an abusive reply"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.actions[0].outcome").isEqualTo("BY_HAND")
+                .jsonPath("$.actions[0].audienceInformed").isEqualTo("We hid an abusive reply")
+                .jsonPath("$.actions[0].actor").isEqualTo(school.runner1().username());
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", gone)
+                .bodyValue(Map.of("action", "DELETE", "note", "abusive", "postGone", true))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.actions[0].outcome").isEqualTo("POST_GONE");
+    }
+
+    @Test
+    void otherSchoolsSeeNothingAndStaffWithoutAModerationRoleAreRefused() {
+        ActiveAccount school = activeAccount("X", "2006", null);
+        ActiveAccount other = activeAccount("X", "2007", null);
+        Person staff = newStaff(school.schoolId(), "STAFF");
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+
+        as(other.runner1()).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isNotFound();
+        as(other.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "DISMISS", "note", "x")).exchange().expectStatus().isNotFound();
+        as(other.dsl()).get().uri("/api/v1/alerts?schoolId={s}", school.schoolId()).exchange()
+                .expectStatus().isNotFound();
+        as(other.runner1()).get().uri("/api/v1/posts?schoolId={s}", school.schoolId()).exchange()
+                .expectStatus().isNotFound();
+        as(other.runner1()).get().uri("/api/v1/posts").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.id == '" + postId + "')]").isEmpty();
+        as(staff).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isForbidden();
+        as(staff).get().uri("/api/v1/alerts").exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/posts").exchange().expectStatus().isUnauthorized();
+        assertUntouched(school.runner1(), postId);
+    }
+
+    @Test
+    void theQueueFiltersByFlaggedAccountCategoryAndStatus() {
+        ActiveAccount school = activeAccount("X", "2008", null);
+        String abuse = arrive(school.schoolId(), school.accountId(), "idiot");
+        String threat = arrive(school.schoolId(), school.accountId(), "I will hurt you");
+        String clean = arrive(school.schoolId(), school.accountId(), "thanks for the concert");
+        List.of(abuse, threat, clean).forEach(id -> awaitVerdict(school.runner1(), id));
+
+        as(school.dsl()).get().uri("/api/v1/posts?flagged=true&accountId={a}", school.accountId()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(2);
+        as(school.dsl()).get().uri("/api/v1/posts?category=THREAT").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(threat);
+        as(school.dsl()).get().uri("/api/v1/posts?status=OPEN").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
+        as(school.dsl()).get().uri("/api/v1/posts?flagged=false").exchange()
+                .expectBody().jsonPath("$.items[0].id").isEqualTo(clean);
+        as(school.dsl()).get().uri("/api/v1/posts?category=RUDENESS").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("category");
+    }
+
+    @Test
+    void replyTemplatesCoverThePolicysCases() {
+        ActiveAccount school = activeAccount("X", "2009", null);
+
+        as(school.runner1()).get().uri("/api/v1/moderation/templates").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[*].id").value(ids -> assertThat((List<String>) ids).contains(
+                        "parent-remove-and-discuss", "complaints-procedure", "pupil-behaviour-policy"));
+    }
+
+    @Test
+    void theLiveFeedCarriesNewAlertsOfTheCallersSchool() {
+        ActiveAccount school = activeAccount("X", "2010", null);
+
+        var feed = as(school.runner1()).get().uri("/api/v1/moderation/feed").accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk().returnResult(FeedEvent.class).getResponseBody()
+                .filter(event -> event != null && event.alertId() != null);
+        String postId = arrive(school.schoolId(), school.accountId(), "what an idiot");
+
+        StepVerifier.create(feed.take(1)).assertNext(event -> {
+            assertThat(event.schoolId()).isEqualTo(school.schoolId());
+            assertThat(event.source()).isEqualTo("post:" + postId);
+            assertThat(event.body()).doesNotContain("what an idiot");
+        }).expectComplete().verify(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void schoolSettingsAreCheckedAndOnlyLeadershipChangesThem() {
+        ActiveAccount school = activeAccount("X", "2011", null);
+
+        as(school.slt()).put().uri("/api/v1/moderation/settings/{s}", school.schoolId())
+                .bodyValue(Map.of("emailFrom", "SOMETIMES", "teamsWebhookUrl", "not a url")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.length()").isEqualTo(2);
+        as(school.runner1()).put().uri("/api/v1/moderation/settings/{s}", school.schoolId())
+                .bodyValue(Map.of("alertRunners", false)).exchange().expectStatus().isForbidden();
+        as(school.slt()).put().uri("/api/v1/moderation/settings/{s}", school.schoolId())
+                .bodyValue(Map.of("alertRunners", false, "slackWebhookUrl", "https://hooks.slack.test/T1/B2/c3"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.alertRunners").isEqualTo(false)
+                .jsonPath("$.slackWebhookSet").isEqualTo(true)
+                .jsonPath("$.slackWebhookUrl").doesNotExist();
+    }
+
+    private int act(Person person, String postId, Map<String, Object> body) {
+        return as(person).post().uri("/api/v1/posts/{id}/actions", postId).bodyValue(body).exchange()
+                .returnResult(String.class).getStatus().value();
+    }
+
+    private void assertUntouched(Person reader, String postId) {
+        as(reader).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.version").isEqualTo(0)
+                .jsonPath("$.actions.length()").isEqualTo(0);
+    }
+}
