@@ -25,7 +25,8 @@ record ModerationProperties(
         @DefaultValue("30s") Duration sweepEvery,
         /** How far back the sweep looks behind its watermark, for posts stored late by another instance. */
         @DefaultValue("10m") Duration sweepOverlap,
-        /** Posts classified at once. */ @DefaultValue("4") int classifyConcurrency,
+        /** Posts triaged at once (the classifier itself runs on the CPU-bound pool). */
+        @DefaultValue("32") int classifyConcurrency,
         /** File of the AEAD keyset that seals suspected illegal content; relative to the data directory. */
         @DefaultValue("moderation-seal.json") String sealKeyFile,
         /** Whether the background loops run (tests switch them off to drive them by hand). */

@@ -90,9 +90,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
 
     /** Classifies and routes the post unless that is done already; completes with its verdict. */
     Mono<PostVerdict> triage(String postId) {
-        return verdicts.find(postId)
-                .flatMap(known -> known.flagged() && known.routedAt() == null ? finish(known) : Mono.just(known))
-                .switchIfEmpty(Mono.defer(() -> posts().post(postId).flatMap(this::triage)));
+        return posts().post(postId).flatMap(this::triage)
+                .switchIfEmpty(Mono.defer(() -> verdicts.find(postId)));
     }
 
     /** One pass of the sweep; answers how many posts it finished. */
@@ -127,8 +126,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     private Mono<PostVerdict> triage(CollectedPost post) {
-        return verdicts.find(post.id())
-                .switchIfEmpty(Mono.defer(() -> classify(post).flatMap(verdicts::save)))
+        // classify first and let the unique key settle races: one store round trip less on the fast path
+        return classify(post).flatMap(verdicts::save)
                 .flatMap(verdict -> verdict.flagged() && verdict.routedAt() == null
                         ? finish(verdict, post) : Mono.just(verdict))
                 .flatMap(verdict -> markProcessed(verdict).thenReturn(verdict));

@@ -8,21 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.hallmonitor.AppTestSupport;
+import uk.hallmonitor.moderation.ModerationAppTestSupport;
 import uk.hallmonitor.moderation.IncidentDesk;
 import uk.hallmonitor.moderation.IncidentRequest;
 
 /** The incident log's workflow, rules and isolation through the API. */
-class IncidentLogTests extends AppTestSupport {
+class IncidentLogTests extends ModerationAppTestSupport {
 
     @Autowired
     IncidentDesk desk;
 
-    /** The machine is shared with other builds: give slow answers time rather than fail on them. */
-    @org.junit.jupiter.api.BeforeEach
-    void patientClient() {
-        web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void anIncidentMovesFromOpenToClosedOnlyWithAnOutcomeAndKeepsItsTrail() {

@@ -34,9 +34,10 @@ import uk.hallmonitor.system.events.DomainEvents;
  * standing in for monitoring's, GreenMail as the SMTP server and WireMock as Teams and Slack.
  */
 @Import(ModerationAppTestSupport.Fakes.class)
-abstract class ModerationAppTestSupport extends AppTestSupport {
+public abstract class ModerationAppTestSupport extends AppTestSupport {
 
     static final int SMTP_PORT = freePort();
+    private static final String DATA_DIR = dataDir();
     static GreenMail mail = startMail();
     static final WireMockServer hooks = startHooks();
 
@@ -54,6 +55,8 @@ abstract class ModerationAppTestSupport extends AppTestSupport {
 
     @DynamicPropertySource
     static void moderation(DynamicPropertyRegistry registry) {
+        // this context (with its fakes) lives beside the plain one in the same JVM: it needs a store of its own
+        registry.add("hallmonitor.store.data-dir", () -> DATA_DIR);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
@@ -107,6 +110,14 @@ abstract class ModerationAppTestSupport extends AppTestSupport {
                 .bodyValue(Map.of("teamsWebhookUrl", hooks.baseUrl() + "/teams/" + schoolId,
                         "slackWebhookUrl", hooks.baseUrl() + "/slack/" + schoolId))
                 .exchange().expectStatus().isOk();
+    }
+
+    private static String dataDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("hallmonitor-moderation-test").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void restartMail() {
