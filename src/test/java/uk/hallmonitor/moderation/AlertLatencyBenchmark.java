@@ -45,11 +45,10 @@ public final class AlertLatencyBenchmark {
         smtp.start();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(HallmonitorApplication.class,
                         ModerationAppTestSupport.Fakes.class)
-                .properties(Map.of("server.port", "0", "hallmonitor.store.data-dir", data.toString(),
-                        "hallmonitor.store.mongodb-uri", "", "hallmonitor.security.admin-password", "bench-admin-1",
-                        "spring.mail.host", "127.0.0.1", "spring.mail.port", smtp.getSmtp().getPort(),
-                        "logging.level.root", "warn"))
-                .run();
+                .run("--server.port=0", "--hallmonitor.store.data-dir=" + data,
+                        "--hallmonitor.store.mongodb-uri=", "--hallmonitor.security.admin-password=bench-admin-1",
+                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--logging.level.root=warn");
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             WebClient admin = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
