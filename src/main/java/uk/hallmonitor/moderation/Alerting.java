@@ -86,11 +86,12 @@ class Alerting implements Notices {
                               Function<Channel, AlertMessage> message) {
         return Flux.fromIterable(deliveries)
                 .concatMap(delivery -> {
-                    Alert alert = Alert.record(java.util.UUID.randomUUID().toString(), schoolId, sourceKey, delivery,
-                            message.apply(delivery.channel()), clock.instant());
+                    Alert fresh = Alert.record(java.util.UUID.randomUUID().toString(), schoolId, sourceKey,
+                            delivery, message.apply(delivery.channel()), clock.instant());
+                    Alert alert = fresh.state() == AlertState.PENDING ? dispatcher.claimedForRecording(fresh) : fresh;
                     return store.record(alert).doOnNext(recorded -> {
-                        if (recorded && alert.state() == AlertState.PENDING) {
-                            dispatcher.wake(alert.id());
+                        if (recorded && alert.state() == AlertState.SENDING) {
+                            dispatcher.wake(alert);
                         }
                     });
                 })

@@ -61,10 +61,11 @@ class DigestJob {
         Alert digest = Alert.record(java.util.UUID.randomUUID().toString(), first.schoolId(), sourceKey,
                 new Delivery(recipient, Channel.EMAIL, "digest", false),
                 new AlertMessage("Hallmonitor digest: " + held.size() + " low-severity posts", body), now);
-        return store.record(digest)
+        Alert claimed = dispatcher.claimedForRecording(digest);
+        return store.record(claimed)
                 .doOnNext(recorded -> {
                     if (recorded) {
-                        dispatcher.wake(digest.id());
+                        dispatcher.wake(claimed);
                     }
                 })
                 .thenMany(Flux.fromIterable(held))

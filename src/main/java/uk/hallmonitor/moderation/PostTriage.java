@@ -39,6 +39,12 @@ class PostTriage implements DomainEventListener<PostReceived> {
     /** Leaves the fast path time to finish before the sweep looks at a fresh post. */
     private static final Duration HEAD_START = Duration.ofSeconds(5);
     private static final int SWEEP_BATCH = 500;
+    private static final int BATCH = 256;
+    private static final Duration BATCH_WAIT = Duration.ofMillis(20);
+
+    /** A post and its fresh verdict, not yet stored. */
+    private record Classified(CollectedPost post, PostVerdict verdict) {
+    }
 
     private final ObjectProvider<Posts> postStore;
     private final ObjectProvider<PostClassifier> classifiers;
@@ -111,8 +117,18 @@ class PostTriage implements DomainEventListener<PostReceived> {
             log.warn("moderation triage is off: no posts store or no classifier in this service");
             return;
         }
+        // verdicts of a burst are stored a batch at a time (one write, one commit); flagged ones are routed as soon
+        // as their batch is stored, so a batch waits at most BATCH_WAIT
         Flux<PostVerdict> fastPath = arrivals.asFlux()
-                .flatMap(id -> triage(id).onErrorResume(this::skipped), properties.classifyConcurrency());
+                .flatMap(id -> posts().post(id)
+                        .flatMap(post -> classify(post).map(verdict -> new Classified(post, verdict)))
+                        .onErrorResume(this::skipped), properties.classifyConcurrency())
+                .bufferTimeout(BATCH, BATCH_WAIT)
+                .flatMap(batch -> verdicts.saveAll(batch.stream().map(Classified::verdict).toList())
+                        .flatMapMany(stored -> Flux.fromIterable(batch).flatMap(item -> afterSave(
+                                        stored.get(item.post().id()), item.post()).onErrorResume(this::skipped),
+                                properties.classifyConcurrency()))
+                        .onErrorResume(this::skipped), 4);
         Flux<Long> sweeps = Flux.interval(properties.sweepEvery(), properties.sweepEvery())
                 .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(this::skipped), 1);
@@ -126,8 +142,13 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     private Mono<PostVerdict> triage(CollectedPost post) {
-        // classify first and let the unique key settle races: one store round trip less on the fast path
-        return classify(post).flatMap(verdicts::save)
+        // classify first and let the unique key settle races: one store round trip less
+        return classify(post).flatMap(verdicts::save).flatMap(verdict -> afterSave(verdict, post));
+    }
+
+    /** Routes a stored verdict if it still needs it, then marks the post as handled. */
+    private Mono<PostVerdict> afterSave(PostVerdict stored, CollectedPost post) {
+        return Mono.just(stored)
                 .flatMap(verdict -> verdict.flagged() && verdict.routedAt() == null
                         ? finish(verdict, post) : Mono.just(verdict))
                 .flatMap(verdict -> markProcessed(verdict).thenReturn(verdict));

@@ -33,6 +33,18 @@ class VerdictStore {
                 .onErrorResume(DuplicateKeyException.class, duplicate -> find(verdict.postId()));
     }
 
+    /**
+     * Stores a batch in one write; when some are there already (another instance), falls back to one at a time.
+     * Answers every verdict as stored, by post id.
+     */
+    Mono<java.util.Map<String, PostVerdict>> saveAll(java.util.List<PostVerdict> batch) {
+        return mongo.insertAll(batch).collectList().thenReturn(batch)
+                .onErrorResume(DuplicateKeyException.class, some -> Flux.fromIterable(batch)
+                        .concatMap(this::save).collectList())
+                .map(stored -> stored.stream().collect(java.util.stream.Collectors.toMap(PostVerdict::postId,
+                        verdict -> verdict, (first, second) -> first)));
+    }
+
     Mono<PostVerdict> find(String postId) {
         return mongo.findById(postId, PostVerdict.class);
     }

@@ -205,7 +205,7 @@ class ModerationFlowTests extends ModerationAppTestSupport {
         assertThat(attempts).isGreaterThanOrEqualTo(3);
         hooks.verify(attempts, postRequestedFor(urlEqualTo(teams)));
         as(school.runner1()).get().uri("/api/v1/alerts?postId={p}&channel=SLACK", postId).exchange().expectBody()
-                .jsonPath("$.items[0].state").isEqualTo("SENT").jsonPath("$.items[0].attempts").isEqualTo(1);
+                .jsonPath("$.items[0].state").isEqualTo("SENT");
     }
 
     @Test
