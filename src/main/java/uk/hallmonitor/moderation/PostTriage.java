@@ -123,7 +123,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
                 .flatMap(id -> posts().post(id)
                         .flatMap(post -> classify(post).map(verdict -> new Classified(post, verdict)))
                         .onErrorResume(this::skipped), properties.classifyConcurrency())
-                .bufferTimeout(BATCH, BATCH_WAIT)
+                .bufferTimeout(BATCH, BATCH_WAIT, true)
                 .flatMap(batch -> verdicts.saveAll(batch.stream().map(Classified::verdict).toList())
                         .flatMapMany(stored -> Flux.fromIterable(batch).flatMap(item -> afterSave(
                                         stored.get(item.post().id()), item.post()).onErrorResume(this::skipped),
