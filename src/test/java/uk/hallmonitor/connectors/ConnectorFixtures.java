@@ -27,13 +27,22 @@ public final class ConnectorFixtures {
     private ConnectorFixtures() {
     }
 
-    /** Short timeouts and backoffs so that fault tests run in well under a second each. */
+    /**
+     * Short backoffs so that retry tests run fast; timeouts generous enough for a loaded build machine (the
+     * timeout tests use {@link #impatientProperties()}).
+     */
     public static ConnectorProperties fastProperties() {
         return properties(DataSize.ofMegabytes(2));
     }
 
     public static ConnectorProperties properties(DataSize maxResponseSize) {
-        return new ConnectorProperties(Duration.ofMillis(1000), Duration.ofMillis(1500), maxResponseSize, 3,
+        return new ConnectorProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), maxResponseSize, 3,
+                Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10);
+    }
+
+    /** A one-second response timeout and two attempts, for tests of a platform that never answers. */
+    public static ConnectorProperties impatientProperties() {
+        return new ConnectorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofMegabytes(2), 2,
                 Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10);
     }
 
@@ -78,7 +87,7 @@ public final class ConnectorFixtures {
                     }
                 });
                 open++;
-                return use.apply(Map.copyOf(granted)).doFinally(signal -> open--);
+                return use.apply(Map.copyOf(granted)).doOnTerminate(() -> open--).doOnCancel(() -> open--);
             });
         }
     }

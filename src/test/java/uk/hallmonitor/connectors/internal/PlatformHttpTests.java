@@ -104,13 +104,14 @@ class PlatformHttpTests {
 
     @Test
     void aPlatformThatDoesNotAnswerInTimeIsTransient() {
-        platform.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(4000)));
+        platform.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(6000)));
+        PlatformHttp impatient = ConnectorFixtures.http(ConnectorFixtures.impatientProperties());
 
-        StepVerifier.create(http.get(uri("/slow"), Map.of(), ConnectorFixtures.CLOCK))
+        StepVerifier.create(impatient.get(uri("/slow"), Map.of(), ConnectorFixtures.CLOCK))
                 .expectErrorMatches(failure -> kind(failure, Kind.TRANSIENT)
                         && failure.getMessage().contains("/slow"))
-                .verify(Duration.ofSeconds(10));
-        platform.verify(3, getRequestedFor(urlEqualTo("/slow")));
+                .verify(Duration.ofSeconds(20));
+        platform.verify(2, getRequestedFor(urlEqualTo("/slow")));
     }
 
     @Test
