@@ -13,9 +13,11 @@ public final class PlainText {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n+");
-    private static final Map<String, String> NAMED = Map.of(
-            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "hellip", "…",
-            "mdash", "—", "ndash", "–", "rsquo", "’");
+    private static final Map<String, String> NAMED = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("hellip", "…"), Map.entry("mdash", "—"),
+            Map.entry("ndash", "–"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"),
+            Map.entry("rdquo", "”"), Map.entry("pound", "£"), Map.entry("euro", "€"), Map.entry("copy", "©"));
 
     private PlainText() {
     }
