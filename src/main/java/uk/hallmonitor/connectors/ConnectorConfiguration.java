@@ -14,8 +14,8 @@ import uk.hallmonitor.connectors.x.XConnector;
 import uk.hallmonitor.vault.SecretUse;
 
 /**
- * Wires the platform connectors. The vault and the clock are looked up lazily so that this module starts on its own;
- * without a vault, polls fail as misconfigured instead of the application failing to start.
+ * Wires the platform connectors. The vault is looked up lazily, at each poll, so that the application starts before a
+ * vault is configured; polls then fail as misconfigured instead of the application failing to start.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectorConfiguration {
@@ -26,34 +26,30 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    XConnector xConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, ObjectProvider<Clock> clock,
+    XConnector xConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, Clock clock,
                           ConnectorProperties properties) {
-        return new XConnector(http, new Secrets(vault::getIfAvailable), clock(clock), properties);
+        return new XConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
     }
 
     @Bean
     BlueskyConnector blueskyConnector(PlatformHttp http, ObjectProvider<SecretUse> vault,
-                                      ObjectProvider<Clock> clock, ConnectorProperties properties) {
-        return new BlueskyConnector(http, new Secrets(vault::getIfAvailable), clock(clock), properties);
+                                      Clock clock, ConnectorProperties properties) {
+        return new BlueskyConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
     }
 
     @Bean
     MastodonConnector mastodonConnector(PlatformHttp http, ObjectProvider<SecretUse> vault,
-                                        ObjectProvider<Clock> clock, ConnectorProperties properties) {
-        return new MastodonConnector(http, new Secrets(vault::getIfAvailable), clock(clock), properties);
+                                        Clock clock, ConnectorProperties properties) {
+        return new MastodonConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
     }
 
     @Bean
-    FeedConnector feedConnector(PlatformHttp http, ObjectProvider<Clock> clock, ConnectorProperties properties) {
-        return new FeedConnector(http, clock(clock), properties);
+    FeedConnector feedConnector(PlatformHttp http, Clock clock, ConnectorProperties properties) {
+        return new FeedConnector(http, clock, properties);
     }
 
     @Bean
-    CommentImport commentImport(ObjectProvider<Clock> clock) {
-        return new ExportedComments(clock(clock));
-    }
-
-    private static Clock clock(ObjectProvider<Clock> clock) {
-        return clock.getIfAvailable(Clock::systemUTC);
+    CommentImport commentImport(Clock clock) {
+        return new ExportedComments(clock);
     }
 }
