@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param xBaseUrl             root of the X API when a connection sets no {@code baseUrl}
  * @param blueskyBaseUrl       root of the Bluesky PDS when a connection sets no {@code baseUrl}
  * @param rememberConversations how many of the account's own X conversations are searched for replies
+ * @param maxConnections       open connections to platforms at once, across all polls of this instance
  */
 @ConfigurationProperties("hallmonitor.connectors")
 public record ConnectorProperties(
@@ -33,7 +34,8 @@ public record ConnectorProperties(
         Integer maxWarnings,
         String xBaseUrl,
         String blueskyBaseUrl,
-        Integer rememberConversations) {
+        Integer rememberConversations,
+        Integer maxConnections) {
 
     public ConnectorProperties {
         connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
@@ -48,10 +50,11 @@ public record ConnectorProperties(
         xBaseUrl = xBaseUrl != null ? xBaseUrl : "https://api.x.com/";
         blueskyBaseUrl = blueskyBaseUrl != null ? blueskyBaseUrl : "https://bsky.social/";
         rememberConversations = rememberConversations != null ? rememberConversations : 10;
+        maxConnections = maxConnections != null ? maxConnections : 500;
     }
 
     /** The defaults, for code and tests that run without Spring. */
     public static ConnectorProperties defaults() {
-        return new ConnectorProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConnectorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

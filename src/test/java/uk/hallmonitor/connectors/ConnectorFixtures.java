@@ -37,13 +37,13 @@ public final class ConnectorFixtures {
 
     public static ConnectorProperties properties(DataSize maxResponseSize) {
         return new ConnectorProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), maxResponseSize, 3,
-                Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10);
+                Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10, 50);
     }
 
     /** A one-second response timeout and two attempts, for tests of a platform that never answers. */
     public static ConnectorProperties impatientProperties() {
         return new ConnectorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofMegabytes(2), 2,
-                Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10);
+                Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10, 50);
     }
 
     public static PlatformHttp http(ConnectorProperties properties) {
@@ -62,9 +62,9 @@ public final class ConnectorFixtures {
     /** A vault in memory: secrets per account id; remembers who asked for what and whether each use has ended. */
     public static final class TestVault implements SecretUse {
 
-        private final Map<String, Map<String, String>> secrets = new HashMap<>();
-        public final List<String> asked = new ArrayList<>();
-        public int open;
+        private final Map<String, Map<String, String>> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+        public final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        public final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
 
         public TestVault put(String accountId, String name, String secret) {
             secrets.computeIfAbsent(accountId, id -> new HashMap<>()).put(name, secret);
@@ -86,8 +86,8 @@ public final class ConnectorFixtures {
                         granted.put(name, held.get(name));
                     }
                 });
-                open++;
-                return use.apply(Map.copyOf(granted)).doOnTerminate(() -> open--).doOnCancel(() -> open--);
+                open.incrementAndGet();
+                return use.apply(Map.copyOf(granted)).doOnTerminate(open::decrementAndGet).doOnCancel(open::decrementAndGet);
             });
         }
     }

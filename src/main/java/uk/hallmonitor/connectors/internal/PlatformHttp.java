@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.ConnectorException.Kind;
@@ -33,18 +34,27 @@ import uk.hallmonitor.connectors.ConnectorProperties;
  * stops reading as soon as it is passed, retries with exponential backoff and jitter for 5xx and timeouts, and
  * every failure turned into a {@link ConnectorException} whose kind tells the poller what to do.
  */
-public final class PlatformHttp {
+public final class PlatformHttp implements AutoCloseable {
 
     /** Used when a platform says 429 but not for how long. */
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(1);
 
+    private final ConnectionProvider pool;
     private final WebClient client;
     private final Duration responseTimeout;
     private final int maxBytes;
     private final Retry retry;
 
     public PlatformHttp(ConnectorProperties properties) {
-        HttpClient netty = HttpClient.create()
+        // Polls wait for a free connection rather than fail: the pool bounds load on platforms, not the poll count.
+        ConnectionProvider pool = ConnectionProvider.builder("hallmonitor-connectors")
+                .maxConnections(properties.maxConnections())
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(properties.responseTimeout())
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+        this.pool = pool;
+        HttpClient netty = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.responseTimeout())
                 .followRedirect(true);
@@ -56,6 +66,12 @@ public final class PlatformHttp {
                 .jitter(0.5)
                 .filter(failure -> failure instanceof ConnectorException c && c.kind() == Kind.TRANSIENT)
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+
+    /** Closes the pooled connections; Spring calls this when the application stops. */
+    @Override
+    public void close() {
+        pool.dispose();
     }
 
     /** A successful answer: status 2xx or 304, headers, and a body no larger than the cap. */

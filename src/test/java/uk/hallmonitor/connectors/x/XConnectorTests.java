@@ -386,7 +386,7 @@ class XConnectorTests {
 
         connector.fetch(account(100), Cursor.START).block();
 
-        assertThat(vault.open).isZero();
+        assertThat(vault.open.get()).isZero();
         assertThat(reachableStrings(connector, 3)).noneMatch(value -> value.contains(BEARER));
     }
 
