@@ -44,10 +44,6 @@ public final class Harvest {
         return clock.instant();
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     /** Records a problem that did not stop the poll; logged once, kept in the batch up to a limit. */
     public void warn(String warning) {
         log.warn("source {}: {}", sourceId, warning);
@@ -90,11 +86,6 @@ public final class Harvest {
 
     public Duration retryAfter() {
         return retryAfter;
-    }
-
-    /** Whether a post with this id is already in the batch. */
-    public boolean has(String platformPostId) {
-        return posts.containsKey(platformPostId);
     }
 
     /**

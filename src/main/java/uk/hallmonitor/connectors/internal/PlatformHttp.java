@@ -87,7 +87,7 @@ public final class PlatformHttp implements AutoCloseable {
          * or {@code null} while calls remain.
          */
         public Duration exhaustedWindow(Clock clock) {
-            String remaining = first(headers, "x-rate-limit-remaining", "ratelimit-remaining");
+            String remaining = first(headers, "x-rate-limit-remaining", "ratelimit-remaining", "x-ratelimit-remaining");
             if (remaining == null || !remaining.trim().equals("0")) {
                 return null;
             }
