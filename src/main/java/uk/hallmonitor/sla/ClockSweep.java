@@ -29,10 +29,11 @@ import uk.hallmonitor.system.security.Role;
 
 /**
  * The sweep behind the Quartz job: clocks every stored post that has none yet, then takes each open clock whose
- * {@code nextActionAt} has come and sends its reminders or its breach. Each step is claimed by one conditional
- * {@code findAndModify} (the reminder's offset not yet in {@code remindersSent}, or the clock still {@code OPEN}),
+ * {@code nextActionAt} has come and sends its reminders or its breach. Each step is claimed by one compare-and-set
+ * {@code findAndModify} on the clock as it was read ({@code _id, state, version}; the update bumps the version),
  * and the notice is written into the clock by that same update, before the event is published: a restart or a
- * second instance finds the step taken and sends nothing twice.
+ * second instance finds the step taken (the offset in {@code remindersSent}, the state no longer {@code OPEN}) and
+ * sends nothing twice.
  */
 @Component
 class ClockSweep {
@@ -40,8 +41,8 @@ class ClockSweep {
     private static final Logger log = LoggerFactory.getLogger(ClockSweep.class);
     private static final String WATERMARKS = "sla_sweep_state";
     private static final String POSTS_WATERMARK = "posts";
-    // Bounds one run, so that a clock that keeps failing cannot hold the job for ever; the next run goes on.
-    private static final int MOST_PAGES_PER_RUN = 10_000;
+    // Bounds one run of the post sweep; the next run goes on from the watermark.
+    private static final int MOST_PAGES_PER_RUN = 1_000;
     private static final int CONCURRENT_CLOCKS = 16;
 
     private final ReactiveMongoTemplate mongo;
@@ -84,22 +85,16 @@ class ClockSweep {
                 .doOnNext(report -> metrics.swept(Duration.between(now, clock.instant())));
     }
 
-    /** Sends every reminder and breach due at {@code now}; returns how many steps this instance claimed. */
+    /**
+     * Sends every reminder and breach due at {@code now}; returns how many steps this instance claimed. One query
+     * streams every due clock (the store reads them once, whatever their number), a few clocks at a time.
+     */
     Mono<Long> sendDueSteps(Instant now) {
-        return duePage(now, MOST_PAGES_PER_RUN, 0);
-    }
-
-    private Mono<Long> duePage(Instant now, int pagesLeft, long sentSoFar) {
         Query due = Query.query(Criteria.where("state").is(ClockState.OPEN).and("nextActionAt").lte(now))
-                .with(Sort.by("nextActionAt")).limit(properties.sweepBatch());
+                .with(Sort.by("nextActionAt")).cursorBatchSize(properties.sweepBatch());
         return mongo.find(due, ResponseClock.class)
                 .flatMap(found -> take(found, now), CONCURRENT_CLOCKS)
-                .collectList()
-                .flatMap(results -> {
-                    long sent = sentSoFar + results.stream().mapToLong(Long::longValue).sum();
-                    return results.size() < properties.sweepBatch() || pagesLeft <= 1
-                            ? Mono.just(sent) : duePage(now, pagesLeft - 1, sent);
-                });
+                .reduce(0L, Long::sum);
     }
 
     private Mono<Long> take(ResponseClock found, Instant now) {
@@ -116,48 +111,37 @@ class ClockSweep {
         });
     }
 
+    /** Claims every reminder now due in one compare-and-set, then publishes one event per reminder. */
     private Mono<Long> remind(ResponseClock found, List<ResponseClock.Step> due, Instant now) {
         return runners(found).flatMap(runners -> {
             List<String> sent = new ArrayList<>(found.remindersSent());
-            List<Mono<Boolean>> claims = new ArrayList<>();
-            for (ResponseClock.Step step : due) {
-                sent.add(step.name());
-                Instant next = found.nextStep(properties.reminderOffsets(), List.copyOf(sent))
-                        .map(ResponseClock.Step::at).orElse(null);
-                claims.add(claimReminder(found, step, next, runners, now));
-            }
-            return Flux.concat(claims).filter(Boolean::booleanValue).count();
+            due.forEach(step -> sent.add(step.name()));
+            Instant next = found.nextStep(properties.reminderOffsets(), sent).map(ResponseClock.Step::at).orElse(null);
+            Update claim = new Update()
+                    .addToSet("remindersSent").each(due.stream().map(ResponseClock.Step::name).toArray())
+                    .push("notices").each(due.stream().map(step -> new Notice(step.name(), now, runners)).toArray())
+                    .set("nextActionAt", next).inc("version", 1);
+            return mongo.findAndModify(ResponseClocks.unchanged(found), claim,
+                            FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
+                    .flatMap(claimed -> Flux.fromIterable(due).concatMap(step -> {
+                        metrics.reminded();
+                        return events.publish(new ReminderDue(found.id() + "/" + step.name(), found.id(),
+                                found.postId(), found.schoolId(), found.accountId(), found.platform(), step.offset(),
+                                found.dueAt(), runners, now));
+                    }).then(Mono.just((long) due.size())))
+                    .defaultIfEmpty(0L);
         });
-    }
-
-    private Mono<Boolean> claimReminder(ResponseClock found, ResponseClock.Step step, Instant next,
-                                        List<String> runners, Instant now) {
-        Query unclaimed = Query.query(Criteria.where("_id").is(found.id()).and("state").is(ClockState.OPEN)
-                .and("remindersSent").ne(step.name()));
-        Update claim = new Update().addToSet("remindersSent", step.name())
-                .push("notices", new Notice(step.name(), now, runners))
-                .set("nextActionAt", next);
-        return mongo.findAndModify(unclaimed, claim, FindAndModifyOptions.options().returnNew(true),
-                        ResponseClock.class)
-                .flatMap(claimed -> {
-                    metrics.reminded();
-                    return events.publish(new ReminderDue(found.id() + "/" + step.name(), found.id(),
-                            found.postId(), found.schoolId(), found.accountId(), found.platform(), step.offset(),
-                            found.dueAt(), runners, now)).thenReturn(true);
-                })
-                .defaultIfEmpty(false);
     }
 
     private Mono<Long> breach(ResponseClock found, Instant now) {
         return runners(found).zipWith(slt(found)).flatMap(people -> {
             List<String> runners = people.getT1();
             List<String> slt = people.getT2();
-            Query stillOpen = Query.query(Criteria.where("_id").is(found.id()).and("state").is(ClockState.OPEN)
-                    .and("dueAt").lte(now));
             Update claim = new Update().set("state", ClockState.BREACHED).set("breachedAt", now)
-                    .set("nextActionAt", null).push("notices", new Notice(Notice.BREACH, now, slt));
-            return mongo.findAndModify(stillOpen, claim, FindAndModifyOptions.options().returnNew(true),
-                            ResponseClock.class)
+                    .set("nextActionAt", null).push("notices", new Notice(Notice.BREACH, now, slt))
+                    .inc("version", 1);
+            return mongo.findAndModify(ResponseClocks.unchanged(found), claim,
+                            FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
                     .flatMap(claimed -> {
                         metrics.breached();
                         return events.publish(new ClockBreached(found.id() + "/" + Notice.BREACH, found.id(),
@@ -171,9 +155,8 @@ class ClockSweep {
     /** Puts a stale {@code nextActionAt} right (another instance took the step, or the offsets changed). */
     private Mono<Void> reschedule(ResponseClock found) {
         Instant next = found.nextStep(properties.reminderOffsets()).map(ResponseClock.Step::at).orElse(null);
-        Query unchanged = Query.query(Criteria.where("_id").is(found.id()).and("state").is(ClockState.OPEN)
-                .and("nextActionAt").is(found.nextActionAt()));
-        return mongo.updateFirst(unchanged, new Update().set("nextActionAt", next), ResponseClock.class).then();
+        return mongo.updateFirst(ResponseClocks.unchanged(found),
+                new Update().set("nextActionAt", next).inc("version", 1), ResponseClock.class).then();
     }
 
     private Mono<List<String>> runners(ResponseClock found) {

@@ -35,13 +35,14 @@ import uk.hallmonitor.system.Platform;
  * @param replyPostId    the platform id of the school account's reply, or {@code null}
  * @param note           the acknowledgement's note, or {@code null}
  * @param createdAt      when the clock was started
+ * @param version        incremented by every conditional change: the sweep's claims compare and set it
  */
 @Document("sla_clocks")
 record ResponseClock(@Id String id, String postId, String schoolId, String accountId, Platform platform, PostKind kind,
                      String platformPostId, String conversationId, Instant receivedAt, Instant dueAt,
                      ClockState state, List<String> remindersSent, List<Notice> notices, Instant nextActionAt,
                      Instant breachedAt, Instant metAt, Boolean metLate, String metBy, String replyPostId,
-                     String note, Instant createdAt) {
+                     String note, Instant createdAt, long version) {
 
     ResponseClock {
         remindersSent = remindersSent == null ? List.of() : List.copyOf(remindersSent);

@@ -88,7 +88,7 @@ class ResponseClocks {
                 .map(ResponseClock.Step::at).orElse(null);
         return new ResponseClock(UUID.randomUUID().toString(), post.postId(), post.schoolId(), post.accountId(),
                 post.platform(), post.kind(), post.platformPostId(), post.conversationId(), received, due, state,
-                List.of(), List.of(), next, null, null, null, null, null, null, clock.instant());
+                List.of(), List.of(), next, null, null, null, null, null, null, clock.instant(), 0);
     }
 
     private Mono<Boolean> excluded(PostReceived post, SchoolRules rules) {
@@ -142,7 +142,8 @@ class ResponseClocks {
 
     private Mono<Long> meet(Criteria criteria, PostReceived own, Instant replyAt, boolean late) {
         Update update = new Update().set("state", ClockState.MET).set("metAt", replyAt).set("metLate", late)
-                .set("metBy", "reply").set("replyPostId", own.platformPostId()).set("nextActionAt", null);
+                .set("metBy", "reply").set("replyPostId", own.platformPostId()).set("nextActionAt", null)
+                .inc("version", 1);
         return mongo.updateMulti(Query.query(criteria), update, ResponseClock.class)
                 .map(result -> result.getModifiedCount())
                 .doOnNext(count -> metrics.met(count, late));
@@ -155,13 +156,21 @@ class ResponseClocks {
     Mono<ResponseClock> acknowledge(ResponseClock current, String staffId, String note) {
         Instant now = clock.instant();
         boolean late = now.isAfter(current.dueAt());
-        Query stillOpen = Query.query(Criteria.where("_id").is(current.id())
-                .and("state").in(ClockState.OPEN, ClockState.BREACHED));
         Update update = new Update().set("state", ClockState.MET).set("metAt", now).set("metLate", late)
-                .set("metBy", staffId).set("note", note).set("nextActionAt", null);
-        return mongo.findAndModify(stillOpen, update, FindAndModifyOptions.options().returnNew(true),
+                .set("metBy", staffId).set("note", note).set("nextActionAt", null).inc("version", 1);
+        return mongo.findAndModify(unchanged(current), update, FindAndModifyOptions.options().returnNew(true),
                         ResponseClock.class)
                 .doOnNext(met -> metrics.met(1, late));
+    }
+
+    /**
+     * The clock exactly as it was read: the compare-and-set precondition of every single-clock change. Its keys are
+     * exactly those of the {@code _id, state, version} unique index, so even the embedded store (which uses an index
+     * only for a query on all of its keys and nothing else) finds the clock through it instead of scanning.
+     */
+    static Query unchanged(ResponseClock read) {
+        return Query.query(Criteria.where("_id").is(read.id()).and("state").is(read.state())
+                .and("version").is(read.version()));
     }
 
     Mono<ResponseClock> clock(String id) {

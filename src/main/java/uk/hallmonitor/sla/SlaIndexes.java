@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.system.store.StoreIndexes;
 
 /**
- * One clock per post (unique {@code postId}: the event and the sweep may both start it); the sweep finds due steps
+ * One clock per post (unique {@code postId}: the event and the sweep may both start it); every claim looks a clock up
+ * by {@code _id, state, version} (see {@link ResponseClocks#unchanged}); the sweep finds due steps
  * by state and {@code nextActionAt}; the views list by school and due time; a reply finds its clocks by account and
  * conversation or replied-to post.
  */
@@ -19,6 +20,8 @@ class SlaIndexes implements StoreIndexes {
     public Mono<Void> ensure(ReactiveMongoTemplate mongo) {
         var clocks = mongo.indexOps(ResponseClock.class);
         return clocks.createIndex(new Index("postId", Sort.Direction.ASC).unique().named("postId_unique"))
+                .then(clocks.createIndex(new Index("_id", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
+                        .on("version", Sort.Direction.ASC).unique().named("id_state_version")))
                 .then(clocks.createIndex(new Index("state", Sort.Direction.ASC).on("nextActionAt", Sort.Direction.ASC)
                         .named("state_nextActionAt")))
                 .then(clocks.createIndex(new Index("schoolId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)

@@ -50,7 +50,7 @@ class ResponseClockStepTests {
     void aMetClockHasNothingLeftToDo() {
         ResponseClock met = new ResponseClock("c", "p", "s", "a", null, null, null, null,
                 Instant.parse("2026-11-16T10:00:00Z"), Instant.parse("2026-11-17T10:00:00Z"), ClockState.MET,
-                List.of(), List.of(), null, null, null, false, "reply", null, null, null);
+                List.of(), List.of(), null, null, null, false, "reply", null, null, null, 0);
 
         assertThat(met.nextStep(OFFSETS)).isEmpty();
     }
@@ -104,16 +104,16 @@ class ResponseClockStepTests {
 
     private static ResponseClock open(Instant received, Instant due, List<String> sent) {
         return new ResponseClock("c", "p", "s", "a", null, null, null, null, received, due, ClockState.OPEN, sent,
-                List.of(), null, null, null, null, null, null, null, null);
+                List.of(), null, null, null, null, null, null, null, null, 0);
     }
 
     private static ResponseClock withState(Instant received, Instant due, ClockState state) {
         return new ResponseClock("c", "p", "s", "a", null, null, null, null, received, due, state, List.of(),
-                List.of(), null, null, null, null, null, null, null, null);
+                List.of(), null, null, null, null, null, null, null, null, 0);
     }
 
     private static ResponseClock met(Instant received, Instant due, Instant at, boolean late) {
         return new ResponseClock("c", "p", "s", "a", null, null, null, null, received, due, ClockState.MET,
-                List.of(), List.of(), null, null, at, late, "reply", null, null, null);
+                List.of(), List.of(), null, null, at, late, "reply", null, null, null, 0);
     }
 }
