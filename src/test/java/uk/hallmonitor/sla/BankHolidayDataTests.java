@@ -132,4 +132,18 @@ class BankHolidayDataTests {
                 .contains(LocalDate.of(2026, 6, 1), LocalDate.of(2025, 12, 25))
                 .doesNotContain(LocalDate.of(2026, 12, 25));
     }
+
+    @Test
+    void theCopyInsideTheJarIsTheSameAsTheShippedFolder() throws java.io.IOException {
+        // scheduler/bank-holidays/ is what operators edit; the classpath copy lets the jar start anywhere
+        for (String region : BankHolidays.REGIONS) {
+            try (java.io.InputStream packaged = getClass().getClassLoader()
+                    .getResourceAsStream("scheduler/bank-holidays/" + region + ".json")) {
+                assertThat(packaged).as(region).isNotNull();
+                assertThat(new String(packaged.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(region)
+                        .isEqualTo(java.nio.file.Files.readString(
+                                java.nio.file.Path.of("scheduler/bank-holidays", region + ".json")));
+            }
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -36,12 +35,6 @@ class SlaClockTests extends AppTestSupport {
 
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    @BeforeEach
-    void patientClient() {
-        // the machine is shared by several builds: the first requests of a fresh context can take seconds
-        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
 
     @Test
     void aCommentStartsAClockDueTwentyFourHoursLater() {

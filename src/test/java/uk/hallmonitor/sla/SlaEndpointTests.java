@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -32,12 +31,6 @@ class SlaEndpointTests extends AppTestSupport {
 
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    @BeforeEach
-    void patientClient() {
-        // the machine is shared by several builds: the first requests of a fresh context can take seconds
-        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
 
     // ---- due times
 
