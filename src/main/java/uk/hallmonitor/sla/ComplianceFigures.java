@@ -1,0 +1,50 @@
+package uk.hallmonitor.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How a set of clocks did: met on time, met late, breached (including open clocks already past due that the sweep
+ * has yet to mark), still open, and the median time to first response. Compliance is the share met on time of the
+ * clocks whose outcome is known; excluded praise counts in neither.
+ *
+ * @param total               clocks counted (excluded praise left out)
+ * @param metOnTime           replied to or acknowledged by the due time
+ * @param metLate             replied to or acknowledged after it
+ * @param breached            past due with no reply yet
+ * @param open                not yet due and not yet replied to
+ * @param excluded            praise not clocked
+ * @param compliance          {@code metOnTime / (total - open)}, or {@code null} when nothing is decided yet
+ * @param medianFirstResponse median of first response minus received over met clocks, or {@code null}
+ */
+record ComplianceFigures(long total, long metOnTime, long metLate, long breached, long open, long excluded,
+                         Double compliance, Duration medianFirstResponse) {
+
+    static ComplianceFigures of(List<ResponseClock> clocks, Instant now) {
+        long excluded = clocks.stream().filter(c -> c.state() == ClockState.EXCLUDED).count();
+        List<ResponseClock> counted = clocks.stream().filter(c -> c.state() != ClockState.EXCLUDED).toList();
+        long onTime = counted.stream().filter(c -> c.state() == ClockState.MET && !Boolean.TRUE.equals(c.metLate()))
+                .count();
+        long late = counted.stream().filter(c -> c.state() == ClockState.MET && Boolean.TRUE.equals(c.metLate()))
+                .count();
+        long breached = counted.stream().filter(c -> c.state() == ClockState.BREACHED
+                || (c.state() == ClockState.OPEN && !now.isBefore(c.dueAt()))).count();
+        long open = counted.size() - onTime - late - breached;
+        long decided = counted.size() - open;
+        Double compliance = decided == 0 ? null : (double) onTime / decided;
+        List<Duration> responses = counted.stream().filter(c -> c.state() == ClockState.MET && c.metAt() != null)
+                .map(c -> Duration.between(c.receivedAt(), c.metAt())).sorted().toList();
+        return new ComplianceFigures(counted.size(), onTime, late, breached, open, excluded, compliance,
+                median(responses));
+    }
+
+    private static Duration median(List<Duration> sorted) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle)
+                : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
+    }
+}

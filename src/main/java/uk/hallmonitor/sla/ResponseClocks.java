@@ -1,0 +1,183 @@
+package uk.hallmonitor.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.hallmonitor.classification.Intent;
+import uk.hallmonitor.classification.PostClassifier;
+import uk.hallmonitor.classification.Verdict;
+import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.monitoring.PostReceived;
+
+/**
+ * Starts and stops response clocks in {@code sla_clocks}. Starting is idempotent (unique {@code postId}), so the
+ * event fast path and the post sweep may both see the same item; stopping is a single conditional update per
+ * clock, so a reply, an acknowledgement and the breach sweep racing each other leave one consistent outcome.
+ */
+@Component
+class ResponseClocks {
+
+    static final Set<PostKind> CLOCKED = EnumSet.of(PostKind.COMMENT, PostKind.MENTION, PostKind.DIRECT_MESSAGE);
+
+    private final ReactiveMongoTemplate mongo;
+    private final SchoolCalendars calendars;
+    private final InboundPosts posts;
+    private final ObjectProvider<PostClassifier> classifier;
+    private final SlaProperties properties;
+    private final SlaMetrics metrics;
+    private final DueTimeRule rule;
+    private final Clock clock;
+
+    ResponseClocks(ReactiveMongoTemplate mongo, SchoolCalendars calendars, InboundPosts posts,
+                   ObjectProvider<PostClassifier> classifier, SlaProperties properties, SlaMetrics metrics,
+                   Clock clock) {
+        this.mongo = mongo;
+        this.calendars = calendars;
+        this.posts = posts;
+        this.classifier = classifier;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.rule = new DueTimeRule(properties.window());
+        this.clock = clock;
+    }
+
+    /** Reacts to a stored post: an inbound item starts a clock, the account's own post stops its conversation's. */
+    Mono<Void> take(PostReceived post) {
+        if (post.kind() == PostKind.OWN_POST) {
+            return meetByReply(post).then();
+        }
+        return start(post).then();
+    }
+
+    /** Starts the item's clock; empty when it starts none or already has one. */
+    Mono<ResponseClock> start(PostReceived post) {
+        if (!CLOCKED.contains(post.kind()) || post.accountId() == null || post.schoolId() == null) {
+            return Mono.empty();
+        }
+        Instant received = receivedAt(post);
+        Instant collected = post.collectedAt() == null ? received : post.collectedAt();
+        if (Duration.between(received, collected).compareTo(properties.ignoreOlderThan()) > 0) {
+            return Mono.empty();
+        }
+        return calendars.rules(post.schoolId())
+                .flatMap(rules -> excluded(post, rules).map(excluded -> newClock(post, received, rules, excluded)))
+                .flatMap(fresh -> mongo.insert(fresh)
+                        .doOnNext(stored -> metrics.started(stored.state()))
+                        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()));
+    }
+
+    private ResponseClock newClock(PostReceived post, Instant received, SchoolRules rules, boolean excluded) {
+        Instant due = rules.dueAt(rule, received);
+        ClockState state = excluded ? ClockState.EXCLUDED : ClockState.OPEN;
+        Instant next = ResponseClock.nextStep(state, received, due, properties.reminderOffsets(), List.of())
+                .map(ResponseClock.Step::at).orElse(null);
+        return new ResponseClock(UUID.randomUUID().toString(), post.postId(), post.schoolId(), post.accountId(),
+                post.platform(), post.kind(), post.platformPostId(), post.conversationId(), received, due, state,
+                List.of(), List.of(), next, null, null, null, null, null, null, clock.instant(), 0);
+    }
+
+    private Mono<Boolean> excluded(PostReceived post, SchoolRules rules) {
+        PostClassifier model = classifier.getIfAvailable();
+        if (!rules.excludePraise() || model == null) {
+            return Mono.just(false);
+        }
+        // The classifier is CPU work: keep it off whichever thread published the event.
+        return posts.text(post.postId())
+                .publishOn(Schedulers.boundedElastic())
+                .map(model::classify)
+                .map(verdict -> isConfidentPraise(verdict, properties.praiseThreshold()))
+                .defaultIfEmpty(false);
+    }
+
+    static boolean isConfidentPraise(Verdict verdict, double threshold) {
+        return verdict.intent() == Intent.PRAISE && verdict.intentScore() >= threshold && !verdict.offensive();
+    }
+
+    /**
+     * Meets every open or breached clock of the account that the school's own post answers: same conversation, or
+     * a reply to the item itself, posted after the item. Returns how many clocks it met.
+     */
+    Mono<Long> meetByReply(PostReceived own) {
+        if (own.kind() != PostKind.OWN_POST || own.accountId() == null) {
+            return Mono.just(0L);
+        }
+        List<Criteria> answers = new ArrayList<>();
+        if (own.conversationId() != null) {
+            answers.add(Criteria.where("conversationId").is(own.conversationId()));
+        }
+        if (own.inReplyToId() != null) {
+            answers.add(Criteria.where("platformPostId").is(own.inReplyToId()));
+        }
+        if (answers.isEmpty()) {
+            return Mono.just(0L);
+        }
+        Instant replyAt = receivedAt(own);
+        Mono<Long> onTime = meet(answeredBy(own, answers, replyAt).and("dueAt").gte(replyAt), own, replyAt, false);
+        Mono<Long> late = meet(answeredBy(own, answers, replyAt).and("dueAt").lt(replyAt), own, replyAt, true);
+        return onTime.zipWith(late, Long::sum);
+    }
+
+    private static Criteria answeredBy(PostReceived own, List<Criteria> answers, Instant replyAt) {
+        return new Criteria().andOperator(
+                Criteria.where("accountId").is(own.accountId())
+                        .and("state").in(ClockState.OPEN, ClockState.BREACHED)
+                        .and("receivedAt").lte(replyAt),
+                new Criteria().orOperator(answers));
+    }
+
+    private Mono<Long> meet(Criteria criteria, PostReceived own, Instant replyAt, boolean late) {
+        Update update = new Update().set("state", ClockState.MET).set("metAt", replyAt).set("metLate", late)
+                .set("metBy", "reply").set("replyPostId", own.platformPostId()).set("nextActionAt", null)
+                .inc("version", 1);
+        return mongo.updateMulti(Query.query(criteria), update, ResponseClock.class)
+                .map(result -> result.getModifiedCount())
+                .doOnNext(count -> metrics.met(count, late));
+    }
+
+    /**
+     * Marks a clock met by a person (the reply was made elsewhere). Empty when the clock was no longer open or
+     * breached at the moment of the update.
+     */
+    Mono<ResponseClock> acknowledge(ResponseClock current, String staffId, String note) {
+        Instant now = clock.instant();
+        boolean late = now.isAfter(current.dueAt());
+        Update update = new Update().set("state", ClockState.MET).set("metAt", now).set("metLate", late)
+                .set("metBy", staffId).set("note", note).set("nextActionAt", null).inc("version", 1);
+        return mongo.findAndModify(unchanged(current), update, FindAndModifyOptions.options().returnNew(true),
+                        ResponseClock.class)
+                .doOnNext(met -> metrics.met(1, late));
+    }
+
+    /**
+     * The clock exactly as it was read: the compare-and-set precondition of every single-clock change. Its keys are
+     * exactly those of the {@code _id, state, version} unique index, so even the embedded store (which uses an index
+     * only for a query on all of its keys and nothing else) finds the clock through it instead of scanning.
+     */
+    static Query unchanged(ResponseClock read) {
+        return Query.query(Criteria.where("_id").is(read.id()).and("state").is(read.state())
+                .and("version").is(read.version()));
+    }
+
+    Mono<ResponseClock> clock(String id) {
+        return mongo.findById(id, ResponseClock.class);
+    }
+
+    private static Instant receivedAt(PostReceived post) {
+        return post.postedAt() != null ? post.postedAt() : post.collectedAt();
+    }
+}

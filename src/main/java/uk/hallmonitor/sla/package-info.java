@@ -1,0 +1,10 @@
+/**
+ * The 24-hour response SLA (R5): every comment, mention or direct message on a school account gets a response clock
+ * whose due time follows the school's working-day calendar (weekends, bank holidays of its region, its own closure
+ * days, in its time zone); a Quartz sweep of the stored clocks reminds the account's runners before the due time and
+ * tells SLT when it passes, each step claimed once with an atomic update so restarts and several instances neither
+ * lose nor repeat a notice; a reply by the school account in the same conversation, or an acknowledgement, stops the
+ * clock. The public API is the events {@link uk.hallmonitor.sla.ReminderDue} and {@link uk.hallmonitor.sla.ClockBreached}
+ * and the port {@link uk.hallmonitor.sla.InboundPosts}; everything else is package-private.
+ */
+package uk.hallmonitor.sla;
