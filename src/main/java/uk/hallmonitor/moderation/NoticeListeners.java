@@ -8,13 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.hallmonitor.accounts.AccountNeedsRunner;
 import uk.hallmonitor.monitoring.ConnectionFailing;
+import uk.hallmonitor.sla.ClockBreached;
+import uk.hallmonitor.sla.ReminderDue;
 import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.security.Role;
 
 /**
  * Turns other modules' events into {@link Notices}. Each dedup key names the episode, so a repeated event (another
- * instance, a retry) reaches nobody twice. SLA reminders and breaches and break-glass use are wired the same way at
- * merge (see {@code deploy/docs/moderation.md}).
+ * instance, a retry) reaches nobody twice.
  */
 @Configuration(proxyBeanMethods = false)
 class NoticeListeners {
@@ -29,6 +30,57 @@ class NoticeListeners {
     @Bean
     DomainEventListener<ConnectionFailing> connectionFailingNotice(Notices notices) {
         return new ConnectionFailingNotice(notices);
+    }
+
+    /** The runners hear before a reply falls due (24-hour rule). */
+    @Bean
+    DomainEventListener<ReminderDue> reminderDueNotice(Notices notices) {
+        return new ReminderDueNotice(notices);
+    }
+
+    /** SLT and the runners hear when a reply was not made in time. */
+    @Bean
+    DomainEventListener<ClockBreached> clockBreachedNotice(Notices notices) {
+        return new ClockBreachedNotice(notices);
+    }
+
+    /** Listener for {@link ReminderDue}. */
+    static final class ReminderDueNotice implements DomainEventListener<ReminderDue> {
+        private final Notices notices;
+
+        ReminderDueNotice(Notices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(ReminderDue e) {
+            return notices.notify(Notice.toStaff(e.schoolId(), e.runnerIds(),
+                    "Reply due by " + e.dueAt() + " on " + e.platform(),
+                    "A comment on the school's " + e.platform() + " account needs a reply by " + e.dueAt()
+                            + " (policy: within 24 hours, or the next working day if it came at a weekend; an "
+                            + "acknowledgement is enough). Open the moderation queue: post " + e.postId() + ".",
+                    "sla:" + e.noticeId()));
+        }
+    }
+
+    /** Listener for {@link ClockBreached}. */
+    static final class ClockBreachedNotice implements DomainEventListener<ClockBreached> {
+        private final Notices notices;
+
+        ClockBreachedNotice(Notices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(ClockBreached e) {
+            java.util.List<String> recipients = new java.util.ArrayList<>(e.sltIds());
+            e.runnerIds().stream().filter(id -> !recipients.contains(id)).forEach(recipients::add);
+            return notices.notify(new Notice(e.schoolId(), Set.of(), recipients,
+                    "Missed the 24-hour reply on " + e.platform(),
+                    "A comment received " + e.receivedAt() + " on the school's " + e.platform()
+                            + " account was not answered by " + e.dueAt() + ". Post " + e.postId() + ".",
+                    "sla:" + e.noticeId(), true));
+        }
     }
 
     /** Listener for {@link AccountNeedsRunner}. */
