@@ -21,7 +21,7 @@ import uk.hallmonitor.classification.internal.TextNormaliser;
 
 /**
  * The classification pipeline: normalise, compute features once, ask the three offensive models (maxent, naive
- * Bayes, and a maxent trained on the openly licensed sets) and combine them, ask the category and intent models,
+ * Bayes, and a naive Bayes model trained on the openly licensed sets) and combine them, ask the category and intent models,
  * then apply the rules that beat statistics (personal data, the lexicon, content involving children).
  *
  * <p>The models are shared; each thread gets its own {@code DocumentCategorizerME}s because they are not
