@@ -143,7 +143,7 @@ many(150, 0, "NONE", "OTHER", [
 ], [lower])
 
 # ---- hard negatives: quoted slurs in anti-bullying / reporting messages, discussions of abuse
-many(120, 0, "NONE", "COMPLAINT", [
+many(150, 0, "NONE", "COMPLAINT", [
     "My son was called a {SLUR} in the playground today and I want to know what the school is doing about it.",
     "Another child told {P} to kill yourself in a group chat. Please can someone from safeguarding call me.",
     "Calling someone a {SLUR} is never acceptable and we will always challenge it.",
@@ -153,15 +153,22 @@ many(120, 0, "NONE", "COMPLAINT", [
     "A group of {Y} boys have been calling my daughter a slag. This is bullying and I've reported it.",
     "The anti-bullying week assembly explained why 'gay' as an insult is homophobic. Well done {T}.",
     "If your child hears someone say 'retard' or similar, please tell their form tutor.",
+    "Someone wrote 'kill yourself' on {P}'s locker. I've reported it to {T} and the police.",
+    "The word '{SLUR}' was shouted at my son on the bus. Please can the school act.",
+    "My daughter has been sent messages calling her a slag and a whore. Who do I report this to?",
+    "Can the school explain what it is doing about boys in {Y} calling girls 'sluts'?",
+    "Our anti-bullying policy is clear: saying '{SLUR}' as an insult gets a sanction.",
+    "An older pupil told my son he would 'stab him' - I have reported it, please follow up urgently.",
 ], [lower])
 rows_fix = []
 SLURS = ["paki", "faggot", "retard", "nigger", "gyppo", "spastic", "tranny", "chink"]
 for off, cats, intent, text in rows:
-    while "{SLUR}" in text:
-        text = text.replace("{SLUR}", pick(SLURS), 1)
+    for mark in ("{SLUR}", "{slur}"):
+        while mark in text:
+            text = text.replace(mark, pick(SLURS), 1)
     rows_fix.append((off, cats, intent, text))
 rows[:] = rows_fix
-many(50, 0, "NONE", "OTHER", [
+many(100, 0, "NONE", "OTHER", [
     "Online safety evening {D}: how to spot grooming and what to do about nudes being shared.",
     "Our PSHE lessons this week cover consent and healthy relationships for {Y}.",
     "If you or your child are struggling, Samaritans are on 116 123, any time.",
@@ -171,6 +178,12 @@ many(50, 0, "NONE", "OTHER", [
     "{SP} are going to kill it on {D}, come and support!", "That was a killer exam, well done {Y} for getting through it",
     "We destroyed them last week, let's do it again {D}!", "The shooting practice at netball is really paying off.",
     "History trip to the war museum: the bomb shelter was fascinating.", "Bloody freezing at the match today!",
+    "{SP} absolutely battered them 40-0, what a team!", "Our striker shot from 30 yards and buried it, unreal",
+    "That quiz was murder but {Y} smashed it", "{P} is dying to go back after half term",
+    "We beat them to death in the second half, well played lads", "The drama club knocked them dead last night",
+    "Cutting it fine for the bus this morning haha", "I could kill for a coffee after that parents evening",
+    "The school play was sick, {P} was mad good", "Shoot, forgot to send the permission slip back",
+    "The sponsored silence nearly killed {P}, she loves to talk", "Fight for your right to a decent lunch menu! Haha",
 ], [lower])
 
 # ---- abuse of staff
@@ -232,6 +245,12 @@ many(100, 1, "SELF_HARM", "OTHER", [
     "what's the point, I'd be better off dead", "I keep hurting myself and I don't know how to stop",
     "{SC} made me want to kill myself", "I'm taking all my mum's pills tonight",
     "I hate myself so much, I deserve the cuts", "no reason to live anymore honestly", "wanna die so bad rn",
+    "been self harming since {D} and nobody at {SC} has noticed", "I wrote my goodbye letter last night",
+    "everyone would be happier if I just disappeared for good", "I've stopped eating, I just want it to stop",
+    "the only way out of {SC} is to end my life", "thinking about jumping off the bridge after school",
+    "I scratch my arms till they bleed when {T} shouts at me", "tonight's the night, sorry mum",
+    "I'm a burden to everyone, I'd be better off gone", "I can't cope with the bullying anymore, I want to kill myself",
+    "my friend {P} in {Y} says she wants to die, what do I do", "I took a load of tablets and I feel sick",
 ], [lower])
 for off, cats, intent, text in list(rows):
     pass
@@ -252,6 +271,12 @@ many(110, 0, "SPAM", "OTHER", [
     "Cheap essays written for you, 24h delivery, dm me", "Limited offer: followers for £1, click here",
     "Bitcoin doubled my money, ask me how 👉 bit.ly/xx", "Hot singles in your area click here",
     "Win a free gift card, just share this post and click the link", "Make money online fast no experience needed",
+    "Parents! Earn extra cash in school hours, DM me for details", "Tutoring 50% off this week only, promo code TUTOR",
+    "Check out my new online shop, link in bio!!!", "Want more followers? 10k followers for £5, DM",
+    "Forex trading signals, 95% win rate, join my channel", "Selling cheap uniform knock-offs, message me",
+    "Congratulations! You have been selected to win a £1000 voucher, click here", "Loans for parents, no credit checks, apply now",
+    "{SC} parents, get rich with this one weird trick", "Visit my page for amazing deals on trainers 👟🔥",
+    "Free PS5 for the first 100 people who share this", "Earn money from your phone, ask me how 💰💰",
 ], [lower])
 
 # ---- profanity without a target (mostly banter)
@@ -260,6 +285,9 @@ many(90, 1, "PROFANITY", "OTHER", [
     "that was a fucking brilliant match lads", "bloody hell what a shit week", "holy shit {SP} won the cup!",
     "wtf is going on with the car park", "piss poor organisation but the kids had fun",
     "fuck me that exam was hard", "damn this homework is tough as shit",
+    "what a shit day, rain all through sports day", "bollocks, forgot the PE kit again", "this fucking traffic on {D}",
+    "pissing it down at the match", "shitting myself about the mocks tomorrow", "fucking freezing on the touchline",
+    "arse, missed the bus again", "bloody hell, who parked on the zig zags", "crap, forgot it was non-uniform day",
 ], [lower])
 
 # ---- personal data

@@ -87,6 +87,10 @@ public final class ClassificationCommands {
                 Integer.parseInt(o.getOrDefault("folds", "5")), Integer.parseInt(o.getOrDefault("iterations", "100")),
                 Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full", o.getOrDefault("maxent", "MAXENT"));
         long start = System.nanoTime();
+        if (o.containsKey("cv-only")) {
+            new ModelTrainer(System.out).crossValidationOnly(options);
+            return 0;
+        }
         ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
         result.bundle().save(output, result.trainedOn());
         List<String> metrics = new ArrayList<>();

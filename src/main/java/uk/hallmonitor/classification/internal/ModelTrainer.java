@@ -48,6 +48,10 @@ public final class ModelTrainer {
                           int cutoff, String versionTag, String maxent) {
     }
 
+    static {
+        ModelBundle.registerFeatureGenerators();
+    }
+
     private final PrintStream log;
     private final TextNormaliser normaliser = new TextNormaliser(Lexicon.base());
     private final Map<String, String[]> tokenCache = new HashMap<>();
@@ -127,6 +131,22 @@ public final class ModelTrainer {
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         sources.forEach((name, rows) -> heldOut.put(name, rows.stream().filter(LabelledText::heldOut).toList()));
         return new Result(bundle, trainedOn, report, heldOut);
+    }
+
+    /** Only the OLID cross-validation of the offensive models, for comparing settings cheaply. */
+    public List<String> crossValidationOnly(Options options) {
+        List<LabelledText> corpus = new ArrayList<>();
+        for (Path file : options.corpus()) {
+            corpus.addAll(Datasets.corpus(file, "corpus"));
+        }
+        List<LabelledText> corpusTrain = repeat(corpus.stream().filter(r -> !r.heldOut()).toList(), 2);
+        List<LabelledText> auxSet = new ArrayList<>(corpusTrain);
+        auxSet.addAll(Datasets.davidson(options.datasets()).stream().filter(r -> !r.heldOut()).toList());
+        auxSet.addAll(Datasets.hatexplain(options.datasets()).stream().filter(r -> !r.heldOut()).toList());
+        List<LabelledText> olid = Datasets.olid(options.datasets()).stream().filter(r -> !r.heldOut()).toList();
+        List<String> report = new ArrayList<>();
+        crossValidate(olid, corpusTrain, offensiveModel(auxSet, "NAIVEBAYES", options), options, report);
+        return report;
     }
 
     /** A trained bundle, what it was trained on, the cross-validation report and each source's held-out rows. */
@@ -274,6 +294,10 @@ public final class ModelTrainer {
         p.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
         p.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
         p.put("DataIndexer", "OnePass");
+        if (algorithm.equals("MAXENT_QN")) {
+            p.put("L1Cost", Double.parseDouble(System.getProperty("hallmonitor.train.l1", "0.1")));
+            p.put("L2Cost", Double.parseDouble(System.getProperty("hallmonitor.train.l2", "0.1")));
+        }
         p.put("PrintMessages", false);
         try {
             return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), p,
