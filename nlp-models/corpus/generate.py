@@ -239,7 +239,7 @@ many(90, 1, "SEXUAL", "OTHER", [
 ], [lower])
 
 # ---- self-harm
-many(100, 1, "SELF_HARM", "OTHER", [
+many(100, 0, "SELF_HARM", "OTHER", [
     "I can't do this anymore, I want to die.", "I've been cutting myself again since the exams started.",
     "nobody would notice if I wasn't here tomorrow", "I'm going to end it all tonight",
     "what's the point, I'd be better off dead", "I keep hurting myself and I don't know how to stop",

@@ -71,8 +71,8 @@ public final class ClassificationCommands {
     }
 
     /**
-     * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 5]
-     * [--iterations 100] [--cutoff 2]}: rebuilds the model bundle and writes its held-out metrics next to it.
+     * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
+     * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0]}: rebuilds the model bundle and writes its held-out metrics next to it.
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
@@ -82,10 +82,13 @@ public final class ClassificationCommands {
             corpus.add(Path.of(file));
         }
         boolean licensedOnly = o.containsKey("licensed-only");
+        // the L-BFGS trainer's regularisation, read by ModelTrainer when --maxent MAXENT_QN
+        System.setProperty("hallmonitor.train.l1", o.getOrDefault("l1", "0"));
+        System.setProperty("hallmonitor.train.l2", o.getOrDefault("l2", "1.0"));
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
-                Integer.parseInt(o.getOrDefault("folds", "5")), Integer.parseInt(o.getOrDefault("iterations", "100")),
-                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full", o.getOrDefault("maxent", "MAXENT"));
+                Integer.parseInt(o.getOrDefault("folds", "3")), Integer.parseInt(o.getOrDefault("iterations", "100")),
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full", o.getOrDefault("maxent", "MAXENT_QN"));
         long start = System.nanoTime();
         if (o.containsKey("cv-only")) {
             new ModelTrainer(System.out).crossValidationOnly(options);
@@ -156,7 +159,7 @@ public final class ClassificationCommands {
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, o.containsKey("licensed-only"),
                 Integer.parseInt(o.getOrDefault("folds", "1")), Integer.parseInt(o.getOrDefault("iterations", "100")),
-                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT"));
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"));
         ModelBundle current = Files.exists(models.resolve(ModelBundle.PROPERTIES)) ? ModelBundle.load(models)
                 : ModelBundle.loadShipped();
         ModelTrainer.Result result = new ModelTrainer(System.out).train(options);

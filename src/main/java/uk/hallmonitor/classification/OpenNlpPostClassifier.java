@@ -3,10 +3,7 @@ package uk.hallmonitor.classification;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -77,8 +74,11 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         Map<String, Object> extra = Map.of(PostFeatures.PRECOMPUTED, featureList);
         String[] tokens = normalised.tokens();
         Categorizers c = categorizers.get();
-        double score = models.ensemble().score(c.offensive(c.maxent, tokens, extra),
-                c.offensive(c.bayes, tokens, extra), c.offensive(c.aux, tokens, extra));
+        Ensemble ensemble = models.ensemble();
+        // a model with no weight in the ensemble is not asked: naive Bayes costs the most per text
+        double score = ensemble.score(c.offensive(c.maxent, tokens, extra),
+                ensemble.bayesWeight() == 0 ? 0.5 : c.offensive(c.bayes, tokens, extra),
+                ensemble.auxWeight() == 0 ? 0.5 : c.offensive(c.aux, tokens, extra));
         boolean english = language.equals("en");
         double threshold = properties.offensiveThreshold(schoolId, models.ensemble().threshold());
 
@@ -97,7 +97,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
                 continue;
             }
             double weight = reported && (category == Category.HATE || category == Category.PROFANITY
-                    || category == Category.ABUSE) ? hit.weight() * 0.5 : hit.weight();
+                    || category == Category.ABUSE) ? hit.weight() * 0.4 : hit.weight();
             scores.merge(category, weight, Math::max);
             explanation.add("term \"" + hit.phrase() + "\" (" + category + ")");
         }
@@ -135,8 +135,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
                 flagged.add(new CategoryScore(e.getKey(), round(s)));
             }
         }
-        if (offensive && flagged.stream().noneMatch(f -> NEED_OFFENSIVE.contains(f.name())
-                || f.name() == Category.THREAT || f.name() == Category.SEXUAL || f.name() == Category.EXTREMISM)) {
+        if (offensive && flagged.isEmpty()) {
             // an offensive text always names the abuse-like category the models think most likely
             Category best = Category.ABUSE;
             double bestScore = -1;
@@ -172,7 +171,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             explainFeatures(featureList, explanation);
         }
         if (reported && !hits.isEmpty()) {
-            explanation.add("reads as reported or condemned language: term weights halved");
+            explanation.add("reads as reported or condemned language: term weights reduced");
         }
         if (suspectedIllegal) {
             explanation.add(0, "sexual content mentioning children: suspected illegal, do not copy or forward");
@@ -202,20 +201,28 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
     /** Words and word pairs that pushed the main model hardest towards "offensive". */
     private void explainFeatures(List<String> featureList, List<String> explanation) {
-        Map<String, Double> best = new HashMap<>();
+        String[] top = new String[3];
+        double[] weights = new double[3];
         for (String feature : featureList) {
             if (feature.startsWith("w=") || feature.startsWith("b=") || feature.startsWith("m=__emo")) {
                 double w = models.offensiveWeight(feature);
-                if (w > 0.3) {
-                    best.merge(feature, w, Math::max);
+                if (w <= 0.3 || feature.equals(top[0]) || feature.equals(top[1]) || feature.equals(top[2])) {
+                    continue;
+                }
+                for (int k = 0; k < 3; k++) {
+                    if (w > weights[k]) {
+                        System.arraycopy(top, k, top, k + 1, 2 - k);
+                        System.arraycopy(weights, k, weights, k + 1, 2 - k);
+                        top[k] = feature;
+                        weights[k] = w;
+                        break;
+                    }
                 }
             }
         }
-        Set<String> seen = new LinkedHashSet<>();
-        best.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
-                .forEach(e -> seen.add(String.format(Locale.ROOT, "model feature \"%s\" (%+.2f)",
-                        readable(e.getKey()), e.getValue())));
-        explanation.addAll(seen);
+        for (int k = 0; k < 3 && top[k] != null; k++) {
+            explanation.add("model feature \"" + readable(top[k]) + "\" (+" + Math.round(weights[k] * 100) / 100.0 + ")");
+        }
     }
 
     private static String readable(String feature) {

@@ -128,6 +128,10 @@ public final class ModelTrainer {
         trainedOn.setProperty("trained.licensedOnly", Boolean.toString(options.licensedOnly()));
         trainedOn.setProperty("trained.iterations", Integer.toString(options.iterations()));
         trainedOn.setProperty("trained.cutoff", Integer.toString(options.cutoff()));
+        trainedOn.setProperty("trained.maxent", options.maxent());
+        trainedOn.setProperty("trained.folds", Integer.toString(options.folds()));
+        trainedOn.setProperty("trained.l1", System.getProperty("hallmonitor.train.l1", "0.1"));
+        trainedOn.setProperty("trained.l2", System.getProperty("hallmonitor.train.l2", "0.1"));
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         sources.forEach((name, rows) -> heldOut.put(name, rows.stream().filter(LabelledText::heldOut).toList()));
         return new Result(bundle, trainedOn, report, heldOut);
