@@ -15,6 +15,10 @@ final class OfflineCommands {
 
     static {
         // modules register their commands here, e.g. COMMANDS.put("classify", ClassifyCommand::run);
+        COMMANDS.put("classify", uk.hallmonitor.classification.ClassificationCommands::classify);
+        COMMANDS.put("train", uk.hallmonitor.classification.ClassificationCommands::train);
+        COMMANDS.put("evaluate", uk.hallmonitor.classification.ClassificationCommands::evaluate);
+        COMMANDS.put("retrain", uk.hallmonitor.classification.ClassificationCommands::retrain);
     }
 
     private OfflineCommands() {

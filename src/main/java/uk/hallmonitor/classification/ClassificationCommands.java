@@ -1,0 +1,199 @@
+package uk.hallmonitor.classification;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import uk.hallmonitor.classification.internal.Datasets;
+import uk.hallmonitor.classification.internal.Evaluation;
+import uk.hallmonitor.classification.internal.LabelledText;
+import uk.hallmonitor.classification.internal.Lexicon;
+import uk.hallmonitor.classification.internal.ModelBundle;
+import uk.hallmonitor.classification.internal.ModelTrainer;
+
+/**
+ * The offline commands of the classification module ({@code classify}, {@code train}, {@code evaluate},
+ * {@code retrain}): they run with neither the web server nor the database. Each returns a process exit code.
+ */
+public final class ClassificationCommands {
+
+    private ClassificationCommands() {
+    }
+
+    static {
+        // OpenNLP logs every training iteration at INFO; the commands print their own progress
+        if (org.slf4j.LoggerFactory.getLogger("opennlp") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    /** {@code classify --input FILE --output FILE [--models DIR]}: one verdict line per input line. */
+    public static int classify(String[] args) {
+        Map<String, String> o = options(args);
+        if (!o.containsKey("input") || !o.containsKey("output")) {
+            System.err.println("usage: classify --input FILE --output FILE [--models DIR]");
+            return 2;
+        }
+        OpenNlpPostClassifier classifier = classifier(o);
+        // malformed UTF-8 is replaced, not fatal: a batch must never stop on one bad line
+        String input = Datasets.text(Path.of(o.get("input")));
+        try (BufferedWriter out = Files.newBufferedWriter(Path.of(o.get("output")), StandardCharsets.UTF_8)) {
+            for (String line : lines(input)) {
+                Verdict v = classifier.classify(Datasets.unescapeLine(line));
+                out.write(v.offensive() ? "1" : "0");
+                out.write('\t');
+                out.write(String.format(Locale.ROOT, "%.4f", v.score()));
+                out.write('\t');
+                out.write(v.categories().stream().map(c -> c.name().name()).collect(Collectors.joining(",")));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            System.err.println("cannot write " + o.get("output") + ": " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Lines of the input; a final newline does not make an extra empty text. */
+    private static List<String> lines(String input) {
+        List<String> lines = new ArrayList<>(List.of(input.split("\r?\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /**
+     * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
+     * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0]}: rebuilds the model bundle and writes its held-out metrics next to it.
+     */
+    public static int train(String[] args) {
+        Map<String, String> o = options(args);
+        Path output = Path.of(o.getOrDefault("output", "nlp-models"));
+        List<Path> corpus = new ArrayList<>();
+        for (String file : o.getOrDefault("corpus", "nlp-models/corpus/school-corpus.tsv").split(",")) {
+            corpus.add(Path.of(file));
+        }
+        boolean licensedOnly = o.containsKey("licensed-only");
+        // the L-BFGS trainer's regularisation, read by ModelTrainer when --maxent MAXENT_QN
+        System.setProperty("hallmonitor.train.l1", o.getOrDefault("l1", "0"));
+        System.setProperty("hallmonitor.train.l2", o.getOrDefault("l2", "1.0"));
+        ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
+                ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
+                Integer.parseInt(o.getOrDefault("folds", "3")), Integer.parseInt(o.getOrDefault("iterations", "100")),
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full", o.getOrDefault("maxent", "MAXENT_QN"));
+        long start = System.nanoTime();
+        if (o.containsKey("cv-only")) {
+            new ModelTrainer(System.out).crossValidationOnly(options);
+            return 0;
+        }
+        ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
+        result.bundle().save(output, result.trainedOn());
+        List<String> metrics = new ArrayList<>();
+        metrics.add("# Metrics of " + result.bundle().version());
+        metrics.add("");
+        metrics.add("Cross-validation (" + options.folds() + "-fold on OLID training data minus its held-out tenth):");
+        metrics.add("");
+        result.report().forEach(line -> metrics.add("- " + line));
+        metrics.add("");
+        metrics.add("Held-out tenth of each source (never trained on), full pipeline:");
+        metrics.add("");
+        OpenNlpPostClassifier classifier = new OpenNlpPostClassifier(ModelBundle.load(output),
+                ClassificationProperties.defaults());
+        result.heldOut().forEach((name, rows) -> metrics.addAll(Evaluation.report(name, rows, classifier::classify)));
+        metrics.add(String.format(Locale.ROOT, "Training took %.0f s.", (System.nanoTime() - start) / 1e9));
+        ModelTrainer.write(output.resolve("metrics.md"), metrics);
+        metrics.forEach(System.out::println);
+        return 0;
+    }
+
+    /**
+     * {@code evaluate --input FILE [--models DIR]}: metrics of the pipeline on a labelled file, either OLID-style
+     * ({@code id<TAB>text<TAB>OFF|NOT...}, header ignored), {@code label<TAB>text}, or the corpus format.
+     */
+    public static int evaluate(String[] args) {
+        Map<String, String> o = options(args);
+        if (!o.containsKey("input")) {
+            System.err.println("usage: evaluate --input LABELLED_FILE [--models DIR]");
+            return 2;
+        }
+        Path input = Path.of(o.get("input"));
+        List<LabelledText> rows = Datasets.labelledFile(input);
+        if (rows.isEmpty()) {
+            rows = Datasets.corpus(input, input.getFileName().toString());
+        }
+        if (rows.isEmpty()) {
+            System.err.println(input + " has no labelled lines I can read");
+            return 2;
+        }
+        OpenNlpPostClassifier classifier = classifier(o);
+        System.out.println("models " + classifier.modelVersion());
+        Evaluation.report(input.getFileName().toString(), rows, classifier::classify).forEach(System.out::println);
+        return 0;
+    }
+
+    /**
+     * {@code retrain --datasets DIR --feedback FILE --models DIR}: trains a candidate with the moderators' feedback
+     * added to the corpus, and installs it into the models directory only if it is not worse than the current
+     * models on the held-out split.
+     */
+    public static int retrain(String[] args) {
+        Map<String, String> o = options(args);
+        if (!o.containsKey("feedback") || !o.containsKey("models")) {
+            System.err.println("usage: retrain --feedback FILE --models DIR [--datasets DIR] [--corpus FILE]");
+            return 2;
+        }
+        Path models = Path.of(o.get("models"));
+        List<Path> corpus = new ArrayList<>();
+        for (String file : o.getOrDefault("corpus", "nlp-models/corpus/school-corpus.tsv").split(",")) {
+            corpus.add(Path.of(file));
+        }
+        corpus.add(Path.of(o.get("feedback")));
+        ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
+                ? Path.of(o.get("datasets")) : null, corpus, o.containsKey("licensed-only"),
+                Integer.parseInt(o.getOrDefault("folds", "1")), Integer.parseInt(o.getOrDefault("iterations", "100")),
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"));
+        ModelBundle current = Files.exists(models.resolve(ModelBundle.PROPERTIES)) ? ModelBundle.load(models)
+                : ModelBundle.loadShipped();
+        ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
+        List<LabelledText> heldOut = result.heldOut().values().stream().flatMap(List::stream).toList();
+        ModelRetraining.Decision decision = ModelRetraining.compare(current, result.bundle(), heldOut);
+        System.out.println(decision.summary());
+        if (decision.switchOn()) {
+            result.bundle().save(models, result.trainedOn());
+            System.out.println("installed " + result.bundle().version() + " in " + models);
+            return 0;
+        }
+        System.out.println("kept " + current.version());
+        return 3;
+    }
+
+    private static OpenNlpPostClassifier classifier(Map<String, String> o) {
+        ModelBundle bundle = o.containsKey("models") ? ModelBundle.load(Path.of(o.get("models")))
+                : ModelBundle.loadShipped();
+        return new OpenNlpPostClassifier(bundle, ClassificationProperties.defaults(), Lexicon.base());
+    }
+
+    /** {@code --name value} pairs; a flag without a value maps to "true". */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String name = args[i].substring(2);
+                if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    o.put(name, args[++i]);
+                } else {
+                    o.put(name, "true");
+                }
+            }
+        }
+        return o;
+    }
+}

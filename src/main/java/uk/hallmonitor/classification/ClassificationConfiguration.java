@@ -1,0 +1,41 @@
+package uk.hallmonitor.classification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.hallmonitor.classification.internal.Lexicon;
+import uk.hallmonitor.classification.internal.ModelBundle;
+
+/** Wires the classifier: a retrained bundle when one is configured, else the shipped models, plus the school's terms. */
+@Configuration(proxyBeanMethods = false)
+class ClassificationConfiguration {
+
+    @Bean
+    OpenNlpPostClassifier postClassifier(ClassificationProperties properties) {
+        Path directory = properties.modelDirectory();
+        ModelBundle bundle = directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
+                ? ModelBundle.load(directory) : ModelBundle.loadShipped();
+        return new OpenNlpPostClassifier(bundle, properties, schoolTerms(properties.lexiconFile()));
+    }
+
+    @Bean
+    ModerationFeedback moderationFeedback(ClassificationProperties properties) {
+        return new ModerationFeedback(properties.feedbackFile());
+    }
+
+    /** The base lexicon plus the school's own file, if any. */
+    static Lexicon schoolTerms(Path file) {
+        if (file == null || !Files.exists(file)) {
+            return Lexicon.base();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Lexicon.base().with(Lexicon.read(in).entries());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lexicon file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package uk.hallmonitor.classification;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.hallmonitor.classification.internal.Datasets;
+
+/**
+ * Keeps a moderator's correction ("not offensive", "wrong category") as a labelled example in the corpus format,
+ * for the {@code retrain} command. The moderation module calls {@link #record}; the file is append-only.
+ */
+public final class ModerationFeedback {
+
+    private final Path file;
+
+    public ModerationFeedback(Path file) {
+        this.file = file;
+    }
+
+    /** Appends one corrected example; file I/O runs off the event loop. */
+    public Mono<Void> record(String text, boolean offensive, Collection<Category> categories, Intent intent) {
+        return Mono.<Void>fromRunnable(() -> append(text, offensive, categories, intent))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The file the examples go to. */
+    public Path file() {
+        return file;
+    }
+
+    private synchronized void append(String text, boolean offensive, Collection<Category> categories, Intent intent) {
+        String labels = categories == null || categories.isEmpty() ? "NONE"
+                : categories.stream().map(Enum::name).collect(Collectors.joining(","));
+        String line = (offensive ? "1" : "0") + '\t' + labels + '\t' + (intent == null ? "-" : intent.name()) + '\t'
+                + Datasets.escapeLine(text == null ? "" : text) + '\n';
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                out.write(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record feedback in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
