@@ -5,14 +5,16 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.store.StoreIndexes;
 
 /**
  * Posts unique on (platform, platformPostId), so nothing is stored twice; posts listed by school and account and
  * swept by collection time; sources found by due time; watches by school.
  */
 @Component
-class MonitoringIndexes {
+class MonitoringIndexes implements StoreIndexes {
 
+    @Override
     public Mono<Void> ensure(ReactiveMongoTemplate mongo) {
         var posts = mongo.indexOps(PostDocument.class);
         var states = mongo.indexOps(SourceState.class);
