@@ -2,6 +2,7 @@ package uk.hallmonitor.monitoring;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,7 +153,12 @@ class PostStore implements Posts {
         if (size < 1 || size > 200) {
             return Mono.error(Problems.badRequest("size", "must be between 1 and 200"));
         }
-        Criteria criteria = criteria(filter);
+        Criteria criteria;
+        try {
+            criteria = criteria(filter);
+        } catch (RuntimeException bad) {
+            return Mono.error(bad);
+        }
         Query count = Query.query(criteria);
         Query items = Query.query(criteria)
                 .with(Sort.by(Sort.Order.desc("collectedAt"), Sort.Order.desc("_id")))
@@ -163,21 +169,21 @@ class PostStore implements Posts {
     }
 
     private static Criteria criteria(PostFilter filter) {
-        Criteria criteria = new Criteria();
+        List<Criteria> all = new ArrayList<>();
         if (filter.schoolId() != null) {
-            criteria.and("schoolId").is(filter.schoolId());
+            all.add(Criteria.where("schoolId").is(filter.schoolId()));
         }
         if (filter.accountId() != null) {
-            criteria.and("accountId").is(filter.accountId());
+            all.add(Criteria.where("accountId").is(filter.accountId()));
         }
         if (filter.watchId() != null) {
-            criteria.and("watchId").is(filter.watchId());
+            all.add(Criteria.where("watchId").is(filter.watchId()));
         }
         if (filter.platform() != null) {
-            criteria.and("platform").is(filter.platform());
+            all.add(Criteria.where("platform").is(filter.platform()));
         }
         if (filter.kind() != null) {
-            criteria.and("kind").is(filter.kind());
+            all.add(Criteria.where("kind").is(filter.kind()));
         }
         filter.processing().forEach((key, value) -> {
             int dot = key.indexOf('.');
@@ -185,19 +191,18 @@ class PostStore implements Posts {
                     || !NAME.matcher(key.substring(dot + 1)).matches()) {
                 throw Problems.badRequest("processing", "expected consumer.field, letters, digits and _ only");
             }
-            criteria.and("processing." + key).is(value);
+            all.add(Criteria.where("processing." + key).is(value));
         });
         for (String consumer : filter.unprocessedBy()) {
-            criteria.and("processing." + name("consumer", consumer)).exists(false);
+            all.add(Criteria.where("processing." + name("consumer", consumer)).exists(false));
         }
-        if (filter.collectedFrom() != null && filter.collectedTo() != null) {
-            criteria.and("collectedAt").gte(filter.collectedFrom()).lt(filter.collectedTo());
-        } else if (filter.collectedFrom() != null) {
-            criteria.and("collectedAt").gte(filter.collectedFrom());
-        } else if (filter.collectedTo() != null) {
-            criteria.and("collectedAt").lt(filter.collectedTo());
+        if (filter.collectedFrom() != null) {
+            all.add(Criteria.where("collectedAt").gte(filter.collectedFrom()));
         }
-        return criteria;
+        if (filter.collectedTo() != null) {
+            all.add(Criteria.where("collectedAt").lt(filter.collectedTo()));
+        }
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 
     @Override

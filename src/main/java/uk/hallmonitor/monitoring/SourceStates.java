@@ -52,7 +52,7 @@ class SourceStates {
     Flux<Due> schedule() {
         Query query = new Query();
         query.fields().include("_id", "nextPollAt");
-        return mongo.find(query, SourceState.class).map(state -> new Due(state.id(), state.nextPollAt()));
+        return mongo.find(query, Due.class, "poll_cursors");
     }
 
     /**
