@@ -52,8 +52,9 @@ class MonitoringConfiguration {
     }
 
     @Bean
-    SourceLocks sourceLocks(LockProvider pollLockProvider) {
-        return new SourceLocks(pollLockProvider);
+    SourceLocks sourceLocks(LockProvider pollLockProvider, MonitoringProperties properties) {
+        // taking a lock is one short round trip: a fraction of the polls in flight need a thread at any moment
+        return new SourceLocks(pollLockProvider, Math.max(4, Math.min(64, properties.concurrency())));
     }
 
     @Bean

@@ -68,7 +68,8 @@ class PollDispatcher {
         List<Source> shuffled = new ArrayList<>(due);
         Collections.shuffle(shuffled);
         return Flux.fromIterable(shuffled)
-                .flatMap(source -> poller.poll(source).onErrorResume(error -> {
+                // a poll that hangs (a store that stopped answering) must not hold up the round forever
+                .flatMap(source -> poller.poll(source).timeout(properties.lockAtMostFor()).onErrorResume(error -> {
                     log.error("poll of {} aborted", SourceState.key(source), error);
                     return Mono.just(PollOutcome.ABORTED);
                 }), properties.concurrency())

@@ -73,12 +73,16 @@ class Poller {
     /** Polls the source unless another instance holds it or has just polled it. */
     Mono<PollOutcome> poll(Source source) {
         return locks.withLock("poll-" + SourceState.key(source), properties.lockAtMostFor(), () -> pollHeld(source))
-                .defaultIfEmpty(PollOutcome.LOCKED);
+                .defaultIfEmpty(PollOutcome.LOCKED)
+                .doOnSubscribe(s -> log.trace("poll {} start", SourceState.key(source)))
+                .doOnNext(outcome -> log.trace("poll {} {}", SourceState.key(source), outcome));
     }
 
     private Mono<PollOutcome> pollHeld(Source source) {
         Instant now = now();
+        log.trace("poll {} locked", SourceState.key(source));
         return states.ensure(source, now).flatMap(state -> {
+            log.trace("poll {} state {}", SourceState.key(source), state.version());
             // the dispatcher's view may be old: another instance may have polled this source since
             if (state.nextPollAt() != null && state.nextPollAt().isAfter(now)) {
                 return Mono.just(PollOutcome.NOT_DUE);
@@ -101,6 +105,7 @@ class Poller {
                         .timeout(properties.lockAtMostFor().dividedBy(2))
                         .switchIfEmpty(Mono.error(() -> new ConnectorException(ConnectorException.Kind.MALFORMED,
                                 "the connector returned no batch", null)))
+                        .doOnNext(batch -> log.trace("poll {} fetched {}", SourceState.key(source), batch.posts().size()))
                         .flatMap(batch -> stored(limited, state, batch))
                         .onErrorResume(Exception.class, error -> failed(source, state, asConnectorFailure(error)));
             });
@@ -124,6 +129,7 @@ class Poller {
                 .then(reads.add(source, now, batch.reads()))
                 .then(ownActivity(source, checked))
                 .then(Mono.defer(() -> {
+                    log.trace("poll {} stored", SourceState.key(source));
                     HealthRecord health = state.health().succeeded(now, checked.warnings());
                     boolean report = !source.isWatch() && reportDue(state, health, now);
                     Instant next = cadence.afterSuccess(source, now, batch.retryAfter());

@@ -70,7 +70,9 @@ final class MonitoringInstance implements AutoCloseable {
                 "--hallmonitor.monitoring.poll-interval=1m",
                 "--hallmonitor.monitoring.watch-interval=1m",
                 "--hallmonitor.monitoring.backoff-initial=1m",
-                "--logging.level.uk.hallmonitor.monitoring=warn"));
+                "--logging.level.uk.hallmonitor.monitoring=warn",
+                // the in-memory server logs every lost race for a lock (a duplicate key) as an error
+                "--logging.level.de.bwaldvogel=off"));
         args.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HallmonitorApplication.class)
                 .initializers(ctx -> {
