@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the full-application tests: the real service on a random port, the real MongoDB driver talking to the
- * embedded server in a temporary folder, and a {@link MutableClock}. All subclasses share one application context
+ * embedded server (in memory; key files in a temporary folder), and a {@link MutableClock}. All subclasses share one application context
  * (same properties), so each test makes its own schools and people rather than relying on an empty store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -47,7 +49,15 @@ public abstract class AppTestSupport {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("hallmonitor.store.data-dir", DATA::toString);
         registry.add("hallmonitor.store.mongodb-uri", () -> "");
+        // each application context gets its own store, so test classes with their own configuration never share one
+        registry.add("hallmonitor.store.in-memory", () -> "true");
         registry.add("hallmonitor.security.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void patientClient() {
+        // the test machines are shared and slow at times: wait for answers rather than fail on a busy moment
+        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     @AfterEach
