@@ -48,13 +48,14 @@ class MonitoringConfiguration {
 
     @Bean
     LockProvider pollLockProvider(ReactiveMongoTemplate mongo) {
-        return new ReactiveStreamsMongoLockProvider(mongo.getCollection("shedLock").block(Duration.ofSeconds(30)));
+        return new ReactiveStreamsMongoLockProvider(mongo.getCollection(SourceLocks.COLLECTION).block(Duration.ofSeconds(30)));
     }
 
     @Bean
-    SourceLocks sourceLocks(LockProvider pollLockProvider, MonitoringProperties properties) {
+    SourceLocks sourceLocks(LockProvider pollLockProvider, ReactiveMongoTemplate mongo,
+                            MonitoringProperties properties) {
         // taking a lock is one short round trip: a fraction of the polls in flight need a thread at any moment
-        return new SourceLocks(pollLockProvider, Math.max(4, Math.min(64, properties.concurrency())));
+        return new SourceLocks(pollLockProvider, mongo, Math.max(4, Math.min(64, properties.concurrency())));
     }
 
     @Bean

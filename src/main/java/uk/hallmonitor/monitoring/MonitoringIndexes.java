@@ -29,6 +29,12 @@ class MonitoringIndexes implements StoreIndexes {
                         .on("collectedAt", Sort.Direction.DESC).named("account_collected")))
                 .then(posts.createIndex(new Index("platform", Sort.Direction.ASC)
                         .on("conversationId", Sort.Direction.ASC).named("conversation")))
+                // redundant on MongoDB (the id is unique already), but the embedded server answers the version-guarded
+                // cursor update and revision-guarded edit by index only when an index has exactly the queried keys
+                .then(states.createIndex(new Index("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
+                        .unique().named("guarded_update")))
+                .then(posts.createIndex(new Index("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
+                        .unique().named("guarded_edit")))
                 .then(states.createIndex(new Index("nextPollAt", Sort.Direction.ASC).named("due")))
                 .then(watches.createIndex(new Index("schoolId", Sort.Direction.ASC).named("school")))
                 .then();

@@ -91,8 +91,12 @@ class PostStore implements Posts {
         return mongo.findAndModify(identity(source.platform(), post.platformPostId()), insert,
                         FindAndModifyOptions.options().upsert(true).returnNew(false), PostDocument.class)
                 .flatMap(existing -> applyEdit(existing, post, EDIT_ATTEMPTS))
-                .switchIfEmpty(Mono.defer(() -> mongo.findById(id, PostDocument.class)
-                        .map(inserted -> new Stored(Outcome.NEW, inserted))));
+                // the upsert wrote exactly these values: no need to read them back
+                .switchIfEmpty(Mono.fromSupplier(() -> new Stored(Outcome.NEW, new PostDocument(id, source.schoolId(),
+                        source.isWatch() ? null : source.id(), source.isWatch() ? source.id() : null,
+                        source.platform(), post.kind(), post.platformPostId(), post.authorId(), post.authorHandle(),
+                        post.text(), post.url(), post.conversationId(), post.inReplyToId(), post.postedAt(),
+                        post.editedAt(), now, now, 0, List.of(), Map.of()))));
     }
 
     private Mono<Stored> applyEdit(PostDocument existing, IncomingPost post, int attemptsLeft) {

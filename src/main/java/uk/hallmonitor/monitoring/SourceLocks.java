@@ -1,11 +1,15 @@
 package uk.hallmonitor.monitoring;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -19,11 +23,15 @@ import reactor.core.scheduler.Schedulers;
  */
 class SourceLocks implements AutoCloseable {
 
+    static final String COLLECTION = "shedLock";
+
     private final LockProvider provider;
+    private final ReactiveMongoTemplate mongo;
     private final Scheduler threads;
 
-    SourceLocks(LockProvider provider, int maxThreads) {
+    SourceLocks(LockProvider provider, ReactiveMongoTemplate mongo, int maxThreads) {
         this.provider = provider;
+        this.mongo = mongo;
         this.threads = Schedulers.newBoundedElastic(maxThreads, Integer.MAX_VALUE, "poll-locks", 60, true);
     }
 
@@ -38,11 +46,23 @@ class SourceLocks implements AutoCloseable {
                         new LockConfiguration(ClockProvider.now(), name, atMostFor, Duration.ZERO)))
                 .subscribeOn(threads)
                 .flatMap(taken -> taken.map(lock -> Mono.usingWhen(Mono.just(lock), held -> work.get(),
-                        this::release, (held, error) -> release(held), this::release))
+                                held -> release(held, name), (held, error) -> release(held, name),
+                                held -> release(held, name)))
                         .orElseGet(Mono::empty));
     }
 
-    private Mono<Void> release(SimpleLock lock) {
-        return Mono.fromRunnable(lock::unlock).subscribeOn(threads).then();
+    private Mono<Void> release(SimpleLock lock, String name) {
+        return Mono.fromRunnable(lock::unlock).subscribeOn(threads).then(forget(name));
+    }
+
+    /**
+     * Removes the released lock's record unless someone holds it again, so the {@code shedLock} collection holds
+     * only locks in use: ShedLock's lock query is one the embedded server answers by scanning the collection, and
+     * one record per source ever polled would make every lock cost as much as the number of sources.
+     */
+    private Mono<Void> forget(String name) {
+        return Mono.defer(() -> mongo.remove(
+                        Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(new Date())), COLLECTION))
+                .onErrorResume(error -> Mono.empty()).then();
     }
 }

@@ -15,7 +15,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
-import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
@@ -23,21 +22,20 @@ import uk.hallmonitor.system.web.Problems;
 
 /**
  * Public-mention watches (R8): created and deleted by ADMIN or the school's SLT, seen by the school's staff, polled
- * like accounts. A watch of another school is "not found", never "forbidden", so ids reveal nothing.
+ * like accounts. A watch of another school is "not found", never "forbidden", so ids reveal nothing. Monitoring does
+ * not read the school directory (module graph): staff can only name their own school, and an administrator is
+ * trusted to name an existing one.
  */
 @Component
 class WatchStore {
 
     private final ReactiveMongoTemplate mongo;
-    private final SchoolDirectory schools;
     private final SourceStates states;
     private final AuditTrail audit;
     private final Clock clock;
 
-    WatchStore(ReactiveMongoTemplate mongo, SchoolDirectory schools, SourceStates states, AuditTrail audit,
-               Clock clock) {
+    WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail audit, Clock clock) {
         this.mongo = mongo;
-        this.schools = schools;
         this.states = states;
         this.audit = audit;
         this.clock = clock;
@@ -54,9 +52,7 @@ class WatchStore {
             WatchDocument watch = new WatchDocument(UUID.randomUUID().toString(), checked.schoolId(),
                     checked.platform(), checked.terms(), checked.connection(), caller.username(),
                     Instant.ofEpochMilli(clock.millis()));
-            return schools.school(checked.schoolId())
-                    .switchIfEmpty(Mono.error(() -> Problems.notFound("school", checked.schoolId())))
-                    .then(mongo.insert(watch))
+            return mongo.insert(watch)
                     .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "watch.created",
                                     saved.schoolId(), "watch", saved.id(), null, WatchView.of(saved, null)))
                             .thenReturn(WatchView.of(saved, null)));
