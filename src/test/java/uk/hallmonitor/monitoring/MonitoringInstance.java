@@ -56,7 +56,7 @@ final class MonitoringInstance implements AutoCloseable {
     }
 
     static MonitoringInstance start(SharedStore store, FakePlatform platform, AccountRegister register,
-                                    MutableClock clock, PollFaults faults, String... settings) {
+                                    Clock clock, PollFaults faults, String... settings) {
         EventLog.Received[] received = new EventLog.Received[1];
         EventLog.Edited edited = new EventLog.Edited();
         EventLog.Failing failing = new EventLog.Failing();
@@ -73,7 +73,12 @@ final class MonitoringInstance implements AutoCloseable {
                 "--logging.level.uk.hallmonitor.monitoring=warn",
                 // the in-memory server logs every lost race for a lock (a duplicate key) as an error
                 "--logging.level.de.bwaldvogel=off"));
-        args.addAll(List.of(settings));
+        // a setting given by the test replaces the default above (Spring would join repeated arguments)
+        for (String setting : settings) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(setting);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HallmonitorApplication.class)
                 .initializers(ctx -> {
                     GenericApplicationContext generic = (GenericApplicationContext) ctx;
