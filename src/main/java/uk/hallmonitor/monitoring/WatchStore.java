@@ -1,0 +1,124 @@
+package uk.hallmonitor.monitoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.audit.AuditEvent;
+import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Problems;
+
+/**
+ * Public-mention watches (R8): created and deleted by ADMIN or the school's SLT, seen by the school's staff, polled
+ * like accounts. A watch of another school is "not found", never "forbidden", so ids reveal nothing. Monitoring does
+ * not read the school directory (module graph): staff can only name their own school, and an administrator is
+ * trusted to name an existing one.
+ */
+@Component
+class WatchStore {
+
+    private final ReactiveMongoTemplate mongo;
+    private final SourceStates states;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail audit, Clock clock) {
+        this.mongo = mongo;
+        this.states = states;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Mono<WatchView> create(Caller caller, WatchRequest request) {
+        return Mono.fromCallable(request::check).flatMap(checked -> {
+            if (!caller.canSee(checked.schoolId())) {
+                return Mono.error(Problems.notFound("school", checked.schoolId()));
+            }
+            if (!caller.hasAnyIn(checked.schoolId(), Role.ADMIN, Role.SLT)) {
+                return Mono.error(Problems.forbidden("only an administrator or the school's SLT may add watches"));
+            }
+            WatchDocument watch = new WatchDocument(UUID.randomUUID().toString(), checked.schoolId(),
+                    checked.platform(), checked.terms(), checked.connection(), caller.username(),
+                    Instant.ofEpochMilli(clock.millis()));
+            return mongo.insert(watch)
+                    .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "watch.created",
+                                    saved.schoolId(), "watch", saved.id(), null, WatchView.of(saved, null)))
+                            .thenReturn(WatchView.of(saved, null)));
+        });
+    }
+
+    Mono<PageResponse<WatchView>> list(Caller caller, String schoolId, int page, int size) {
+        if (page < 0) {
+            return Mono.error(Problems.badRequest("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > 200) {
+            return Mono.error(Problems.badRequest("size", "must be between 1 and 200"));
+        }
+        Criteria criteria = new Criteria();
+        if (schoolId != null && !schoolId.isBlank()) {
+            if (!caller.canSee(schoolId)) {
+                return Mono.error(Problems.notFound("school", schoolId));
+            }
+            criteria = Criteria.where("schoolId").is(schoolId);
+        } else if (!caller.isAdmin()) {
+            if (caller.schoolId() == null) {
+                return Mono.just(new PageResponse<>(List.of(), page, size, 0));
+            }
+            criteria = Criteria.where("schoolId").is(caller.schoolId());
+        }
+        Query items = Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        return Mono.zip(mongo.find(items, WatchDocument.class).collectList().flatMap(this::withHealth),
+                        mongo.count(Query.query(criteria), WatchDocument.class))
+                .map(both -> new PageResponse<>(both.getT1(), page, size, both.getT2()));
+    }
+
+    Mono<WatchView> get(Caller caller, String id) {
+        return visible(caller, id).flatMap(watch -> withHealth(List.of(watch)).map(views -> views.get(0)));
+    }
+
+    Mono<Void> delete(Caller caller, String id) {
+        return visible(caller, id).flatMap(watch -> {
+            if (!caller.hasAnyIn(watch.schoolId(), Role.ADMIN, Role.SLT)) {
+                return Mono.error(Problems.forbidden("only an administrator or the school's SLT may remove watches"));
+            }
+            return mongo.remove(Query.query(Criteria.where("_id").is(watch.id())), WatchDocument.class)
+                    .then(states.remove("watch:" + watch.id()))
+                    .then(audit.record(new AuditEvent(caller.username(), "watch.deleted", watch.schoolId(), "watch",
+                            watch.id(), WatchView.of(watch, null), null)));
+        });
+    }
+
+    /** Every watch, for the dispatcher. */
+    Flux<WatchDocument> all() {
+        return mongo.findAll(WatchDocument.class);
+    }
+
+    private Mono<WatchDocument> visible(Caller caller, String id) {
+        return mongo.findById(id, WatchDocument.class)
+                .filter(watch -> caller.canSee(watch.schoolId()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("watch", id)));
+    }
+
+    private Mono<List<WatchView>> withHealth(List<WatchDocument> watches) {
+        if (watches.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> keys = watches.stream().map(watch -> "watch:" + watch.id()).toList();
+        return states.findAll(keys).collectMap(SourceState::sourceId, Function.identity())
+                .map(byId -> watches.stream().map(watch -> WatchView.of(watch, byId.get(watch.id())))
+                        .collect(Collectors.toList()));
+    }
+}

@@ -1,0 +1,39 @@
+package uk.hallmonitor.monitoring;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import uk.hallmonitor.system.Platform;
+
+/**
+ * A watch as {@code /api/v1/watches} shows it, with the health of its searches.
+ *
+ * @param id         the watch id
+ * @param schoolId   its school
+ * @param platform   where it searches
+ * @param terms      what it searches for
+ * @param connection connector settings (no secrets)
+ * @param createdBy  username of who created it
+ * @param createdAt  when
+ * @param health     how its searches are faring, {@code null} before the first poll
+ */
+record WatchView(String id, String schoolId, Platform platform, List<String> terms, Map<String, String> connection,
+                 String createdBy, Instant createdAt, Health health) {
+
+    /** The health record of a watch's connection. */
+    record Health(String state, Instant lastSuccessAt, int consecutiveFailures, String lastError,
+                  Instant failingSince, Instant nextPollAt, List<String> warnings, Instant lastWarningAt) {
+
+        static Health of(SourceState state) {
+            HealthRecord h = state.health();
+            return new Health(h.state(), h.lastSuccessAt(), h.consecutiveFailures(), h.lastError(), h.failingSince(),
+                    state.nextPollAt(), h.warnings(), h.lastWarningAt());
+        }
+    }
+
+    static WatchView of(WatchDocument watch, SourceState state) {
+        return new WatchView(watch.id(), watch.schoolId(), watch.platform(), watch.terms(),
+                watch.connection() == null ? Map.of() : watch.connection(), watch.createdBy(), watch.createdAt(),
+                state == null ? null : Health.of(state));
+    }
+}
