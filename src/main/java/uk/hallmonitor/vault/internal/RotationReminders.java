@@ -68,11 +68,10 @@ class RotationReminders {
                 .flatMap(account -> credentials.addKnownBy(record.id(), account.runnerIds() == null ? List.of()
                         : account.runnerIds().stream().filter(id -> !record.knownBy().contains(id)).toList()));
         Mono<Long> byLeavers = Flux.fromIterable(record.knownBy() == null ? List.<String>of() : record.knownBy())
+                // a staff record that cannot be found is not taken as a leaver: leavers stay on record, inactive
                 .concatMap(staffId -> directory.staff(staffId)
-                        .map(staff -> staff.active() ? "" : staff.name())
-                        .defaultIfEmpty("staff member " + staffId)
-                        .filter(name -> !name.isEmpty())
-                        .flatMap(name -> raise(record, "LEAVER:" + staffId, leaverReason(name, null, now))))
+                        .filter(staff -> !staff.active())
+                        .flatMap(staff -> raise(record, "LEAVER:" + staffId, leaverReason(staff.name(), null, now))))
                 .reduce(0L, Long::sum);
         return runners.then(byAge).zipWith(byLeavers, Long::sum)
                 .onErrorResume(error -> {
