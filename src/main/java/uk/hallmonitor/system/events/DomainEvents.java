@@ -3,7 +3,10 @@ package uk.hallmonitor.system.events;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -19,16 +22,24 @@ public class DomainEvents {
 
     private static final Logger log = LoggerFactory.getLogger(DomainEvents.class);
 
-    private final ObjectProvider<DomainEventListener<?>> listeners;
+    private final ListableBeanFactory beans;
+    private final Map<Class<?>, List<DomainEventListener<?>>> byType = new ConcurrentHashMap<>();
 
-    public DomainEvents(ObjectProvider<DomainEventListener<?>> listeners) {
-        this.listeners = listeners;
+    public DomainEvents(ListableBeanFactory beans) {
+        this.beans = beans;
     }
 
     public Mono<Void> publish(Object event) {
-        List<DomainEventListener<?>> matching = listeners.orderedStream()
-                .filter(listener -> accepts(listener, event))
-                .toList();
+        // resolved from the bean definitions, so listeners declared as lambdas in @Bean methods are found too
+        List<DomainEventListener<?>> matching = byType.computeIfAbsent(event.getClass(), type -> {
+            String[] names = beans.getBeanNamesForType(
+                    ResolvableType.forClassWithGenerics(DomainEventListener.class, type));
+            List<DomainEventListener<?>> found = new ArrayList<>();
+            for (String name : names) {
+                found.add((DomainEventListener<?>) beans.getBean(name));
+            }
+            return List.copyOf(found);
+        });
         return Flux.fromIterable(matching)
                 .concatMap(listener -> deliver(listener, event))
                 .then();
@@ -42,10 +53,5 @@ public class DomainEvents {
                             event.getClass().getSimpleName(), error.toString());
                     return Mono.empty();
                 });
-    }
-
-    private static boolean accepts(DomainEventListener<?> listener, Object event) {
-        Class<?> type = ResolvableType.forClass(listener.getClass()).as(DomainEventListener.class).resolveGeneric(0);
-        return type != null && type.isInstance(event);
     }
 }

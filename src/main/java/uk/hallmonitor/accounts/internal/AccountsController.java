@@ -1,0 +1,129 @@
+package uk.hallmonitor.accounts.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.accounts.AccountStatus;
+import uk.hallmonitor.accounts.AccountsProperties;
+import uk.hallmonitor.accounts.ConnectorHealth;
+import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.system.security.Callers;
+import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
+import uk.hallmonitor.system.web.Problems;
+
+/** {@code /api/v1/accounts}: the register and the lifecycle actions. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountsController {
+
+    private final Accounts accounts;
+    private final AccountsProperties properties;
+    private final Clock clock;
+
+    AccountsController(Accounts accounts, AccountsProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** An account as the register shows it, with the dormant-account review flag worked out for today. */
+    record AccountView(String id, String schoolId, String applicationId, Platform platform, String handle,
+                       String visibility, String platformAccountId, Map<String, String> connection,
+                       AccountStatus status, List<String> runnerIds, Instant createdAt, Instant activatedAt,
+                       Instant lastActivityAt, boolean reviewDue, Instant closedAt, String closeReason,
+                       ConnectorHealth health, List<AccountDocument.Change> history) {
+    }
+
+    record Activation(@NotBlank(message = "give the platform's own id of the account")
+                      @Size(max = 200, message = "at most 200 characters") String platformAccountId,
+                      Map<String, String> connection) {
+    }
+
+    record Runners(@NotNull(message = "name at least two runners")
+                   @Size(min = 2, max = 20, message = "name between two and twenty runners")
+                   List<@NotBlank(message = "a runner id is empty") String> runnerIds) {
+    }
+
+    record Reason(@Size(max = 2000, message = "at most 2000 characters") String reason) {
+    }
+
+    @GetMapping
+    Mono<PageResponse<AccountView>> list(@RequestParam(required = false) String schoolId,
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "50") int size) {
+        Paging paging = Paging.of(page, size);
+        AccountStatus wanted = parse(status);
+        return Callers.current().flatMap(caller -> accounts.list(caller, schoolId, wanted, paging))
+                .map(p -> new PageResponse<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total()));
+    }
+
+    @GetMapping("/{id}")
+    Mono<AccountView> one(@PathVariable String id) {
+        return Callers.current().flatMap(caller -> accounts.visible(caller, id)).map(this::view);
+    }
+
+    @PostMapping("/{id}/activate")
+    Mono<AccountView> activate(@PathVariable String id, @Valid @RequestBody Activation activation) {
+        return Callers.current().flatMap(caller -> accounts.activate(caller, id, activation.platformAccountId(),
+                activation.connection())).map(this::view);
+    }
+
+    @PostMapping("/{id}/runners")
+    Mono<AccountView> runners(@PathVariable String id, @Valid @RequestBody Runners runners) {
+        return Callers.current().flatMap(caller -> accounts.transfer(caller, id, runners.runnerIds())).map(this::view);
+    }
+
+    @PostMapping("/{id}/close")
+    Mono<AccountView> close(@PathVariable String id, @Valid @RequestBody(required = false) Reason reason) {
+        return Callers.current().flatMap(caller -> accounts.close(caller, id, reason == null ? null : reason.reason()))
+                .map(this::view);
+    }
+
+    @PostMapping("/{id}/suspend")
+    Mono<AccountView> suspend(@PathVariable String id, @Valid @RequestBody(required = false) Reason reason) {
+        return Callers.current().flatMap(caller -> accounts.suspend(caller, id, reason == null ? null : reason.reason(),
+                true)).map(this::view);
+    }
+
+    @PostMapping("/{id}/resume")
+    Mono<AccountView> resume(@PathVariable String id) {
+        return Callers.current().flatMap(caller -> accounts.suspend(caller, id, null, false)).map(this::view);
+    }
+
+    private AccountView view(AccountDocument a) {
+        Instant since = a.lastActivityAt() != null ? a.lastActivityAt() : a.activatedAt();
+        boolean live = a.status() == AccountStatus.ACTIVE || a.status() == AccountStatus.NEEDS_RUNNER;
+        boolean reviewDue = live && since != null
+                && since.atZone(java.time.ZoneOffset.UTC).plus(properties.dormantAfter()).toInstant()
+                        .isBefore(clock.instant());
+        return new AccountView(a.id(), a.schoolId(), a.applicationId(), a.platform(), a.handle(), a.visibility(),
+                a.platformAccountId(), a.connection(), a.status(), a.runnerIds(), a.createdAt(), a.activatedAt(),
+                a.lastActivityAt(), reviewDue, a.closedAt(), a.closeReason(), a.health(), a.history());
+    }
+
+    private static AccountStatus parse(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return AccountStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("status", "one of PROVISIONING, ACTIVE, NEEDS_RUNNER, SUSPENDED, CLOSED");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The workflow's storage, rules and REST endpoints. */
+package uk.hallmonitor.applications.internal;

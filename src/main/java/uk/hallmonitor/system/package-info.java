@@ -1,0 +1,8 @@
+/**
+ * What every module stands on and no module owns: the store connection (embedded mongo-java-server on H2 MVStore, or
+ * a real MongoDB through {@code MONGODB_URI}), security (who the caller is; the roles of {@code API.md}), the RFC 9457
+ * error format, paging, the clock, and the in-process event bus. It knows nothing of schools, posts or accounts;
+ * the shared vocabulary it holds ({@link uk.hallmonitor.system.Platform}, {@link uk.hallmonitor.system.security.Role},
+ * {@link uk.hallmonitor.system.security.Caller}) is here because every module checks it, not because it is domain.
+ */
+package uk.hallmonitor.system;

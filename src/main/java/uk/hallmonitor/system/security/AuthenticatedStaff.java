@@ -1,0 +1,42 @@
+package uk.hallmonitor.system.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** An authenticated staff member: the principal is the {@link Caller}, authorities are {@code ROLE_<role>}. */
+final class AuthenticatedStaff extends AbstractAuthenticationToken implements StaffPrincipal {
+
+    private final Caller caller;
+
+    AuthenticatedStaff(Caller caller) {
+        super(caller.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
+        this.caller = caller;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Caller caller() {
+        return caller;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return this;
+    }
+
+    @Override
+    public String getName() {
+        return caller.username();
+    }
+
+    @Override
+    public List<org.springframework.security.core.GrantedAuthority> getAuthorities() {
+        return List.copyOf(super.getAuthorities());
+    }
+}

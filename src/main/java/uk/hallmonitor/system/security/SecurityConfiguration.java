@@ -1,0 +1,184 @@
+package uk.hallmonitor.system.security;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what. API clients authenticate with HTTP Basic or a personal bearer token on every request (no
+ * session, no CSRF token needed); browsers log in with the form and keep a session protected by CSRF tokens and
+ * HttpOnly, SameSite cookies (Secure over HTTPS). Role and school checks are made by each module on its records,
+ * because most roles hold in one school only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, PasswordLogin passwordLogin,
+                                                  StaffLogins logins) {
+        ServerAuthenticationEntryPoint problem401 = (exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+                "Not logged in", ex instanceof LockedException ? ex.getMessage()
+                        : ex instanceof BadCredentialsException ? "wrong username, password or token"
+                        : "log in with HTTP Basic, a bearer token or the login form");
+        ServerAccessDeniedHandler problem403 = (exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN,
+                "Not allowed", "your role does not allow this");
+
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(bearerManager(logins));
+        bearer.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.empty();
+            }
+            return Mono.just(new BearerToken(header.substring(7).trim()));
+        });
+        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problem401));
+
+        return http
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/login", "/logout", "/favicon.ico", "/css/**").permitAll()
+                        .anyExchange().authenticated())
+                .httpBasic(basic -> basic.authenticationManager(passwordLogin)
+                        .authenticationEntryPoint(problem401)
+                        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
+                .formLogin(form -> form.authenticationManager(passwordLogin))
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, ex) -> wantsHtml(exchange)
+                                ? redirectToLogin(exchange) : problem401.commence(exchange, ex))
+                        .accessDeniedHandler(problem403))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")))
+                .build();
+    }
+
+    /** CSRF applies to browser sessions only: requests that carry their own credentials cannot be forged. */
+    private static ServerWebExchangeMatcher browserStateChange() {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || method == HttpMethod.TRACE;
+            boolean ownCredentials = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                    : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+        };
+    }
+
+    private static ReactiveAuthenticationManager bearerManager(StaffLogins logins) {
+        return authentication -> logins.byApiTokenHash(ApiTokens.hash(((BearerToken) authentication).token()))
+                .filter(StaffCredentials::active)
+                .switchIfEmpty(Mono.error(new BadCredentialsException("unknown or revoked token")))
+                .map(login -> new AuthenticatedStaff(login.caller()));
+    }
+
+    /** A leaver's access ends at once, also for browser sessions opened before they left. */
+    private static WebFilter endSessionsOfLeavers(StaffLogins logins) {
+        return (exchange, chain) -> ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .filter(AuthenticatedStaff.class::isInstance)
+                .cast(AuthenticatedStaff.class)
+                .flatMap(auth -> logins.byStaffId(auth.caller().staffId())
+                        .map(StaffCredentials::active).defaultIfEmpty(false))
+                .defaultIfEmpty(true)
+                .flatMap(active -> active ? chain.filter(exchange)
+                        : exchange.getSession().flatMap(session -> session.invalidate())
+                                .then(problem(exchange, HttpStatus.UNAUTHORIZED, "Not logged in",
+                                        "this account has been closed")));
+    }
+
+    private static boolean wantsHtml(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        return !path.startsWith("/api/") && exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+    }
+
+    private static Mono<Void> redirectToLogin(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+        exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/login"));
+        return exchange.getResponse().setComplete();
+    }
+
+    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        var response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"hallmonitor\"");
+        }
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"instance\":\""
+                + exchange.getRequest().getPath().value().replace("\"", "") + "\"}";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A bearer token presented on a request, before it is checked. */
+    static final class BearerToken extends org.springframework.security.authentication.AbstractAuthenticationToken {
+
+        private final String token;
+
+        BearerToken(String token) {
+            super(java.util.List.of());
+            this.token = token;
+        }
+
+        String token() {
+            return token;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return token;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return "bearer";
+        }
+
+        @Override
+        public String toString() {
+            // never print the token
+            return "BearerToken[hidden]";
+        }
+    }
+
+}

@@ -1,0 +1,27 @@
+package uk.hallmonitor.system.store;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where Hallmonitor keeps its data.
+ *
+ * @param mongodbUri a MongoDB connection string ({@code MONGODB_URI}); when blank the embedded store is started
+ * @param dataDir    folder for the embedded store and local key files ({@code HALLMONITOR_DATA_DIR})
+ * @param database   database name used when the connection string names none
+ */
+@ConfigurationProperties("hallmonitor.store")
+public record StoreProperties(
+        /** A MongoDB connection string; blank starts the embedded store. */ String mongodbUri,
+        /** Folder for the embedded store and local key files. */ Path dataDir,
+        /** Database name used when the connection string names none. */ String database) {
+
+    public StoreProperties {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        database = database == null || database.isBlank() ? "hallmonitor" : database;
+    }
+
+    public boolean embedded() {
+        return mongodbUri == null || mongodbUri.isBlank();
+    }
+}

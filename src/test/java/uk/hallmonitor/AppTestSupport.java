@@ -1,0 +1,185 @@
+package uk.hallmonitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the full-application tests: the real service on a random port, the real MongoDB driver talking to the
+ * embedded server in a temporary folder, and a {@link MutableClock}. All subclasses share one application context
+ * (same properties), so each test makes its own schools and people rather than relying on an empty store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(AppTestSupport.TestClock.class)
+public abstract class AppTestSupport {
+
+    public static final String ADMIN_PASSWORD = "admin-pass-1";
+    /** Monday 16 November 2026, 10:00 UTC: a working day in term. */
+    public static final Instant START = Instant.parse("2026-11-16T10:00:00Z");
+    private static final Path DATA = tempDir();
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("hallmonitor.store.data-dir", DATA::toString);
+        registry.add("hallmonitor.store.mongodb-uri", () -> "");
+        registry.add("hallmonitor.security.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** The test clock, replacing the system clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("hallmonitor-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- callers
+
+    /** A client that sends HTTP Basic for the user. */
+    protected WebTestClient as(Person person) {
+        return as(person.username(), person.password());
+    }
+
+    protected WebTestClient as(String username, String password) {
+        return web.mutate().defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
+    }
+
+    protected WebTestClient admin() {
+        return as("admin", ADMIN_PASSWORD);
+    }
+
+    // ---- fixtures
+
+    /** Someone who can log in. */
+    public record Person(String id, String username, String password, String schoolId) {
+    }
+
+    protected String newSchool() {
+        return newSchool("School " + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @SuppressWarnings("unchecked")
+    protected String newSchool(String name) {
+        Map<String, Object> school = admin().post().uri("/api/v1/schools").bodyValue(Map.of("name", name))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) school.get("id");
+    }
+
+    /** A new member of staff with the roles, not yet acknowledged or trained. */
+    @SuppressWarnings("unchecked")
+    protected Person newStaff(String schoolId, String... roles) {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String password = "pass-" + username.substring(1, 6) + "1";
+        Map<String, Object> staff = admin().post().uri("/api/v1/staff")
+                .bodyValue(Map.of("schoolId", schoolId, "name", "Person " + username, "email", username + "@school.test",
+                        "username", username, "password", password, "roles", List.of(roles)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return new Person((String) staff.get("id"), username, password, schoolId);
+    }
+
+    /** A new member of staff who has signed the policy and is trained: may run accounts. */
+    protected Person newCurrentStaff(String schoolId, String... roles) {
+        Person person = newStaff(schoolId, roles);
+        makeCurrent(person);
+        return person;
+    }
+
+    protected void makeCurrent(Person person) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London"));
+        admin().post().uri("/api/v1/staff/{id}/acknowledgements", person.id())
+                .bodyValue(Map.of("policyVersion", "2026", "signedOn", today.minusDays(10).toString()))
+                .exchange().expectStatus().isCreated();
+        admin().post().uri("/api/v1/staff/{id}/training", person.id())
+                .bodyValue(Map.of("course", "Social media safety", "completedOn", today.minusDays(10).toString()))
+                .exchange().expectStatus().isCreated();
+    }
+
+    /** An application drafted and submitted by the applicant, naming the runners. */
+    @SuppressWarnings("unchecked")
+    protected String submittedApplication(Person applicant, Person... runners) {
+        Map<String, Object> body = Map.of("schoolId", applicant.schoolId(), "platform", "X", "handle", "@school",
+                "aim", "News for parents", "audience", "Parents and carers", "promotion", "Newsletter",
+                "runnerIds", Arrays.stream(runners).map(Person::id).toList(), "visibility", "OPEN");
+        Map<String, Object> application = as(applicant).post().uri("/api/v1/applications").bodyValue(body)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) application.get("id");
+        as(applicant).post().uri("/api/v1/applications/{id}/submit", id).exchange().expectStatus().isOk();
+        return id;
+    }
+
+    /**
+     * A school with an approved, activated account run by two current runners: the starting point of the
+     * monitoring, moderation and SLA tests. {@code baseUrl} may be null.
+     */
+    @SuppressWarnings("unchecked")
+    protected ActiveAccount activeAccount(String platform, String platformAccountId, String baseUrl) {
+        String school = newSchool();
+        Person applicant = newCurrentStaff(school, "STAFF");
+        Person runner1 = newCurrentStaff(school, "STAFF", "MODERATOR");
+        Person runner2 = newCurrentStaff(school, "STAFF");
+        Person slt = newCurrentStaff(school, "SLT");
+        Person dsl = newCurrentStaff(school, "DSL");
+        Map<String, Object> body = Map.of("schoolId", school, "platform", platform, "handle", "@school",
+                "aim", "News for parents", "audience", "Parents and carers", "promotion", "Newsletter",
+                "runnerIds", List.of(runner1.id(), runner2.id()), "visibility", "OPEN");
+        String applicationId = (String) as(applicant).post().uri("/api/v1/applications").bodyValue(body).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        as(applicant).post().uri("/api/v1/applications/{id}/submit", applicationId).exchange().expectStatus().isOk();
+        as(slt).post().uri("/api/v1/applications/{id}/approve", applicationId).bodyValue(Map.of())
+                .exchange().expectStatus().isOk();
+        Map<String, Object> page = admin().get().uri("/api/v1/accounts?schoolId={s}", school).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String accountId = (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
+        Map<String, Object> connection = baseUrl == null ? Map.of() : Map.of("baseUrl", baseUrl);
+        admin().post().uri("/api/v1/accounts/{id}/activate", accountId)
+                .bodyValue(Map.of("platformAccountId", platformAccountId, "connection", connection))
+                .exchange().expectStatus().isOk();
+        return new ActiveAccount(school, accountId, applicant, runner1, runner2, slt, dsl);
+    }
+
+    /** What {@link #activeAccount} made. */
+    public record ActiveAccount(String schoolId, String accountId, Person applicant, Person runner1, Person runner2,
+                                Person slt, Person dsl) {
+    }
+}
