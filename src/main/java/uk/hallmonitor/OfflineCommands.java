@@ -15,6 +15,8 @@ final class OfflineCommands {
 
     static {
         // modules register their commands here, e.g. COMMANDS.put("classify", ClassifyCommand::run);
+        COMMANDS.put("vault-master-key", uk.hallmonitor.vault.VaultCommands::newMasterKey);
+        COMMANDS.put("vault-rotate-keys", uk.hallmonitor.vault.VaultCommands::rotateKeys);
     }
 
     private OfflineCommands() {

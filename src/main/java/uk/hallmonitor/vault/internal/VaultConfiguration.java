@@ -10,7 +10,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.schools.StaffLeft;
+import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.events.DomainEvents;
+import uk.hallmonitor.system.store.StoreIndexes;
 import uk.hallmonitor.vault.MasterKeySource;
 import uk.hallmonitor.vault.VaultProperties;
 
@@ -76,8 +79,19 @@ class VaultConfiguration {
     }
 
     @Bean
-    VaultStartup vaultStartup(CredentialRecords credentials, VaultKeys keys, KeyRotations rotations,
-                              RotationReminders reminders, VaultProperties properties) {
-        return new VaultStartup(credentials, keys, rotations, reminders, properties.reminderSweep());
+    VaultStartup vaultStartup(VaultKeys keys, KeyRotations rotations, RotationReminders reminders,
+                              VaultProperties properties) {
+        return new VaultStartup(keys, rotations, reminders, properties.reminderSweep());
+    }
+
+    @Bean
+    StoreIndexes vaultIndexes(CredentialRecords credentials) {
+        return mongo -> credentials.ensureIndexes();
+    }
+
+    /** A leaver's access has ended: everything they knew is due for a change (the sweep catches a missed event). */
+    @Bean
+    DomainEventListener<StaffLeft> rotateWhatLeaversKnew(RotationReminders reminders) {
+        return event -> reminders.staffLeft(event.staffId(), event.schoolId(), event.name(), event.leftAt());
     }
 }

@@ -17,16 +17,14 @@ class VaultStartup implements SmartInitializingSingleton, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VaultStartup.class);
 
-    private final CredentialRecords credentials;
     private final VaultKeys keys;
     private final KeyRotations rotations;
     private final RotationReminders reminders;
     private final Duration sweepEvery;
     private volatile Disposable sweeping;
 
-    VaultStartup(CredentialRecords credentials, VaultKeys keys, KeyRotations rotations, RotationReminders reminders,
+    VaultStartup(VaultKeys keys, KeyRotations rotations, RotationReminders reminders,
                  Duration sweepEvery) {
-        this.credentials = credentials;
         this.keys = keys;
         this.rotations = rotations;
         this.reminders = reminders;
@@ -35,7 +33,6 @@ class VaultStartup implements SmartInitializingSingleton, SmartLifecycle {
 
     @Override
     public void afterSingletonsInstantiated() {
-        credentials.ensureIndexes().block(Duration.ofMinutes(2));
         keys.open();
     }
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
@@ -34,6 +33,8 @@ import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.vault.BreakGlassUsed;
+import uk.hallmonitor.vault.CredentialRotationDue;
 import uk.hallmonitor.vault.VaultProperties;
 
 /**
@@ -76,11 +77,9 @@ final class VaultFixture implements AutoCloseable {
                 properties.reencryptionBatch());
         settings = new SchoolSettings(mongo, properties.runnersMayReveal());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("recorder", new Recorder(events));
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ObjectProvider<DomainEventListener<?>> listeners = (ObjectProvider) beans.getBeanProvider(
-                DomainEventListener.class);
-        DomainEvents domainEvents = new DomainEvents(listeners);
+        beans.addBean("breakGlass", new BreakGlassRecorder(events));
+        beans.addBean("rotationDue", new RotationDueRecorder(events));
+        DomainEvents domainEvents = new DomainEvents(beans);
         vault = new TinkCredentialVault(keys, credentials, rotations, settings, register(), directory(),
                 auditTrail(), domainEvents, properties, clock);
         reminders = new RotationReminders(credentials, vault, register(), directory(), auditTrail(), domainEvents,
@@ -158,11 +157,20 @@ final class VaultFixture implements AutoCloseable {
         server.shutdownNow();
     }
 
-    /** Keeps every published event. */
-    record Recorder(List<Object> events) implements DomainEventListener<Object> {
+    /** Keeps every break-glass event. */
+    record BreakGlassRecorder(List<Object> events) implements DomainEventListener<BreakGlassUsed> {
 
         @Override
-        public Mono<Void> on(Object event) {
+        public Mono<Void> on(BreakGlassUsed event) {
+            return Mono.fromRunnable(() -> events.add(event));
+        }
+    }
+
+    /** Keeps every rotation reminder. */
+    record RotationDueRecorder(List<Object> events) implements DomainEventListener<CredentialRotationDue> {
+
+        @Override
+        public Mono<Void> on(CredentialRotationDue event) {
             return Mono.fromRunnable(() -> events.add(event));
         }
     }
