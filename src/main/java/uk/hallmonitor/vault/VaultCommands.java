@@ -80,6 +80,7 @@ public final class VaultCommands {
         }
     }
 
+    // looked up by name: the root package registers these commands, so importing it back would make a cycle
     private static Class<?> applicationClass() {
         try {
             return Class.forName("uk.hallmonitor.HallmonitorApplication");
