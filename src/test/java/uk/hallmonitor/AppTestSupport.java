@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,6 +50,12 @@ public abstract class AppTestSupport {
         registry.add("hallmonitor.store.data-dir", DATA::toString);
         registry.add("hallmonitor.store.mongodb-uri", () -> "");
         registry.add("hallmonitor.security.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void patientClient() {
+        // the test machines are shared and slow at times: wait for answers rather than fail on a busy moment
+        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     @AfterEach

@@ -27,7 +27,12 @@ final class AuthenticatedStaff extends AbstractAuthenticationToken implements St
 
     @Override
     public Object getPrincipal() {
-        return this;
+        return caller;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthenticatedStaff[" + caller.username() + ", " + caller.roles() + "]";
     }
 
     @Override

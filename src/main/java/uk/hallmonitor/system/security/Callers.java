@@ -15,7 +15,7 @@ public final class Callers {
     public static Mono<Caller> current() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .mapNotNull(authentication -> authentication.getPrincipal() instanceof StaffPrincipal principal
+                .mapNotNull(authentication -> authentication instanceof StaffPrincipal principal
                         ? principal.caller() : null)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "log in first")));
     }
