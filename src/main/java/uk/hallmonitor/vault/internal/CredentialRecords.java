@@ -32,6 +32,12 @@ class CredentialRecords {
                 .then(indexes.createIndex(new Index().on("schoolId", Sort.Direction.ASC).named("school")))
                 .then(indexes.createIndex(new Index().on("keyId", Sort.Direction.ASC).named("key")))
                 .then(indexes.createIndex(new Index().on("knownBy", Sort.Direction.ASC).named("known_by")))
+                // exactly the fields of the precondition queries below: the embedded store looks up by an index only
+                // when the query names all of its fields, so without these every guarded write scanned the collection
+                .then(indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
+                        .unique().named("revision_guard")))
+                .then(indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
+                        .on("keyId", Sort.Direction.ASC).unique().named("reencrypt_guard")))
                 .then();
     }
 

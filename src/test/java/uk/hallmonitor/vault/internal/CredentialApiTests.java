@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,12 +28,6 @@ class CredentialApiTests extends AppTestSupport {
 
     @Autowired
     VaultKeys keys;
-
-    @BeforeEach
-    void patientClient() {
-        // the build machine is shared: allow slow answers rather than fail on a 5 s default
-        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
 
     @Test
     void anAdministratorStoresASecretThatIsNeverEchoedAndListedAsMetadataOnly() {
