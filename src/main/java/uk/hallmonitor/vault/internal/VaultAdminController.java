@@ -1,6 +1,7 @@
 package uk.hallmonitor.vault.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class VaultAdminController {
     }
 
     /** A school's vault settings. */
-    record Settings(String schoolId, boolean runnersMayReveal, java.time.Instant updatedAt, String updatedBy) {
+    record Settings(String schoolId, boolean runnersMayReveal, Instant updatedAt, String updatedBy) {
     }
 
     /** The change to a school's vault settings. */

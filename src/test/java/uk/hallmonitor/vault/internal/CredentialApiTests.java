@@ -290,6 +290,21 @@ class CredentialApiTests extends AppTestSupport {
         }
     }
 
+    @Test
+    void whenARunnerLeavesTheAccountsCredentialsAreMarkedDueWithTheReason() {
+        ActiveAccount account = activeAccount("X", "1014", null);
+        store(account.accountId(), "password", "Winter2026-leaver");
+
+        admin().post().uri("/api/v1/staff/{id}/leave", account.runner2().id()).exchange().expectStatus().isOk();
+
+        admin().get().uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].rotationDue").isEqualTo(true)
+                .jsonPath("$.items[0].rotationDueReasons[0].code").isEqualTo("LEAVER")
+                .jsonPath("$.items[0].rotationDueReasons[0].detail")
+                .value(d -> assertThat((String) d).contains("who had access, left"));
+    }
+
     private void store(String accountId, String name, String secret) {
         admin().put().uri("/api/v1/accounts/{id}/credentials/{name}", accountId, name)
                 .bodyValue(Map.of("secret", secret)).exchange().expectStatus().isNoContent();
