@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the full-application tests: the real service on a random port, the real MongoDB driver talking to the
- * embedded server in a temporary folder, and a {@link MutableClock}. All subclasses share one application context
+ * embedded server (in memory; key files in a temporary folder), and a {@link MutableClock}. All subclasses share one application context
  * (same properties), so each test makes its own schools and people rather than relying on an empty store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,6 +49,8 @@ public abstract class AppTestSupport {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("hallmonitor.store.data-dir", DATA::toString);
         registry.add("hallmonitor.store.mongodb-uri", () -> "");
+        // each application context gets its own store, so test classes with their own configuration never share one
+        registry.add("hallmonitor.store.in-memory", () -> "true");
         registry.add("hallmonitor.security.admin-password", () -> ADMIN_PASSWORD);
     }
 

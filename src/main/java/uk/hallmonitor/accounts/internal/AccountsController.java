@@ -105,7 +105,7 @@ class AccountsController {
         return Callers.current().flatMap(caller -> accounts.suspend(caller, id, null, false)).map(this::view);
     }
 
-    private AccountView view(AccountDocument a) {
+    AccountView view(AccountDocument a) {
         Instant since = a.lastActivityAt() != null ? a.lastActivityAt() : a.activatedAt();
         boolean live = a.status() == AccountStatus.ACTIVE || a.status() == AccountStatus.NEEDS_RUNNER;
         boolean reviewDue = live && since != null

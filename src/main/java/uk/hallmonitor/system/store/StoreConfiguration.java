@@ -25,7 +25,10 @@ class StoreConfiguration {
 
     @Bean
     EmbeddedStore embeddedStore(StoreProperties properties) {
-        return properties.embedded() ? EmbeddedStore.start(properties.dataDir()) : EmbeddedStore.NONE;
+        if (!properties.embedded()) {
+            return EmbeddedStore.NONE;
+        }
+        return properties.inMemory() ? EmbeddedStore.inMemory() : EmbeddedStore.start(properties.dataDir());
     }
 
     @Bean
@@ -86,6 +89,14 @@ class StoreConfiguration {
             InetSocketAddress address = server.bind();
             log.info("embedded store {} listening on {}:{}", file.toAbsolutePath(), address.getHostString(),
                     address.getPort());
+            return new EmbeddedStore(server, backend, address);
+        }
+
+        static EmbeddedStore inMemory() {
+            DurableH2Backend backend = new DurableH2Backend(new MVStore.Builder().open());
+            MongoServer server = new MongoServer(backend);
+            InetSocketAddress address = server.bind();
+            log.info("embedded in-memory store listening on {}:{}", address.getHostString(), address.getPort());
             return new EmbeddedStore(server, backend, address);
         }
 

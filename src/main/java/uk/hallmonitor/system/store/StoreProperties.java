@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mongodbUri a MongoDB connection string ({@code MONGODB_URI}); when blank the embedded store is started
  * @param dataDir    folder for the embedded store and local key files ({@code HALLMONITOR_DATA_DIR})
  * @param database   database name used when the connection string names none
+ * @param inMemory   keep the embedded store in memory only (tests: each application context gets its own)
  */
 @ConfigurationProperties("hallmonitor.store")
 public record StoreProperties(
         /** A MongoDB connection string; blank starts the embedded store. */ String mongodbUri,
         /** Folder for the embedded store and local key files. */ Path dataDir,
-        /** Database name used when the connection string names none. */ String database) {
+        /** Database name used when the connection string names none. */ String database,
+        /** Keep the embedded store in memory only; for tests. */ boolean inMemory) {
 
     public StoreProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;

@@ -1,0 +1,60 @@
+package uk.hallmonitor.system.web;
+
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.HtmlUtils;
+import reactor.core.publisher.Mono;
+
+/** The small server-rendered pages: one layout, escaping, and the CSRF field every form needs. */
+public final class Html {
+
+    private Html() {
+    }
+
+    public static String escape(Object value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value.toString());
+    }
+
+    /** A whole page with the navigation. {@code body} must already be escaped. */
+    public static String page(String title, String body) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>%s · Hallmonitor</title>
+                <style>
+                body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#222}
+                nav a{margin-right:1rem} table{border-collapse:collapse;width:100%%} th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
+                label{display:block;margin-top:.6rem;font-weight:600} input,select,textarea{width:100%%;padding:.3rem;box-sizing:border-box}
+                button{margin-top:.6rem;padding:.4rem .8rem} .problem{background:#fee;border:1px solid #c66;padding:.6rem} .inline{display:inline}
+                </style></head><body>
+                <nav><a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a>
+                <form class="inline" method="post" action="/logout">%s<button>Log out</button></form></nav>
+                <h1>%s</h1>
+                %s
+                </body></html>
+                """.formatted(escape(title), "%CSRF%", escape(title), body);
+    }
+
+    /** Renders the page with the request's CSRF token put into every form that asks for it. */
+    public static Mono<String> render(ServerWebExchange exchange, String title, String body) {
+        Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+        return token.map(csrf -> page(title, body).replace("%CSRF%", "<input type=\"hidden\" name=\""
+                + escape(csrf.getParameterName()) + "\" value=\"" + escape(csrf.getToken()) + "\">"))
+                .defaultIfEmpty(page(title, body).replace("%CSRF%", ""));
+    }
+
+    /** A problem's detail and field errors as an error box. */
+    public static String problem(Throwable error) {
+        if (error instanceof org.springframework.web.ErrorResponseException e && e.getBody() != null) {
+            StringBuilder box = new StringBuilder("<div class=\"problem\"><strong>").append(escape(e.getBody().getDetail()))
+                    .append("</strong>");
+            Object reasons = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("reasons");
+            if (reasons instanceof java.util.List<?> list) {
+                box.append("<ul>");
+                list.forEach(r -> box.append("<li>").append(escape(r)).append("</li>"));
+                box.append("</ul>");
+            }
+            return box.append("</div>").toString();
+        }
+        return "<div class=\"problem\">Something went wrong; nothing was changed.</div>";
+    }
+}
