@@ -19,6 +19,8 @@ final class OfflineCommands {
         COMMANDS.put("train", uk.hallmonitor.classification.ClassificationCommands::train);
         COMMANDS.put("evaluate", uk.hallmonitor.classification.ClassificationCommands::evaluate);
         COMMANDS.put("retrain", uk.hallmonitor.classification.ClassificationCommands::retrain);
+        COMMANDS.put("vault-master-key", uk.hallmonitor.vault.VaultCommands::newMasterKey);
+        COMMANDS.put("vault-rotate-keys", uk.hallmonitor.vault.VaultCommands::rotateKeys);
     }
 
     private OfflineCommands() {

@@ -1,0 +1,46 @@
+package uk.hallmonitor.vault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the credential vault finds its master key and when it asks for credentials to be changed.
+ *
+ * @param masterKey                  the master key itself (a Tink JSON keyset, or that JSON in base64); when blank the
+ *                                   {@code HALLMONITOR_MASTER_KEY} environment variable, then the key file, is used
+ * @param masterKeyFile              the master key file; blank means {@code ${HALLMONITOR_DATA_DIR:./data}/master.key}
+ * @param passwordMaxAge             age after which an ordinary password is due for a change
+ * @param administratorPasswordMaxAge age after which an administrator-level password is due (policy 004: 30 days)
+ * @param reminderSweep              how often stored credentials are checked for age and for leavers who knew them
+ * @param runnersMayReveal           whether runners may reveal plaintext in a school that has not chosen for itself
+ * @param maxSecretBytes             the largest secret accepted, in UTF-8 bytes
+ * @param reencryptionBatch          how many records key rotation re-encrypts per round trip
+ */
+@ConfigurationProperties("hallmonitor.vault")
+public record VaultProperties(
+        /** The master key itself; blank falls back to HALLMONITOR_MASTER_KEY, then the key file. */ String masterKey,
+        /** The master key file; blank means ${HALLMONITOR_DATA_DIR:./data}/master.key. */ Path masterKeyFile,
+        /** Age after which an ordinary password is due for a change. */ Duration passwordMaxAge,
+        /** Age after which an administrator-level password is due for a change (policy 004: 30 days). */
+        Duration administratorPasswordMaxAge,
+        /** How often stored credentials are checked for age and for leavers who knew them. */ Duration reminderSweep,
+        /** Whether runners may reveal plaintext in a school that has not chosen for itself. */ Boolean runnersMayReveal,
+        /** The largest secret accepted, in UTF-8 bytes. */ Integer maxSecretBytes,
+        /** How many records key rotation re-encrypts per round trip. */ Integer reencryptionBatch) {
+
+    public VaultProperties {
+        passwordMaxAge = passwordMaxAge == null ? Duration.ofDays(200) : passwordMaxAge;
+        administratorPasswordMaxAge = administratorPasswordMaxAge == null ? Duration.ofDays(30)
+                : administratorPasswordMaxAge;
+        reminderSweep = reminderSweep == null ? Duration.ofHours(1) : reminderSweep;
+        runnersMayReveal = runnersMayReveal != null && runnersMayReveal;
+        maxSecretBytes = maxSecretBytes == null ? 64 * 1024 : maxSecretBytes;
+        reencryptionBatch = reencryptionBatch == null ? 500 : reencryptionBatch;
+    }
+
+    /** Defaults for everything: what a test or an offline tool gets without configuration. */
+    public static VaultProperties defaults() {
+        return new VaultProperties(null, null, null, null, null, null, null, null);
+    }
+}

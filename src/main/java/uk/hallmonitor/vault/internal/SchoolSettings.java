@@ -1,0 +1,26 @@
+package uk.hallmonitor.vault.internal;
+
+import java.time.Instant;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
+
+/** Each school's vault settings, falling back to the configured default for schools that have not chosen. */
+class SchoolSettings {
+
+    private final ReactiveMongoTemplate mongo;
+    private final boolean runnersMayRevealByDefault;
+
+    SchoolSettings(ReactiveMongoTemplate mongo, boolean runnersMayRevealByDefault) {
+        this.mongo = mongo;
+        this.runnersMayRevealByDefault = runnersMayRevealByDefault;
+    }
+
+    Mono<SchoolVaultSettings> of(String schoolId) {
+        return mongo.findById(schoolId, SchoolVaultSettings.class)
+                .defaultIfEmpty(new SchoolVaultSettings(schoolId, runnersMayRevealByDefault, null, null));
+    }
+
+    Mono<SchoolVaultSettings> save(String schoolId, boolean runnersMayReveal, Instant at, String by) {
+        return mongo.save(new SchoolVaultSettings(schoolId, runnersMayReveal, at, by));
+    }
+}

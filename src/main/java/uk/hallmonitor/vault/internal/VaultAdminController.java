@@ -1,0 +1,98 @@
+package uk.hallmonitor.vault.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.audit.AuditEvent;
+import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Callers;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.Problems;
+
+/** The vault's own settings: whether it is open, and each school's choice about runners revealing secrets. */
+@RestController
+@RequestMapping("/api/v1/vault")
+class VaultAdminController {
+
+    private final VaultKeys keys;
+    private final SchoolSettings settings;
+    private final SchoolDirectory directory;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    VaultAdminController(VaultKeys keys, SchoolSettings settings, SchoolDirectory directory, AuditTrail audit,
+                         Clock clock) {
+        this.keys = keys;
+        this.settings = settings;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Whether the vault is open, and its keys (ids only). */
+    record VaultStatus(String state, String reason, List<Integer> keyIds, Integer primaryKeyId, String rotationId) {
+    }
+
+    /** A school's vault settings. */
+    record Settings(String schoolId, boolean runnersMayReveal, Instant updatedAt, String updatedBy) {
+    }
+
+    /** The change to a school's vault settings. */
+    record SettingsChange(Boolean runnersMayReveal) {
+    }
+
+    @GetMapping("/status")
+    Mono<VaultStatus> status() {
+        return Callers.current().flatMap(caller -> {
+            if (!caller.isAdmin()) {
+                return Mono.error(Problems.forbidden("only an administrator (ADMIN) sees the vault's status"));
+            }
+            return keys.lockedBecause()
+                    .map(reason -> Mono.just(new VaultStatus("LOCKED", reason, List.of(), null, null)))
+                    .orElseGet(() -> keys.current().map(keyset -> new VaultStatus("OPEN", null, keyset.keyIds(),
+                            keyset.primaryKeyId(), keyset.rotationId())));
+        });
+    }
+
+    @GetMapping("/schools/{schoolId}/settings")
+    Mono<Settings> settings(@PathVariable String schoolId) {
+        return Callers.current().flatMap(caller -> school(caller, schoolId, Role.HEADTEACHER, Role.SLT, Role.DSL))
+                .then(settings.of(schoolId))
+                .map(s -> new Settings(s.schoolId(), s.runnersMayReveal(), s.updatedAt(), s.updatedBy()));
+    }
+
+    @PutMapping("/schools/{schoolId}/settings")
+    Mono<Settings> change(@PathVariable String schoolId, @RequestBody(required = false) SettingsChange change) {
+        return Callers.current().flatMap(caller -> school(caller, schoolId, Role.HEADTEACHER).then(Mono.defer(() -> {
+            if (change == null || change.runnersMayReveal() == null) {
+                return Mono.error(Problems.badRequest("runnersMayReveal", "say true or false"));
+            }
+            return settings.of(schoolId).flatMap(before -> settings.save(schoolId, change.runnersMayReveal(),
+                            clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.username())
+                    .flatMap(after -> audit.record(new AuditEvent(caller.username(), "vault.settings-changed",
+                            schoolId, "vault-settings", schoolId,
+                            Map.of("runnersMayReveal", before.runnersMayReveal()),
+                            Map.of("runnersMayReveal", after.runnersMayReveal()))).thenReturn(after)));
+        }))).map(s -> new Settings(s.schoolId(), s.runnersMayReveal(), s.updatedAt(), s.updatedBy()));
+    }
+
+    /** The school if the caller may act on it: 404 when unknown or out of sight, 403 without the role. */
+    private Mono<Void> school(Caller caller, String schoolId, Role... roles) {
+        return directory.school(schoolId)
+                .filter(school -> caller.canSee(school.id()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId)))
+                .flatMap(school -> caller.isAdmin() || caller.hasAnyIn(schoolId, roles) ? Mono.<Void>empty()
+                        : Mono.error(Problems.forbidden("this needs ADMIN or " + List.of(roles) + " of the school")));
+    }
+}

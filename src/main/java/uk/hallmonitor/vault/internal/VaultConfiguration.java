@@ -1,0 +1,97 @@
+package uk.hallmonitor.vault.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import uk.hallmonitor.accounts.AccountRegister;
+import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.schools.StaffLeft;
+import uk.hallmonitor.system.events.DomainEventListener;
+import uk.hallmonitor.system.events.DomainEvents;
+import uk.hallmonitor.system.store.StoreIndexes;
+import uk.hallmonitor.vault.MasterKeySource;
+import uk.hallmonitor.vault.VaultProperties;
+
+/** Wires the vault; a {@link MasterKeySource} bean declared elsewhere (a KMS) replaces the local key file. */
+@Configuration(proxyBeanMethods = false)
+class VaultConfiguration {
+
+    @Bean
+    VaultKeys vaultKeys(ReactiveMongoTemplate mongo, ObjectProvider<MasterKeySource> custom,
+                        VaultProperties properties, Environment environment, Clock clock) {
+        MasterKeySource source = custom.getIfAvailable(() -> localMasterKey(properties, environment));
+        return new VaultKeys(mongo, source, clock);
+    }
+
+    /** The key from the setting or HALLMONITOR_MASTER_KEY, else the key file beside the embedded store's data. */
+    static LocalMasterKey localMasterKey(VaultProperties properties, Environment environment) {
+        String text = properties.masterKey() != null && !properties.masterKey().isBlank() ? properties.masterKey()
+                : environment.getProperty("HALLMONITOR_MASTER_KEY", "");
+        Path file = properties.masterKeyFile();
+        if (file == null) {
+            String dataDir = environment.getProperty("hallmonitor.store.data-dir",
+                    environment.getProperty("HALLMONITOR_DATA_DIR", "./data"));
+            file = Path.of(dataDir).resolve("master.key");
+        }
+        return new LocalMasterKey(text, file);
+    }
+
+    @Bean
+    CredentialRecords credentialRecords(ReactiveMongoTemplate mongo) {
+        return new CredentialRecords(mongo);
+    }
+
+    @Bean
+    KeyRotationRecords keyRotationRecords(ReactiveMongoTemplate mongo) {
+        return new KeyRotationRecords(mongo);
+    }
+
+    @Bean
+    SchoolSettings schoolSettings(ReactiveMongoTemplate mongo, VaultProperties properties) {
+        return new SchoolSettings(mongo, properties.runnersMayReveal());
+    }
+
+    @Bean
+    KeyRotations keyRotations(VaultKeys keys, CredentialRecords credentials, KeyRotationRecords rotations,
+                              VaultProperties properties, Clock clock) {
+        return new KeyRotations(keys, credentials, rotations, clock, properties.reencryptionBatch());
+    }
+
+    @Bean
+    TinkCredentialVault credentialVault(VaultKeys keys, CredentialRecords credentials, KeyRotations rotations,
+                                        SchoolSettings settings, AccountRegister accounts, SchoolDirectory directory,
+                                        AuditTrail audit, DomainEvents events, VaultProperties properties,
+                                        Clock clock) {
+        return new TinkCredentialVault(keys, credentials, rotations, settings, accounts, directory, audit, events,
+                properties, clock);
+    }
+
+    @Bean
+    RotationReminders rotationReminders(CredentialRecords credentials, TinkCredentialVault vault,
+                                        AccountRegister accounts, SchoolDirectory directory, AuditTrail audit,
+                                        DomainEvents events, Clock clock) {
+        return new RotationReminders(credentials, vault, accounts, directory, audit, events, clock);
+    }
+
+    @Bean
+    VaultStartup vaultStartup(VaultKeys keys, KeyRotations rotations, RotationReminders reminders,
+                              VaultProperties properties) {
+        return new VaultStartup(keys, rotations, reminders, properties.reminderSweep());
+    }
+
+    @Bean
+    StoreIndexes vaultIndexes(CredentialRecords credentials) {
+        return mongo -> credentials.ensureIndexes();
+    }
+
+    /** A leaver's access has ended: everything they knew is due for a change (the sweep catches a missed event). */
+    @Bean
+    DomainEventListener<StaffLeft> rotateWhatLeaversKnew(RotationReminders reminders) {
+        return event -> reminders.staffLeft(event.staffId(), event.schoolId(), event.name(), event.leftAt());
+    }
+}

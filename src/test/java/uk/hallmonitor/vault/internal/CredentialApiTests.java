@@ -1,0 +1,316 @@
+package uk.hallmonitor.vault.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.AppTestSupport;
+import uk.hallmonitor.vault.KeyRotationStatus;
+
+/** The vault's REST endpoints through the whole service and the real MongoDB driver. */
+class CredentialApiTests extends AppTestSupport {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    VaultKeys keys;
+
+    @Test
+    void anAdministratorStoresASecretThatIsNeverEchoedAndListedAsMetadataOnly() {
+        ActiveAccount account = activeAccount("X", "1001", null);
+
+        admin().put().uri("/api/v1/accounts/{id}/credentials/password", account.accountId())
+                .bodyValue(Map.of("secret", "Autumn2026-pass")).exchange()
+                .expectStatus().isNoContent().expectBody().isEmpty();
+
+        String listed = new String(as(account.runner1()).get()
+                .uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].name").isEqualTo("password")
+                .jsonPath("$.items[0].kind").isEqualTo("PASSWORD")
+                .jsonPath("$.items[0].createdBy").isEqualTo("admin")
+                .jsonPath("$.items[0].ageDays").isEqualTo(0)
+                .jsonPath("$.items[0].policy.result").isEqualTo("PASSED")
+                .jsonPath("$.items[0].rotationDue").isEqualTo(false)
+                .returnResult().getResponseBodyContent());
+        assertThat(listed).doesNotContain("Autumn2026-pass").doesNotContain("\"secret\"");
+    }
+
+    @Test
+    void aRevealNeedsAReasonReturnsThePlaintextOnceAndIsAudited() {
+        ActiveAccount account = activeAccount("X", "1002", null);
+        store(account.accountId(), "bearerToken", "AAAA-bearer-token-1002");
+
+        admin().post().uri("/api/v1/accounts/{id}/credentials/bearerToken/reveal", account.accountId())
+                .bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+
+        admin().post().uri("/api/v1/accounts/{id}/credentials/bearerToken/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "connector set-up")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody().jsonPath("$.secret").isEqualTo("AAAA-bearer-token-1002");
+
+        admin().get().uri("/api/v1/audit?schoolId={s}&size=200", account.schoolId()).exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(audit -> assertThat(audit).contains("credential.revealed").contains("connector set-up")
+                        .doesNotContain("AAAA-bearer-token-1002"));
+    }
+
+    @Test
+    void theHeadTeachersBreakGlassWorksOnTheirSchoolOnly() {
+        ActiveAccount account = activeAccount("X", "1003", null);
+        ActiveAccount other = activeAccount("X", "1004", null);
+        store(account.accountId(), "password", "Winter2026-head");
+        store(other.accountId(), "password", "Winter2026-other");
+        Person head = newStaff(account.schoolId(), "HEADTEACHER");
+
+        as(head).post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "runner locked out during an incident")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.secret").isEqualTo("Winter2026-head");
+        as(head).post().uri("/api/v1/accounts/{id}/credentials/password/reveal", other.accountId())
+                .bodyValue(Map.of("reason", "curious")).exchange()
+                .expectStatus().isNotFound();
+
+        admin().get().uri("/api/v1/audit?schoolId={s}&size=200", account.schoolId()).exchange()
+                .expectBody(String.class).value(audit -> assertThat(audit).contains("credential.break-glass"));
+    }
+
+    @ParameterizedTest(name = "{0} reveal: {1}")
+    @CsvSource(textBlock = """
+            runner,         403
+            slt,            403
+            dsl,            403
+            otherSchoolSlt, 404
+            """)
+    void otherRolesCannotReveal(String who, int expected) {
+        ActiveAccount account = activeAccount("X", "1005", null);
+        store(account.accountId(), "password", "Winter2026-roles");
+        Person caller = switch (who) {
+            case "runner" -> account.runner1();
+            case "slt" -> account.slt();
+            case "dsl" -> account.dsl();
+            default -> newStaff(newSchool(), "SLT", "HEADTEACHER");
+        };
+
+        as(caller).post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "want it")).exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("Winter2026-roles"));
+    }
+
+    @Test
+    void aRunnerRevealsOnlyAfterTheSchoolAllowsIt() {
+        ActiveAccount account = activeAccount("X", "1006", null);
+        store(account.accountId(), "password", "Winter2026-runner");
+        Person head = newStaff(account.schoolId(), "HEADTEACHER");
+        WebTestClient runner = as(account.runner2());
+
+        runner.post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "posting")).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("does not allow"));
+        as(account.slt()).put().uri("/api/v1/vault/schools/{s}/settings", account.schoolId())
+                .bodyValue(Map.of("runnersMayReveal", true)).exchange().expectStatus().isForbidden();
+        as(head).put().uri("/api/v1/vault/schools/{s}/settings", account.schoolId())
+                .bodyValue(Map.of("runnersMayReveal", true)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.runnersMayReveal").isEqualTo(true);
+
+        runner.post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "posting")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.secret").isEqualTo("Winter2026-runner");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            runner stores,          runner,  403
+            head teacher stores,    head,    403
+            other school head,      outsider, 404
+            """)
+    void onlyAnAdministratorStoresSecrets(String label, String who, int expected) {
+        ActiveAccount account = activeAccount("X", "1007", null);
+        Person caller = switch (who) {
+            case "runner" -> account.runner1();
+            case "head" -> newStaff(account.schoolId(), "HEADTEACHER");
+            default -> newStaff(newSchool(), "HEADTEACHER");
+        };
+
+        as(caller).put().uri("/api/v1/accounts/{id}/credentials/password", account.accountId())
+                .bodyValue(Map.of("secret", "Sneaky2026")).exchange().expectStatus().isEqualTo(expected);
+        admin().get().uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @ParameterizedTest(name = "{0} lists: {1}")
+    @CsvSource(textBlock = """
+            runner,   200
+            head,     200
+            slt,      403
+            moderatorElsewhere, 404
+            """)
+    void metadataIsForAdministratorsTheHeadTeacherAndRunners(String who, int expected) {
+        ActiveAccount account = activeAccount("X", "1008", null);
+        Person caller = switch (who) {
+            case "runner" -> account.runner1();
+            case "head" -> newStaff(account.schoolId(), "HEADTEACHER");
+            case "slt" -> account.slt();
+            default -> newStaff(newSchool(), "MODERATOR");
+        };
+
+        as(caller).get().uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectStatus().isEqualTo(expected);
+    }
+
+    @Test
+    void badInputGivesAProblemNamingTheFieldAndChangesNothing() {
+        ActiveAccount account = activeAccount("X", "1009", null);
+        String uri = "/api/v1/accounts/" + account.accountId() + "/credentials/password";
+
+        admin().put().uri(uri).bodyValue(Map.of("secret", "")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("secret");
+        admin().put().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"secret\": Unquoted-s3cret}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("Unquoted-s3cret"));
+        admin().put().uri(uri).bodyValue(Map.of("secret", "x".repeat(64 * 1024 + 1))).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("secret");
+        admin().put().uri(uri).bodyValue(Map.of("secret", "ok-1234", "kind", "BANANA")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
+        admin().put().uri("/api/v1/accounts/no-such-account/credentials/password")
+                .bodyValue(Map.of("secret", "Valid2026")).exchange().expectStatus().isNotFound();
+        admin().post().uri(uri + "/reveal").bodyValue(Map.of("reason", "why not")).exchange()
+                .expectStatus().isNotFound();
+
+        admin().get().uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void anAlteredCiphertextGivesAClearProblemAndTheOtherSecretsStillWork() {
+        ActiveAccount account = activeAccount("X", "1010", null);
+        store(account.accountId(), "password", "Winter2026-tamper");
+        store(account.accountId(), "bearerToken", "bearer-tamper-ok");
+        mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
+                new Document("_id", account.accountId() + "/password"),
+                new Document("$set", new Document("ciphertext", new Binary(new byte[] {1, 9, 9, 9, 9, 9, 9})))))).block();
+
+        admin().post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "check")).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("does not decrypt"));
+        admin().post().uri("/api/v1/accounts/{id}/credentials/bearerToken/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "check")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.secret").isEqualTo("bearer-tamper-ok");
+    }
+
+    @Test
+    void anAdministratorRotatesTheKeysAndFollowsTheProgress() throws Exception {
+        ActiveAccount account = activeAccount("X", "1011", null);
+        store(account.accountId(), "password", "Winter2026-rotate");
+        ActiveAccount outsider = activeAccount("X", "1012", null);
+
+        as(outsider.slt()).post().uri("/api/v1/vault/key-rotations").exchange().expectStatus().isForbidden();
+        String id = admin().post().uri("/api/v1/vault/key-rotations").exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "/api/v1/vault/key-rotations/.+")
+                .expectBody(KeyRotationStatus.class).returnResult().getResponseBody().id();
+
+        KeyRotationStatus done = null;
+        for (int i = 0; i < 300 && (done == null || done.state().equals(KeyRotationStatus.RUNNING)); i++) {
+            Thread.sleep(100);
+            done = admin().get().uri("/api/v1/vault/key-rotations/{id}", id).exchange().expectStatus().isOk()
+                    .expectBody(KeyRotationStatus.class).returnResult().getResponseBody();
+        }
+        assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(done.retiredKeyIds()).isNotEmpty();
+        admin().get().uri("/api/v1/vault/key-rotations/{id}", "no-such-rotation").exchange()
+                .expectStatus().isNotFound();
+        admin().post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "after rotation")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.secret").isEqualTo("Winter2026-rotate");
+    }
+
+    @Test
+    void aRotationAskedForWhileAnotherHoldsTheKeysetGets409() {
+        VaultKeyset keyset = keys.current().block();
+        keys.replace(keyset, keyset.handle(), "held-by-test").block();
+        try {
+            admin().post().uri("/api/v1/vault/key-rotations").exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("held-by-test"));
+        } finally {
+            VaultKeyset held = keys.current().block();
+            keys.replace(held, held.handle(), null).block();
+        }
+    }
+
+    @Test
+    void twoRotationsRequestedTogetherLetOneWinAndRefuseTheOther() throws Exception {
+        ActiveAccount account = activeAccount("X", "1013", null);
+        for (int i = 0; i < 40; i++) {
+            store(account.accountId(), "token" + i, "token-value-" + i);
+        }
+        List<Integer> statuses = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            threads.add(new Thread(() -> {
+                int status = admin().post().uri("/api/v1/vault/key-rotations").exchange()
+                        .returnResult(String.class).getStatus().value();
+                synchronized (statuses) {
+                    statuses.add(status);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join(Duration.ofMinutes(1).toMillis());
+        }
+
+        // the loser either saw the keyset held or lost the write race: 409 both ways
+        assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+        for (int i = 0; i < 300 && keys.current().block().rotationId() != null; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void whenARunnerLeavesTheAccountsCredentialsAreMarkedDueWithTheReason() {
+        ActiveAccount account = activeAccount("X", "1014", null);
+        store(account.accountId(), "password", "Winter2026-leaver");
+
+        admin().post().uri("/api/v1/staff/{id}/leave", account.runner2().id()).exchange().expectStatus().isOk();
+
+        admin().get().uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].rotationDue").isEqualTo(true)
+                .jsonPath("$.items[0].rotationDueReasons[0].code").isEqualTo("LEAVER")
+                .jsonPath("$.items[0].rotationDueReasons[0].detail")
+                .value(d -> assertThat((String) d).contains("who had access, left"));
+    }
+
+    private void store(String accountId, String name, String secret) {
+        admin().put().uri("/api/v1/accounts/{id}/credentials/{name}", accountId, name)
+                .bodyValue(Map.of("secret", secret)).exchange().expectStatus().isNoContent();
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString();
+    }
+}

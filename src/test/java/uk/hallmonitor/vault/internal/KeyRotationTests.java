@@ -1,0 +1,161 @@
+package uk.hallmonitor.vault.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.vault.KeyRotationStatus;
+import uk.hallmonitor.vault.NewSecret;
+import uk.hallmonitor.vault.VaultProperties;
+
+class KeyRotationTests {
+
+    private static final Caller ADMIN = new Caller("admin-1", "admin", null, Set.of(Role.ADMIN));
+
+    @TempDir
+    Path dir;
+    VaultFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new VaultFixture(dir.resolve("master.key"));
+        fixture.open(new LocalMasterKey("", dir.resolve("master.key")),
+                new VaultProperties(null, null, null, null, null, null, null, 50));
+        fixture.account("acc-1", "school-1");
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void everyRecordIsReencryptedUnderTheNewPrimaryAndTheOldKeyIsRetired() {
+        storeMany(120);
+        int oldKey = fixture.keys.current().block().primaryKeyId();
+
+        KeyRotationStatus done = fixture.rotations.runToEnd("admin").block();
+
+        assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(done.total()).isEqualTo(120);
+        assertThat(done.reencrypted()).isEqualTo(120);
+        assertThat(done.retiredKeyIds()).containsExactly(oldKey);
+        VaultKeyset now = fixture.keys.current().block();
+        assertThat(now.keyIds()).containsExactly(now.primaryKeyId()).doesNotContain(oldKey);
+        assertThat(now.rotationId()).isNull();
+        assertThat(fixture.credentials.countNotUnderKey(now.primaryKeyId()).block()).isZero();
+        for (int i = 0; i < 120; i += 17) {
+            assertThat(reveal("secret-" + i)).isEqualTo("value-" + i + "-Pa55word");
+        }
+    }
+
+    @Test
+    void aRecordThatNoLongerDecryptsIsListedAndKeepsItsKeySoNothingIsLost() {
+        storeMany(10);
+        int oldKey = fixture.keys.current().block().primaryKeyId();
+        fixture.mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
+                new Document("_id", "acc-1/secret-3"),
+                new Document("$set", new Document("ciphertext", new Binary(new byte[] {1, 2, 3})))))).block();
+
+        KeyRotationStatus done = fixture.rotations.runToEnd("admin").block();
+
+        assertThat(done.failedCredentialIds()).containsExactly("acc-1/secret-3");
+        assertThat(done.reencrypted()).isEqualTo(9);
+        assertThat(done.retiredKeyIds()).isEmpty();
+        assertThat(fixture.keys.current().block().keyIds()).contains(oldKey);
+        assertThat(reveal("secret-4")).isEqualTo("value-4-Pa55word");
+    }
+
+    @Test
+    void aSecondRotationWhileOneHoldsTheKeysetIsRefusedWith409() {
+        VaultKeyset keyset = fixture.keys.current().block();
+        fixture.keys.replace(keyset, keyset.handle(), "running-one").block();
+
+        assertThat(TinkCredentialVaultTests.status(fixture.vault.rotateKeys(ADMIN))).isEqualTo(409);
+        assertThat(TinkCredentialVaultTests.problem(fixture.vault.rotateKeys(ADMIN)).getBody().getDetail())
+                .contains("running-one");
+    }
+
+    @Test
+    void twoRotationsStartedTogetherLetExactlyOneWin() {
+        storeMany(200);
+
+        var outcomes = Flux.merge(
+                        Mono.defer(() -> fixture.vault.rotateKeys(ADMIN)).map(s -> 202)
+                                .onErrorResume(e -> Mono.just(TinkCredentialVaultTests.status(Mono.error(e)))),
+                        Mono.defer(() -> fixture.vault.rotateKeys(ADMIN)).map(s -> 202)
+                                .onErrorResume(e -> Mono.just(TinkCredentialVaultTests.status(Mono.error(e)))))
+                .collectList().block();
+
+        assertThat(outcomes).containsExactlyInAnyOrder(202, 409);
+    }
+
+    @Test
+    void secretsChangedWhileARotationRunsAreKeptAndTheRotationStillRetiresTheOldKey() throws Exception {
+        storeMany(300);
+        int oldKey = fixture.keys.current().block().primaryKeyId();
+
+        KeyRotationStatus started = fixture.rotations.start("admin").block();
+        for (int i = 0; i < 300; i += 10) {
+            fixture.vault.put(ADMIN, "acc-1", "secret-" + i, new NewSecret("changed-" + i + "-Pa55", null, null))
+                    .block();
+        }
+        KeyRotationStatus done = waitFor(started.id());
+
+        assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(done.retiredKeyIds()).containsExactly(oldKey);
+        for (int i = 0; i < 300; i += 10) {
+            assertThat(reveal("secret-" + i)).isEqualTo("changed-" + i + "-Pa55");
+            assertThat(reveal("secret-" + (i + 1))).isEqualTo("value-" + (i + 1) + "-Pa55word");
+        }
+    }
+
+    @Test
+    void aRotationCutShortByARestartIsResumed() throws Exception {
+        storeMany(30);
+        VaultKeyset keyset = fixture.keys.current().block();
+        String held = "cut-short";
+        fixture.keys.replace(keyset, Keysets.withNewPrimary(keyset.handle()), held).block();
+
+        fixture.open(new LocalMasterKey("", dir.resolve("master.key")), VaultProperties.defaults());
+        fixture.rotations.resumeUnfinished();
+        KeyRotationStatus done = waitFor(held);
+
+        assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(done.reencrypted()).isEqualTo(30);
+        assertThat(fixture.keys.current().block().keyIds()).hasSize(1);
+    }
+
+    private KeyRotationStatus waitFor(String id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            KeyRotationStatus status = fixture.rotations.find(id).block(Duration.ofSeconds(10));
+            if (status != null && !KeyRotationStatus.RUNNING.equals(status.state())) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("rotation " + id + " did not finish");
+    }
+
+    private void storeMany(int count) {
+        Flux.range(0, count)
+                .concatMap(i -> fixture.vault.put(ADMIN, "acc-1", "secret-" + i,
+                        new NewSecret("value-" + i + "-Pa55word", null, null)))
+                .blockLast();
+    }
+
+    private String reveal(String name) {
+        return fixture.vault.reveal(ADMIN, "acc-1", name, "checking the rotation").block().secret();
+    }
+}
