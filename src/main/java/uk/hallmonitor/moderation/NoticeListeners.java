@@ -10,6 +10,8 @@ import uk.hallmonitor.accounts.AccountNeedsRunner;
 import uk.hallmonitor.monitoring.ConnectionFailing;
 import uk.hallmonitor.sla.ClockBreached;
 import uk.hallmonitor.sla.ReminderDue;
+import uk.hallmonitor.vault.BreakGlassUsed;
+import uk.hallmonitor.vault.CredentialRotationDue;
 import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.security.Role;
 
@@ -42,6 +44,54 @@ class NoticeListeners {
     @Bean
     DomainEventListener<ClockBreached> clockBreachedNotice(Notices notices) {
         return new ClockBreachedNotice(notices);
+    }
+
+    /** SLT and the DSL hear at once when the head teacher used break-glass access to a credential. */
+    @Bean
+    DomainEventListener<BreakGlassUsed> breakGlassNotice(Notices notices) {
+        return new BreakGlassNotice(notices);
+    }
+
+    /** The administrators hear when a credential must be changed (too old, or someone who knew it left). */
+    @Bean
+    DomainEventListener<CredentialRotationDue> rotationDueNotice(Notices notices) {
+        return new RotationDueNotice(notices);
+    }
+
+    /** Listener for {@link BreakGlassUsed}. */
+    static final class BreakGlassNotice implements DomainEventListener<BreakGlassUsed> {
+        private final Notices notices;
+
+        BreakGlassNotice(Notices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(BreakGlassUsed e) {
+            return notices.notify(new Notice(e.schoolId(), Set.of(), e.notifyStaffIds(),
+                    "Break-glass use of a credential",
+                    e.username() + " revealed the credential '" + e.secretName() + "' of account " + e.accountId()
+                            + " at " + e.at() + ". Reason given: " + e.reason(),
+                    "break-glass:" + e.accountId() + ":" + e.secretName() + ":" + e.at().toEpochMilli(), true));
+        }
+    }
+
+    /** Listener for {@link CredentialRotationDue}. */
+    static final class RotationDueNotice implements DomainEventListener<CredentialRotationDue> {
+        private final Notices notices;
+
+        RotationDueNotice(Notices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(CredentialRotationDue e) {
+            return notices.notify(new Notice(e.schoolId(), Set.of(Role.ADMIN), java.util.List.of(),
+                    "Change the credential '" + e.secretName() + "' of account " + e.accountId(),
+                    "The credential '" + e.secretName() + "' of account " + e.accountId() + " is due to be changed ("
+                            + e.reason() + "). Change it on the platform, then store the new value in Hallmonitor.",
+                    "rotation-due:" + e.accountId() + ":" + e.secretName() + ":" + e.reason(), false));
+        }
     }
 
     /** Listener for {@link ReminderDue}. */
