@@ -88,9 +88,10 @@ class NoticeListeners {
         public reactor.core.publisher.Mono<Void> on(CredentialRotationDue e) {
             return notices.notify(new Notice(e.schoolId(), Set.of(Role.ADMIN), java.util.List.of(),
                     "Change the credential '" + e.secretName() + "' of account " + e.accountId(),
-                    "The credential '" + e.secretName() + "' of account " + e.accountId() + " is due to be changed ("
-                            + e.reason() + "). Change it on the platform, then store the new value in Hallmonitor.",
-                    "rotation-due:" + e.accountId() + ":" + e.secretName() + ":" + e.reason(), false));
+                    "The credential '" + e.secretName() + "' of account " + e.accountId() + " is due to be changed: "
+                            + e.reason().detail() + ".. Change it on the platform, then store the new value in Hallmonitor.",
+                    "rotation-due:" + e.accountId() + ":" + e.secretName() + ":" + e.reason().code() + ":"
+                            + e.reason().since().toEpochMilli(), false));
         }
     }
 
