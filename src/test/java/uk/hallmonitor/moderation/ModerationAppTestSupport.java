@@ -87,13 +87,18 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
 
     /** Stores a post as monitoring would and publishes {@link PostReceived}. */
     protected String arrive(String schoolId, String accountId, String text) {
+        return arrive(schoolId, accountId, text, Platform.X);
+    }
+
+    /** Stores a post on the given platform as monitoring would and publishes {@link PostReceived}. */
+    protected String arrive(String schoolId, String accountId, String text, Platform platform) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        posts.store(new CollectedPost(id, schoolId, accountId, null, Platform.X,
+        posts.store(new CollectedPost(id, schoolId, accountId, null, platform,
                 accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + id, "author-1", "parent_a",
                 text, "https://x.example/status/" + id, null, null, now.minusSeconds(60), null, now, now, List.of(),
                 Map.of()));
-        events.publish(new PostReceived(id, schoolId, accountId, null, Platform.X,
+        events.publish(new PostReceived(id, schoolId, accountId, null, platform,
                 accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + id, null, null,
                 now.minusSeconds(60), now)).block();
         return id;

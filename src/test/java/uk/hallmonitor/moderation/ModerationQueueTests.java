@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import reactor.test.StepVerifier;
+import uk.hallmonitor.system.Platform;
 
 /** The moderation queue's endpoints: actions, races, bad input, roles and school isolation. */
 class ModerationQueueTests extends ModerationAppTestSupport {
@@ -84,9 +85,10 @@ class ModerationQueueTests extends ModerationAppTestSupport {
 
     @Test
     void hidingWhereNoConnectorCanIsRecordedAsDoneByHandAndAPostAlreadyGoneIsSaidSo() {
-        ActiveAccount school = activeAccount("X", "2005", null);
-        String hidden = arrive(school.schoolId(), school.accountId(), "idiot one");
-        String gone = arrive(school.schoolId(), school.accountId(), "idiot two");
+        // Bluesky offers no way to hide a reply: the connector there cannot act, so it is done by hand
+        ActiveAccount school = activeAccount("BLUESKY", "did:plc:2005", "https://pds.example");
+        String hidden = arrive(school.schoolId(), school.accountId(), "idiot one", Platform.BLUESKY);
+        String gone = arrive(school.schoolId(), school.accountId(), "idiot two", Platform.BLUESKY);
         awaitVerdict(school.runner1(), hidden);
         awaitVerdict(school.runner1(), gone);
 

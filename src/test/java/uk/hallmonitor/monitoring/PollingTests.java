@@ -247,13 +247,13 @@ class PollingTests {
         nextRound();
         Posts posts = app.bean(Posts.class);
         List<CollectedPost> mine = postsOf("sweep");
-        posts.markProcessed(mine.get(0).id(), "moderation", Map.of("flagged", "true", "status", "OPEN")).block();
+        posts.markProcessed(mine.get(0).id(), "test_consumer", Map.of("flagged", "true", "status", "OPEN")).block();
 
-        List<CollectedPost> unmarked = posts.unprocessed("moderation", clock.instant().plusSeconds(1), 1000)
+        List<CollectedPost> unmarked = posts.unprocessed("test_consumer", clock.instant().plusSeconds(1), 1000)
                 .collectList().block();
         assertThat(unmarked).extracting(CollectedPost::id).contains(mine.get(1).id(), mine.get(2).id())
                 .doesNotContain(mine.get(0).id());
-        assertThat(posts.page(PostFilter.school("school3").withProcessing("moderation", "flagged", "true"), 0, 10)
+        assertThat(posts.page(PostFilter.school("school3").withProcessing("test_consumer", "flagged", "true"), 0, 10)
                 .block().items()).extracting(CollectedPost::id).containsExactly(mine.get(0).id());
         List<CollectedPost> swept = posts.collectedAfter(SweepPosition.START, 10_000).collectList().block();
         assertThat(swept).extracting(CollectedPost::id).containsAll(mine.stream().map(CollectedPost::id).toList());

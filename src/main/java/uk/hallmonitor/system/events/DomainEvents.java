@@ -13,7 +13,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes domain events to the {@link DomainEventListener}s of their type, in order, and completes when all have.
+ * Publishes domain events to the {@link DomainEventListener}s of their type, all at once, and completes when all have
+ * (or a listener's time ran out).
  * A failing listener is logged and does not stop the others or fail the publisher: the publisher's own change is
  * already stored, and each listener recovers its work from the store.
  */
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
 public class DomainEvents {
 
     private static final Logger log = LoggerFactory.getLogger(DomainEvents.class);
+    /** A listener that has not finished by then is logged and left behind; its own sweep recovers the work. */
+    private static final java.time.Duration LISTENER_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final ListableBeanFactory beans;
     private final Map<Class<?>, List<DomainEventListener<?>>> byType = new ConcurrentHashMap<>();
@@ -40,14 +43,16 @@ public class DomainEvents {
             }
             return List.copyOf(found);
         });
+        // listeners are independent: each runs at once, so a slow one cannot hold back the others
         return Flux.fromIterable(matching)
-                .concatMap(listener -> deliver(listener, event))
+                .flatMap(listener -> deliver(listener, event))
                 .then();
     }
 
     @SuppressWarnings("unchecked")
     private static Mono<Void> deliver(DomainEventListener<?> listener, Object event) {
         return Mono.defer(() -> ((DomainEventListener<Object>) listener).on(event))
+                .timeout(LISTENER_TIMEOUT)
                 .onErrorResume(error -> {
                     log.warn("listener {} failed on {}: {}", listener.getClass().getSimpleName(),
                             event.getClass().getSimpleName(), error.toString());
