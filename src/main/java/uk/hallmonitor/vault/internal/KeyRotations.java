@@ -15,7 +15,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.system.web.Problems;
 import uk.hallmonitor.vault.KeyRotationStatus;
 
@@ -110,7 +109,9 @@ class KeyRotations {
     }
 
     private void launch(String rotationId) {
-        running.add(reencryptAll(rotationId).subscribeOn(Schedulers.boundedElastic()).subscribe(
+        // the pass is non-blocking (reactive store, in-memory crypto): it needs no thread of the shared elastic pool,
+        // which other modules' blocking work (mail, hashing) can fill
+        running.add(reencryptAll(rotationId).subscribe(
                 status -> log.info("key rotation {} {}: {} re-encrypted, {} failed, keys retired {}", status.id(),
                         status.state(), status.reencrypted(), status.failedCredentialIds().size(),
                         status.retiredKeyIds()),
