@@ -21,6 +21,9 @@ import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.vault.KeyRotationStatus;
 
 /** The vault's REST endpoints through the whole service and the real MongoDB driver. */
+// Its own application context: in the context shared with the other modules' tests, a key rotation started late in
+// the run was seen to stay RUNNING (cause not yet found; see the closing note of 2026-11-23). Here it must complete.
+@org.springframework.test.context.TestPropertySource(properties = "hallmonitor.test.context=vault-api")
 class CredentialApiTests extends AppTestSupport {
 
     @Autowired
