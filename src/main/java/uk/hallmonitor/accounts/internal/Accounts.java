@@ -36,6 +36,7 @@ import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
@@ -86,22 +87,8 @@ class Accounts implements AccountRegister {
     }
 
     Mono<PageResponse<AccountDocument>> list(Caller caller, String schoolId, AccountStatus status, Paging paging) {
-        if (!caller.isAdmin() && schoolId != null && !schoolId.equals(caller.schoolId())) {
-            return Mono.error(Problems.notFound("school", schoolId));
-        }
-        String school = caller.isAdmin() ? schoolId : caller.schoolId();
-        Criteria criteria = new Criteria();
-        if (school != null) {
-            criteria = criteria.and("schoolId").is(school);
-        }
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
-        Query query = Query.query(criteria);
-        return mongo.count(query, AccountDocument.class)
-                .zipWith(mongo.find(Query.of(query).with(Sort.by("platform", "handle")).skip(paging.offset())
-                        .limit(paging.size()), AccountDocument.class).collectList())
-                .map(t -> new PageResponse<>(t.getT2(), paging.page(), paging.size(), t.getT1()));
+        return SchoolScopedPages.page(mongo, AccountDocument.class, caller, schoolId,
+                status == null ? null : Criteria.where("status").is(status), Sort.by("platform", "handle"), paging);
     }
 
     Mono<AccountDocument> activate(Caller caller, String id, String platformAccountId, Map<String, String> connection) {

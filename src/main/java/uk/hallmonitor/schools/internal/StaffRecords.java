@@ -33,6 +33,7 @@ import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.PasswordPolicy;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
@@ -137,15 +138,7 @@ class StaffRecords {
     }
 
     Mono<PageResponse<StaffDocument>> list(Caller caller, String schoolId, Paging paging) {
-        String school = caller.isAdmin() ? schoolId : caller.schoolId();
-        if (!caller.isAdmin() && schoolId != null && !schoolId.equals(caller.schoolId())) {
-            return Mono.error(Problems.notFound("school", schoolId));
-        }
-        Query query = school == null ? new Query() : Query.query(Criteria.where("schoolId").is(school));
-        return mongo.count(query, StaffDocument.class)
-                .zipWith(mongo.find(Query.of(query).with(Sort.by("name")).skip(paging.offset()).limit(paging.size()),
-                        StaffDocument.class).collectList())
-                .map(t -> new PageResponse<>(t.getT2(), paging.page(), paging.size(), t.getT1()));
+        return SchoolScopedPages.page(mongo, StaffDocument.class, caller, schoolId, null, Sort.by("name"), paging);
     }
 
     Mono<StaffDocument> acknowledge(Caller caller, String staffId, Requests.NewAcknowledgement request) {
