@@ -21,17 +21,23 @@ class AlertDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
+    private static final int SETTLE_BATCH = 64;
+    private static final java.time.Duration SETTLE_WAIT = java.time.Duration.ofMillis(10);
+
     private final AlertStore store;
     private final Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final ModerationProperties properties;
     private final String owner = "dispatcher-" + UUID.randomUUID();
-    private final Sinks.Many<Alert> fresh = Sinks.many().unicast().onBackpressureBuffer();
+    private final Map<Channel, Sinks.Many<Alert>> lanes = new EnumMap<>(Channel.class);
     private Disposable running;
 
     AlertDispatcher(AlertStore store, List<AlertChannel> channels, Clock clock, ModerationProperties properties) {
         this.store = store;
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        for (Channel channel : Channel.values()) {
+            lanes.put(channel, Sinks.many().unicast().onBackpressureBuffer());
+        }
         this.clock = clock;
         this.properties = properties;
     }
@@ -46,8 +52,9 @@ class AlertDispatcher {
 
     /** Sends an alert recorded through {@link #claimedForRecording} now rather than at the next sweep. */
     void wake(Alert claimed) {
-        synchronized (fresh) {
-            fresh.tryEmitNext(claimed);
+        Sinks.Many<Alert> lane = lanes.get(claimed.channel());
+        synchronized (lane) {
+            lane.tryEmitNext(claimed);
         }
     }
 
@@ -71,12 +78,26 @@ class AlertDispatcher {
     }
 
     void start() {
-        Flux<Boolean> fastPath = fresh.asFlux().flatMap(claimed -> send(claimed).onErrorResume(this::logged),
-                properties.concurrency());
+        // fresh alerts of a burst are sent as they come, in one lane per channel (each with its own queue, so the live
+        // feed and the webhooks never wait behind a slow mail server); their outcomes queue apart and are written a
+        // batch at a time (one write for many), so no send waits for the store. An outcome lost to a crash leaves
+        // its alert leased, and the sweep sends it again once the lease ends.
+        Sinks.Many<Alert> outcomes = Sinks.many().unicast().onBackpressureBuffer();
+        Flux<Alert> sent = Flux.fromIterable(lanes.values())
+                .flatMap(lane -> lane.asFlux().flatMap(claimed -> attempt(claimed).map(result -> outcome(claimed,
+                        result)), properties.concurrency()), lanes.size())
+                .doOnNext(outcome -> {
+                    synchronized (outcomes) {
+                        outcomes.tryEmitNext(outcome);
+                    }
+                });
+        Flux<Long> settled = outcomes.asFlux()
+                .bufferTimeout(SETTLE_BATCH, SETTLE_WAIT, true)
+                .concatMap(batch -> store.settleAll(batch, owner).onErrorResume(this::logged));
         Flux<Long> sweep = Flux.interval(properties.dispatchEvery())
                 .onBackpressureDrop()
                 .concatMap(tick -> drain().onErrorResume(this::logged), 1);
-        running = Flux.merge(fastPath.then(), sweep.then()).subscribe();
+        running = Flux.merge(sent.then(), settled.then(), sweep.then()).subscribe();
     }
 
     void stop() {
@@ -86,15 +107,19 @@ class AlertDispatcher {
     }
 
     private Mono<Boolean> send(Alert claimed) {
+        return attempt(claimed).flatMap(result -> store.settle(outcome(claimed, result), owner)
+                .map(settled -> settled && result.outcome() == SendResult.Outcome.SENT));
+    }
+
+    /** Hands the alert to its channel; never fails: a failure is an outcome to retry. */
+    private Mono<SendResult> attempt(Alert claimed) {
         AlertChannel channel = channels.get(claimed.channel());
-        Mono<SendResult> attempt = channel == null
+        return channel == null
                 ? Mono.just(SendResult.undeliverable("no " + claimed.channel() + " channel in this service"))
                 : Mono.defer(() -> channel.send(claimed))
                         .timeout(properties.sendTimeout(), Mono.fromSupplier(
                                 () -> SendResult.retry("no answer within " + properties.sendTimeout())))
                         .onErrorResume(error -> Mono.just(SendResult.retry(error.toString())));
-        return attempt.flatMap(result -> store.settle(outcome(claimed, result), owner)
-                .map(settled -> settled && result.outcome() == SendResult.Outcome.SENT));
     }
 
     private Alert outcome(Alert claimed, SendResult result) {

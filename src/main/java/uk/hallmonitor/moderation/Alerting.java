@@ -1,12 +1,18 @@
 package uk.hallmonitor.moderation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.monitoring.CollectedPost;
@@ -23,6 +29,8 @@ import uk.hallmonitor.system.security.Role;
 class Alerting implements Notices {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int RECORD_BATCH = 128;
+    private static final Duration RECORD_WAIT = Duration.ofMillis(5);
 
     private final AlertStore store;
     private final AlertDispatcher dispatcher;
@@ -31,6 +39,16 @@ class Alerting implements Notices {
     private final AccountRegister accounts;
     private final ModerationProperties properties;
     private final Clock clock;
+    private final Map<String, Mono<People>> people = new ConcurrentHashMap<>();
+    private final Sinks.Many<Recording> recordings = Sinks.many().unicast().onBackpressureBuffer();
+
+    /** The alerts of one source waiting to be recorded, and where to say which of them this call recorded. */
+    private record Recording(List<Alert> alerts, Sinks.One<List<Alert>> recorded) {
+    }
+
+    /** The school's time zone, the account (if any) and the people who may be told of a post on it. */
+    private record People(ZoneId zone, Optional<SchoolAccount> account, Audience audience) {
+    }
 
     Alerting(AlertStore store, AlertDispatcher dispatcher, SettingsStore settings, SchoolDirectory directory,
              AccountRegister accounts, ModerationProperties properties, Clock clock) {
@@ -41,6 +59,8 @@ class Alerting implements Notices {
         this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
+        // lives as long as this bean; recordTogether never fails, so the stream never ends
+        recordings.asFlux().bufferTimeout(RECORD_BATCH, RECORD_WAIT, true).concatMap(this::recordTogether).subscribe();
     }
 
     /**
@@ -48,26 +68,21 @@ class Alerting implements Notices {
      * the incident number alone.
      */
     Mono<Void> flagged(PostVerdict verdict, CollectedPost post) {
-        Mono<SchoolAccount> account = verdict.accountId() == null ? Mono.empty()
-                : accounts.account(verdict.accountId());
-        return Mono.zip(settings.of(verdict.schoolId()), zone(verdict.schoolId()),
-                        account.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+        return Mono.zip(settings.of(verdict.schoolId()), people(verdict.schoolId(), verdict.accountId()))
                 .flatMap(found -> {
                     ModerationSettings rules = found.getT1();
-                    ZoneId zone = found.getT2();
-                    SchoolAccount onAccount = found.getT3().orElse(null);
-                    return audience(verdict.schoolId(), onAccount).flatMap(people -> {
-                        FlaggedPost flagged = flaggedPost(verdict, post, onAccount);
-                        List<Delivery> deliveries = AlertRouting.route(flagged, rules, people);
-                        if (verdict.suspectedIllegal()) {
-                            AlertMessage sealed = AlertMessages.forSuspectedIllegal(verdict.incidentNumber(),
-                                    verdict.platform(), verdict.postedAt(), zone);
-                            return record(verdict.schoolId(), "incident:" + verdict.incidentNumber(), deliveries,
-                                    channel -> sealed);
-                        }
-                        return record(verdict.schoolId(), "post:" + verdict.postId(), deliveries,
-                                channel -> AlertMessages.forPost(flagged, channel, zone, properties.queueUrl()));
-                    });
+                    People people = found.getT2();
+                    SchoolAccount onAccount = people.account().orElse(null);
+                    FlaggedPost flagged = flaggedPost(verdict, post, onAccount);
+                    List<Delivery> deliveries = AlertRouting.route(flagged, rules, people.audience());
+                    if (verdict.suspectedIllegal()) {
+                        AlertMessage sealed = AlertMessages.forSuspectedIllegal(verdict.incidentNumber(),
+                                verdict.platform(), verdict.postedAt(), people.zone());
+                        return record(verdict.schoolId(), "incident:" + verdict.incidentNumber(), deliveries,
+                                channel -> sealed);
+                    }
+                    return record(verdict.schoolId(), "post:" + verdict.postId(), deliveries,
+                            channel -> AlertMessages.forPost(flagged, channel, people.zone(), properties.queueUrl()));
                 });
     }
 
@@ -84,18 +99,60 @@ class Alerting implements Notices {
 
     private Mono<Void> record(String schoolId, String sourceKey, List<Delivery> deliveries,
                               Function<Channel, AlertMessage> message) {
-        return Flux.fromIterable(deliveries)
-                .concatMap(delivery -> {
-                    Alert fresh = Alert.record(java.util.UUID.randomUUID().toString(), schoolId, sourceKey,
-                            delivery, message.apply(delivery.channel()), clock.instant());
-                    Alert alert = fresh.state() == AlertState.PENDING ? dispatcher.claimedForRecording(fresh) : fresh;
-                    return store.record(alert).doOnNext(recorded -> {
-                        if (recorded && alert.state() == AlertState.SENDING) {
-                            dispatcher.wake(alert);
-                        }
-                    });
+        List<Alert> alerts = deliveries.stream().map(delivery -> {
+            Alert fresh = Alert.record(java.util.UUID.randomUUID().toString(), schoolId, sourceKey, delivery,
+                    message.apply(delivery.channel()), clock.instant());
+            return fresh.state() == AlertState.PENDING ? dispatcher.claimedForRecording(fresh) : fresh;
+        }).toList();
+        if (alerts.isEmpty()) {
+            return Mono.empty();
+        }
+        Recording recording = new Recording(alerts, Sinks.one());
+        synchronized (recordings) {
+            recordings.tryEmitNext(recording);
+        }
+        return recording.recorded().asMono()
+                .doOnNext(recorded -> recorded.stream().filter(alert -> alert.state() == AlertState.SENDING)
+                        .forEach(dispatcher::wake))
+                .then();
+    }
+
+    /**
+     * Records the alerts of several sources in one write: a burst's flagged posts arrive many a second, and every
+     * write to the outbox waits for the one before it (one lock per collection and one commit per write on the
+     * embedded store).
+     */
+    private Mono<Void> recordTogether(List<Recording> batch) {
+        List<Alert> all = batch.stream().flatMap(recording -> recording.alerts().stream()).toList();
+        return store.recordAll(all).map(Alert::id).collect(Collectors.toSet())
+                .doOnNext(ids -> batch.forEach(recording -> recording.recorded().tryEmitValue(
+                        recording.alerts().stream().filter(alert -> ids.contains(alert.id())).toList())))
+                .onErrorResume(error -> {
+                    batch.forEach(recording -> recording.recorded().tryEmitError(error));
+                    return Mono.empty();
                 })
                 .then();
+    }
+
+    /**
+     * The people of a school and account as routing needs them. A burst brings many flagged posts of one school in a
+     * second, and these are five reads each; so they are read once and kept for {@code audience-cache} (1 s): a
+     * change to the school's staff reaches routing that much later. The school's rules are read for every post.
+     */
+    private Mono<People> people(String schoolId, String accountId) {
+        if (properties.audienceCache().isZero()) {
+            return readPeople(schoolId, accountId);
+        }
+        Duration keep = properties.audienceCache();
+        return people.computeIfAbsent(schoolId + "|" + accountId, key -> readPeople(schoolId, accountId)
+                .cache(found -> keep, error -> Duration.ZERO, () -> Duration.ZERO));
+    }
+
+    private Mono<People> readPeople(String schoolId, String accountId) {
+        Mono<Optional<SchoolAccount>> account = accountId == null ? Mono.just(Optional.empty())
+                : accounts.account(accountId).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(zone(schoolId), account).flatMap(found -> audience(schoolId, found.getT2().orElse(null))
+                .map(audience -> new People(found.getT1(), found.getT2(), audience)));
     }
 
     private Mono<Audience> audience(String schoolId, SchoolAccount account) {

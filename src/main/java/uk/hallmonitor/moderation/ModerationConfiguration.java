@@ -49,6 +49,11 @@ class ModerationConfiguration {
     StoreIndexes moderationIndexes() {
         return mongo -> Flux.concat(
                         mongo.indexOps(Alert.class).createIndex(new Index("dedupKey", Sort.Direction.ASC).unique()),
+                        // redundant on MongoDB (the id is unique already), but the embedded server answers a query
+                        // by index only when a unique index has exactly its keys: without it every settle of an
+                        // alert read the whole outbox (a burst's cost grew with the square of its size)
+                        mongo.indexOps(Alert.class).createIndex(new Index("_id", Sort.Direction.ASC)
+                                .on("leaseOwner", Sort.Direction.ASC).unique().named("guarded_settle")),
                         mongo.indexOps(Alert.class).createIndex(new Index("state", Sort.Direction.ASC)
                                 .on("nextAttemptAt", Sort.Direction.ASC)),
                         mongo.indexOps(Alert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)

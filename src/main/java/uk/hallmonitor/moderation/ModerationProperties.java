@@ -29,6 +29,11 @@ record ModerationProperties(
         @DefaultValue("32") int classifyConcurrency,
         /** File of the AEAD keyset that seals suspected illegal content; relative to the data directory. */
         @DefaultValue("moderation-seal.json") String sealKeyFile,
+        /**
+         * How long routing keeps what it read of a school's staff and account (a burst then costs one read of them,
+         * not five per post); a staff change reaches routing at most this much later. Zero reads them every time.
+         */
+        @DefaultValue("1s") Duration audienceCache,
         /** Whether the background loops run (tests switch them off to drive them by hand). */
         @DefaultValue("true") boolean background) {
 

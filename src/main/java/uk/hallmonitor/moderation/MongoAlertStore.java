@@ -5,9 +5,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +37,21 @@ class MongoAlertStore implements AlertStore {
     }
 
     @Override
+    public Flux<Alert> recordAll(List<Alert> alerts) {
+        // the usual case is a fresh source: one insert command (one commit on the embedded store) for all of them;
+        // when one is a repeat the batch stops there, and each is then recorded alone
+        return mongo.insertAll(alerts)
+                .onErrorResume(DuplicateKeyException.class, repeat -> Flux.fromIterable(alerts).concatMap(this::mine));
+    }
+
+    /** The alert if it is stored under this id, by an earlier batch of this call or now; empty if another has it. */
+    private Mono<Alert> mine(Alert alert) {
+        return record(alert).flatMap(recorded -> recorded ? Mono.just(alert)
+                : mongo.findOne(query(where("dedupKey").is(alert.dedupKey())), Alert.class)
+                        .filter(stored -> stored.id().equals(alert.id())).map(stored -> alert));
+    }
+
+    @Override
     public Mono<Alert> claim(String id, String owner, Instant now, Duration lease) {
         return mongo.findAndModify(query(where("_id").is(id).andOperator(claimable(now))),
                 claimedBy(owner, now, lease), FindAndModifyOptions.options().returnNew(true), Alert.class);
@@ -48,12 +66,33 @@ class MongoAlertStore implements AlertStore {
 
     @Override
     public Mono<Boolean> settle(Alert outcome, String owner) {
-        Query mine = query(where("_id").is(outcome.id()).and("state").is(AlertState.SENDING)
-                .and("leaseOwner").is(owner));
-        Update update = new Update().set("state", outcome.state()).set("nextAttemptAt", outcome.nextAttemptAt())
+        return mongo.updateFirst(settling(outcome, owner), settled(outcome), Alert.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<Long> settleAll(List<Alert> outcomes, String owner) {
+        if (outcomes.isEmpty()) {
+            return Mono.just(0L);
+        }
+        // one update command with an update per alert: still one atomic, guarded update per document, but one
+        // round trip (and one commit on the embedded store) for the batch
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Alert.class);
+        outcomes.forEach(outcome -> bulk.updateOne(settling(outcome, owner), settled(outcome)));
+        return bulk.execute().map(result -> (long) result.getModifiedCount());
+    }
+
+    private static Query settling(Alert outcome, String owner) {
+        // a lease owner is set exactly while the alert is SENDING (claimed sets both, every settle unsets it), so
+        // the owner alone guards the state; and these are exactly the keys of the "guarded_settle" index, which
+        // the embedded store needs to find the alert without reading the whole outbox
+        return query(where("_id").is(outcome.id()).and("leaseOwner").is(owner));
+    }
+
+    private static Update settled(Alert outcome) {
+        return new Update().set("state", outcome.state()).set("nextAttemptAt", outcome.nextAttemptAt())
                 .set("lastError", outcome.lastError()).set("sentAt", outcome.sentAt())
                 .unset("leaseOwner").unset("leaseUntil");
-        return mongo.updateFirst(mine, update, Alert.class).map(result -> result.getModifiedCount() == 1);
     }
 
     @Override

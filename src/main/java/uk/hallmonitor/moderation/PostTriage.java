@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,11 +40,13 @@ class PostTriage implements DomainEventListener<PostReceived> {
     /** Leaves the fast path time to finish before the sweep looks at a fresh post. */
     private static final Duration HEAD_START = Duration.ofSeconds(5);
     private static final int SWEEP_BATCH = 500;
-    private static final int BATCH = 256;
+    private static final int BATCH = 128;
+    /** Flagged posts routed at once; their alerts are recorded a batch at a time, so many may wait together. */
+    private static final int ROUTING_CONCURRENCY = 512;
     private static final Duration BATCH_WAIT = Duration.ofMillis(20);
 
-    /** A post and its fresh verdict, not yet stored. */
-    private record Classified(CollectedPost post, PostVerdict verdict) {
+    /** A post and its fresh verdict, not yet stored; {@code routedHere} when this call recorded its alerts. */
+    private record Classified(CollectedPost post, PostVerdict verdict, boolean routedHere) {
     }
 
     private final ObjectProvider<Posts> postStore;
@@ -57,6 +60,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private final ModerationProperties properties;
     private final Clock clock;
     private final Sinks.Many<String> arrivals = Sinks.many().unicast().onBackpressureBuffer();
+    /** Posts announced to this instance and not yet marked: while any are, the fast path is behind. */
+    private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private volatile Disposable running;
 
     PostTriage(ObjectProvider<Posts> postStore, ObjectProvider<PostClassifier> classifiers, VerdictStore verdicts,
@@ -89,6 +94,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
             return Mono.empty(); // the sweep finds it once triage runs
         }
         synchronized (arrivals) {
+            inFlight.incrementAndGet();
             arrivals.tryEmitNext(event.postId());
         }
         return Mono.empty();
@@ -103,7 +109,10 @@ class PostTriage implements DomainEventListener<PostReceived> {
     /** One pass of the sweep; answers how many posts it finished. */
     Mono<Long> sweep() {
         Instant before = clock.instant().minus(HEAD_START);
-        Mono<Long> unclassified = posts().unprocessed(CONSUMER, before, SWEEP_BATCH)
+        // while a burst is still queued here the unmarked posts are mostly that queue: triaging them a second time
+        // would only slow it down; the first sweep after the queue has drained finds whatever it dropped
+        Mono<Long> unclassified = inFlight.get() > 0 ? Mono.just(0L) : posts().unprocessed(CONSUMER, before,
+                        SWEEP_BATCH)
                 .flatMap(post -> triage(post).onErrorResume(this::skipped), properties.classifyConcurrency())
                 .count();
         Mono<Long> unrouted = verdicts.unrouted(before, SWEEP_BATCH)
@@ -117,22 +126,57 @@ class PostTriage implements DomainEventListener<PostReceived> {
             log.warn("moderation triage is off: no posts store or no classifier in this service");
             return;
         }
-        // verdicts of a burst are stored a batch at a time (one write, one commit); flagged ones are routed as soon
-        // as their batch is stored, so a batch waits at most BATCH_WAIT
-        Flux<PostVerdict> fastPath = arrivals.asFlux()
+        // Under a burst the store's writes are the cost (each one a commit on the embedded store), so a flagged post
+        // goes straight to the outbox: its alerts are recorded (one write) and handed to the dispatcher before its
+        // verdict is stored, and the verdict then joins the batch of clean ones (one write for many). A crash in
+        // between leaves the post unmarked; the sweep triages it again and the dedup keys drop the repeated alerts.
+        // Suspected illegal content keeps the order verdict → incident → alert: the seal and the log hang on it.
+        Sinks.Many<Classified> toStore = Sinks.many().unicast().onBackpressureBuffer();
+        Flux<Boolean> routedFirst = arrivals.asFlux()
                 .flatMap(id -> posts().post(id)
-                        .flatMap(post -> classify(post).map(verdict -> new Classified(post, verdict)))
-                        .onErrorResume(this::skipped), properties.classifyConcurrency())
+                        .flatMap(post -> classify(post).map(verdict -> new Classified(post, verdict, false)))
+                        .map(Optional::of)
+                        .onErrorResume(error -> this.<Optional<Classified>>skipped(error))
+                        .defaultIfEmpty(Optional.empty()), properties.classifyConcurrency())
+                // routing waits on the store (its writes are batched), so it gets many more slots than classifying:
+                // a flagged post must not hold a classifier's slot while the posts behind it queue
+                .flatMap(classified -> Mono.justOrEmpty(classified)
+                        .flatMap(item -> {
+                            PostVerdict verdict = item.verdict();
+                            if (verdict.suspectedIllegal()) {
+                                return verdicts.save(verdict).flatMap(stored -> afterSave(stored, item.post()))
+                                        .thenReturn(false);
+                            }
+                            Mono<Classified> next = verdict.flagged()
+                                    ? alerting.flagged(verdict, item.post()).then(Mono.fromSupplier(() ->
+                                            new Classified(item.post(), verdict.routed(clock.instant()), true)))
+                                    : Mono.just(item);
+                            return next.map(ready -> {
+                                synchronized (toStore) {
+                                    toStore.tryEmitNext(ready);
+                                }
+                                return true;
+                            });
+                        })
+                        .onErrorResume(error -> this.<Boolean>skipped(error))
+                        .defaultIfEmpty(false)
+                        .doOnNext(handedOn -> {
+                            if (!handedOn) {
+                                inFlight.decrementAndGet(); // done here, or dropped for the sweep
+                            }
+                        }), ROUTING_CONCURRENCY);
+        Flux<PostVerdict> stored = toStore.asFlux()
                 .bufferTimeout(BATCH, BATCH_WAIT, true)
                 .flatMap(batch -> verdicts.saveAll(batch.stream().map(Classified::verdict).toList())
-                        .flatMapMany(stored -> Flux.fromIterable(batch).flatMap(item -> afterSave(
-                                        stored.get(item.post().id()), item.post()).onErrorResume(this::skipped),
+                        .flatMapMany(saved -> Flux.fromIterable(batch).flatMap(item -> afterBatch(
+                                        saved.get(item.post().id()), item).onErrorResume(this::skipped),
                                 properties.classifyConcurrency()))
-                        .onErrorResume(this::skipped), 4);
+                        .onErrorResume(this::skipped)
+                        .doFinally(signal -> inFlight.addAndGet(-batch.size())), 2);
         Flux<Long> sweeps = Flux.interval(properties.sweepEvery(), properties.sweepEvery())
                 .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(this::skipped), 1);
-        running = Flux.merge(fastPath.then(), sweeps.then()).subscribe();
+        running = Flux.merge(routedFirst.then(), stored.then(), sweeps.then()).subscribe();
     }
 
     void stop() {
@@ -144,6 +188,17 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private Mono<PostVerdict> triage(CollectedPost post) {
         // classify first and let the unique key settle races: one store round trip less
         return classify(post).flatMap(verdicts::save).flatMap(verdict -> afterSave(verdict, post));
+    }
+
+    /**
+     * After a batch of verdicts is stored: tells the other modules of a post flagged and routed here (unless another
+     * instance stored its verdict first and so told them), then goes on as after any save.
+     */
+    private Mono<PostVerdict> afterBatch(PostVerdict stored, Classified item) {
+        if (item.routedHere() && item.verdict().routedAt().equals(stored.routedAt())) {
+            return flaggedEvent(stored).then(markProcessed(stored)).thenReturn(stored);
+        }
+        return afterSave(stored, item.post());
     }
 
     /** Routes a stored verdict if it still needs it, then marks the post as handled. */
@@ -173,10 +228,14 @@ class PostTriage implements DomainEventListener<PostReceived> {
         Mono<PostVerdict> ready = verdict.suspectedIllegal() ? logSuspectedIllegal(verdict) : Mono.just(verdict);
         return ready.flatMap(logged -> alerting.flagged(logged, logged.suspectedIllegal() ? null : post)
                 .then(verdicts.routed(logged.postId(), clock.instant()))
-                .then(events.publish(new PostFlagged(logged.postId(), logged.schoolId(), logged.accountId(),
-                        logged.platform(), logged.categoryNames(), logged.severity().name(), logged.safeguarding(),
-                        logged.suspectedIllegal(), clock.instant())))
+                .then(flaggedEvent(logged))
                 .thenReturn(logged));
+    }
+
+    private Mono<Void> flaggedEvent(PostVerdict verdict) {
+        return events.publish(new PostFlagged(verdict.postId(), verdict.schoolId(), verdict.accountId(),
+                verdict.platform(), verdict.categoryNames(), verdict.severity().name(), verdict.safeguarding(),
+                verdict.suspectedIllegal(), clock.instant()));
     }
 
     /**

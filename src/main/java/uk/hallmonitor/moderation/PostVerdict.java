@@ -45,6 +45,13 @@ record PostVerdict(@Id String postId, String schoolId, String accountId, String 
                 flagged ? QueueStatus.OPEN : null, 0, List.of(), null, sealed, null, flagged ? null : now);
     }
 
+    /** The same verdict with every alert recorded at {@code at}: stored so, the sweep does not route it again. */
+    PostVerdict routed(Instant at) {
+        return new PostVerdict(postId, schoolId, accountId, watchId, platform, kind, platformPostId, postedAt,
+                collectedAt, classifiedAt, offensive, score, categories, severity, safeguarding, suspectedIllegal,
+                modelVersion, explanation, flagged, status, version, actions, incidentNumber, sealed, loggedAt, at);
+    }
+
     List<String> categoryNames() {
         return categories.stream().map(c -> c.name().name()).toList();
     }
