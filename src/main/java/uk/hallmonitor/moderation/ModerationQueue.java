@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.sla.PostClock;
+import uk.hallmonitor.sla.PostClocks;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
@@ -47,11 +50,12 @@ class ModerationQueue {
     private final AccountRegister accounts;
     private final ObjectProvider<PlatformConnector> connectors;
     private final AuditTrail audit;
+    private final PostClocks clocks;
     private final Clock clock;
 
     ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postStore, IncidentDesk incidents, ClassifierFeedback feedback,
                     AccountRegister accounts, ObjectProvider<PlatformConnector> connectors, AuditTrail audit,
-                    Clock clock) {
+                    PostClocks clocks, Clock clock) {
         this.verdicts = verdicts;
         this.postStore = postStore;
         this.incidents = incidents;
@@ -59,6 +63,7 @@ class ModerationQueue {
         this.accounts = accounts;
         this.connectors = connectors;
         this.audit = audit;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -221,9 +226,12 @@ class ModerationQueue {
     }
 
     private Mono<PostView> view(PostVerdict verdict) {
-        Mono<CollectedPost> post = verdict.suspectedIllegal() ? Mono.empty() : post(verdict.postId());
-        return post.map(found -> PostView.of(verdict, found))
-                .switchIfEmpty(Mono.fromSupplier(() -> PostView.of(verdict, null)));
+        Mono<Optional<CollectedPost>> post = verdict.suspectedIllegal() ? Mono.just(Optional.empty())
+                : post(verdict.postId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<PostClock>> clock = clocks.forPost(verdict.postId()).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(post, clock)
+                .map(found -> PostView.of(verdict, found.getT1().orElse(null), found.getT2().orElse(null)));
     }
 
     private Mono<CollectedPost> post(String postId) {

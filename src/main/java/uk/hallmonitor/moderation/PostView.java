@@ -2,6 +2,7 @@ package uk.hallmonitor.moderation;
 
 import java.time.Instant;
 import java.util.List;
+import uk.hallmonitor.sla.PostClock;
 import uk.hallmonitor.classification.CategoryScore;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.monitoring.CollectedPost;
@@ -16,7 +17,7 @@ public record PostView(String id, String schoolId, String accountId, String watc
                        PostKind kind, String platformPostId, String authorHandle, String text, String url,
                        boolean sealed, boolean availableOnPlatform, Instant postedAt, Instant collectedAt,
                        boolean flagged, QueueStatus status, long version, VerdictView verdict,
-                       List<ActionRecord> actions, String incidentNumber, Object clock) {
+                       List<ActionRecord> actions, String incidentNumber, PostClock clock) {
 
     /**
      * The classifier's verdict.
@@ -36,7 +37,7 @@ public record PostView(String id, String schoolId, String accountId, String watc
                               List<String> explanation, Instant classifiedAt) {
     }
 
-    static PostView of(PostVerdict verdict, CollectedPost post) {
+    static PostView of(PostVerdict verdict, CollectedPost post, PostClock clock) {
         boolean sealed = verdict.suspectedIllegal();
         boolean shown = !sealed && post != null;
         return new PostView(verdict.postId(), verdict.schoolId(), verdict.accountId(), verdict.watchId(),
@@ -46,6 +47,6 @@ public record PostView(String id, String schoolId, String accountId, String watc
                 new VerdictView(verdict.offensive(), verdict.score(), verdict.categories(), verdict.severity(),
                         verdict.safeguarding(), verdict.suspectedIllegal(), verdict.modelVersion(),
                         verdict.explanation(), verdict.classifiedAt()),
-                verdict.actions(), verdict.incidentNumber(), null);
+                verdict.actions(), verdict.incidentNumber(), clock);
     }
 }
