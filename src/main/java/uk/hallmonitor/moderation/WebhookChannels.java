@@ -20,6 +20,9 @@ import reactor.netty.http.client.HttpClient;
 @Component
 class WebhookChannels {
 
+    /** The header that carries the alert id, the same at every attempt. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final SettingsStore settings;
     private final WebClient client;
 
@@ -43,7 +46,9 @@ class WebhookChannels {
             if (url == null || url.isBlank()) {
                 return Mono.just(SendResult.undeliverable("the school has no " + channel + " webhook"));
             }
-            return client.post().uri(url).bodyValue(payload(alert, channel))
+            // the alert id is the same at every attempt: a receiver (or a relay in front of Teams or Slack) can drop a
+            // repeat sent after a crash between its 2xx and the outbox writing SENT
+            return client.post().uri(url).header(IDEMPOTENCY_KEY, alert.id()).bodyValue(payload(alert, channel))
                     .exchangeToMono(response -> response.releaseBody().thenReturn(result(response.statusCode())))
                     .onErrorResume(error -> Mono.just(SendResult.retry(channel + " webhook: " + error)));
         });
@@ -65,9 +70,9 @@ class WebhookChannels {
             // the MessageCard format that Teams incoming webhooks and Workflows both accept
             return Map.of("@type", "MessageCard", "@context", "https://schema.org/extensions",
                     "summary", alert.subject(), "title", alert.subject(),
-                    "text", alert.body().replace("\n", "\n\n"));
+                    "text", alert.body().replace("\n", "\n\n"), "alertId", alert.id());
         }
-        return Map.of("text", "*" + alert.subject() + "*\n" + alert.body());
+        return Map.of("text", "*" + alert.subject() + "*\n" + alert.body(), "alertId", alert.id());
     }
 
     /** One of the two webhook channels. */

@@ -26,6 +26,9 @@ class ModerationFlowTests extends ModerationAppTestSupport {
     @Autowired
     ClassifierFeedback feedback;
 
+    @Autowired
+    MailChannel mailChannel;
+
     @Test
     void anAbusiveCommentReachesModeratorsAndRunnersOnEveryChannelAndEscalatesToAnIncident() {
         ActiveAccount school = activeAccount("X", "1001", null);
@@ -209,6 +212,12 @@ class ModerationFlowTests extends ModerationAppTestSupport {
         int attempts = (Integer) teamsAlert(school, postId).get("attempts");
         assertThat(attempts).isGreaterThanOrEqualTo(3);
         hooks.verify(attempts, postRequestedFor(urlEqualTo(teams)));
+        // every attempt carried the same key, so a receiver can drop the repeat of one it took (the hanging one)
+        String alertId = (String) teamsAlert(school, postId).get("id");
+        hooks.verify(attempts, postRequestedFor(urlEqualTo(teams))
+                .withHeader(WebhookChannels.IDEMPOTENCY_KEY, equalTo(alertId))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.alertId",
+                        equalTo(alertId))));
         as(school.runner1()).get().uri("/api/v1/alerts?postId={p}&channel=SLACK", postId).exchange().expectBody()
                 .jsonPath("$.items[0].state").isEqualTo("SENT");
     }
@@ -249,6 +258,25 @@ class ModerationFlowTests extends ModerationAppTestSupport {
                 .exchange().expectBody(Map.class).returnResult().getResponseBody();
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         return items.isEmpty() ? Map.of() : items.get(0);
+    }
+
+    @Test
+    void anEmailSentAgainAfterACrashCarriesTheSameMessageIdSoMailSystemsCanDropIt() throws Exception {
+        ActiveAccount school = activeAccount("X", "1010", null);
+        Recipient runner = Recipient.staff(school.runner1().id(), "Runner",
+                school.runner1().username() + "@school.test");
+        Alert alert = Alert.record("alert-" + school.schoolId(), school.schoolId(), "post:p-1010",
+                new Delivery(runner, Channel.EMAIL, "moderator", false), new AlertMessage("Flagged", "Look"),
+                clock.instant());
+
+        // the window that stays: the server took the mail, the process died before the outbox wrote SENT
+        assertThat(mailChannel.send(alert).block().outcome()).isEqualTo(SendResult.Outcome.SENT);
+        assertThat(mailChannel.send(alert).block().outcome()).isEqualTo(SendResult.Outcome.SENT);
+
+        List<MimeMessage> received = mailTo(school.runner1());
+        assertThat(received).hasSize(2);
+        assertThat(received).extracting(message -> message.getHeader("Message-ID", null))
+                .containsOnly("<alert.alert-" + school.schoolId() + "@hallmonitor.test>");
     }
 
     private void awaitSent(Person reader, String postId, int count) {
