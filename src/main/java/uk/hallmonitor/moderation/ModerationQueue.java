@@ -199,7 +199,7 @@ class ModerationQueue {
                 .onErrorResume(error -> Mono.just(platformFailure(recorded, error)));
     }
 
-    private static ActionRecord platformFailure(ActionRecord recorded, Throwable error) {
+    static ActionRecord platformFailure(ActionRecord recorded, Throwable error) {
         String message = String.valueOf(error.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("404") || lower.contains("not found") || lower.contains("deleted")) {

@@ -279,6 +279,21 @@ class ModerationFlowTests extends ModerationAppTestSupport {
                 .containsOnly("<alert.alert-" + school.schoolId() + "@hallmonitor.test>");
     }
 
+    @Test
+    void aRecipientWithNoEmailIsKeptAsUndeliverableWithTheReasonAndNotRetried() {
+        ActiveAccount school = activeAccount("X", "1011", null);
+        Recipient nobody = Recipient.staff(school.runner2().id(), "Runner Two", null);
+        Alert alert = Alert.record("alert-" + school.schoolId(), school.schoolId(), "post:p-1011",
+                new Delivery(nobody, Channel.EMAIL, "runner", false), new AlertMessage("Flagged", "Look"),
+                clock.instant());
+
+        SendResult result = mailChannel.send(alert).block();
+
+        assertThat(result.outcome()).isEqualTo(SendResult.Outcome.UNDELIVERABLE);
+        assertThat(result.detail()).isEqualTo("no email address for Runner Two");
+        assertThat(mailTo(school.runner2())).isEmpty();
+    }
+
     private void awaitSent(Person reader, String postId, int count) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(reader).get()
                 .uri("/api/v1/alerts?postId={p}&state=SENT", postId).exchange().expectBody()

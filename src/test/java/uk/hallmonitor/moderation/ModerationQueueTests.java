@@ -84,6 +84,20 @@ class ModerationQueueTests extends ModerationAppTestSupport {
     }
 
     @Test
+    void whatTheAudienceWasToldOverTwoThousandCharactersIsRefused() {
+        ActiveAccount school = activeAccount("X", "2008", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "HIDE", "note", "abusive", "audienceInformed", "x".repeat(2_001)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("audienceInformed");
+        assertUntouched(school.runner1(), postId);
+    }
+
+    @Test
     void hidingWhereNoConnectorCanIsRecordedAsDoneByHandAndAPostAlreadyGoneIsSaidSo() {
         // Bluesky offers no way to hide a reply: the connector there cannot act, so it is done by hand
         ActiveAccount school = activeAccount("BLUESKY", "did:plc:2005", "https://pds.example");
