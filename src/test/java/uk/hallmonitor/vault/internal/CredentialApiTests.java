@@ -205,6 +205,58 @@ class CredentialApiTests extends AppTestSupport {
     }
 
     @Test
+    void aRevealWithABlankReasonOrOnAnUnknownAccountIsRefusedAndLeavesNoTrace() {
+        ActiveAccount account = activeAccount("X", "1016", null);
+        store(account.accountId(), "password", "Winter2026-blank");
+
+        admin().post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .bodyValue(Map.of("reason", "   ")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        admin().post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        admin().post().uri("/api/v1/accounts/no-such-account/credentials/password/reveal")
+                .bodyValue(Map.of("reason", "checking")).exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        admin().get().uri("/api/v1/accounts/no-such-account/credentials").exchange().expectStatus().isNotFound();
+
+        admin().get().uri("/api/v1/accounts/{id}/credentials", account.accountId()).exchange()
+                .expectBody().jsonPath("$.items[0].lastRevealedAt").doesNotExist();
+        admin().get().uri("/api/v1/audit?schoolId={s}&size=200", account.schoolId()).exchange()
+                .expectBody(String.class).value(audit -> assertThat(audit).doesNotContain("credential.revealed"));
+    }
+
+    @Test
+    void theVaultsAdministrationIsForAdministratorsAndEachSchoolsOwnHeadTeacher() {
+        ActiveAccount account = activeAccount("X", "1017", null);
+        Person head = newStaff(account.schoolId(), "HEADTEACHER");
+        Person otherHead = newStaff(newSchool(), "HEADTEACHER");
+        String settings = "/api/v1/vault/schools/" + account.schoolId() + "/settings";
+
+        as(account.slt()).get().uri("/api/v1/vault/status").exchange().expectStatus().isForbidden();
+        admin().get().uri("/api/v1/vault/status").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("OPEN");
+        as(account.slt()).get().uri("/api/v1/vault/key-rotations/{id}", "any").exchange()
+                .expectStatus().isForbidden();
+        as(head).get().uri(settings).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.runnersMayReveal").isEqualTo(false);
+        as(account.runner1()).get().uri(settings).exchange().expectStatus().isForbidden();
+        as(otherHead).get().uri(settings).exchange().expectStatus().isNotFound();
+        as(otherHead).put().uri(settings).bodyValue(Map.of("runnersMayReveal", true)).exchange()
+                .expectStatus().isNotFound();
+        admin().get().uri("/api/v1/vault/schools/no-such-school/settings").exchange().expectStatus().isNotFound();
+        as(head).put().uri(settings).bodyValue(Map.of("runnersMayReveal", "perhaps")).exchange()
+                .expectStatus().isBadRequest();
+        as(head).put().uri(settings).bodyValue(Map.of()).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("runnersMayReveal");
+
+        as(head).get().uri(settings).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.runnersMayReveal").isEqualTo(false);
+    }
+
+    @Test
     void anAlteredCiphertextGivesAClearProblemAndTheOtherSecretsStillWork() {
         ActiveAccount account = activeAccount("X", "1010", null);
         store(account.accountId(), "password", "Winter2026-tamper");
