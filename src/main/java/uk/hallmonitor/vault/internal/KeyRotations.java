@@ -186,45 +186,79 @@ class KeyRotations {
     private Mono<KeyRotationStatus> reencryptAll(String rotationId) {
         return keys.current()
                 .flatMap(keyset -> rotationId.equals(keyset.rotationId())
-                        ? pass(rotationId, keyset, null).then(retireUnused(rotationId))
+                        ? pass(rotationId, keyset).then(retireUnused(rotationId))
                         : Mono.error(new IllegalStateException("the keyset is not held by rotation " + rotationId)))
                 .onErrorResume(error -> fail(rotationId, error));
     }
 
-    /** One page of records not under the primary key, then the next, until none is left. */
-    private Mono<Void> pass(String rotationId, VaultKeyset keyset, String afterId) {
+    /**
+     * Every record under each older key, page by page, then one last sweep for anything else not under the primary
+     * (a key the keyset does not know: listed as failed). Paging by key equality needs no sort and no scan (the
+     * {@code key} index answers it, on the embedded store too), and a record written meanwhile under an old key by a
+     * request that read the keyset just before the rotation began is picked up by the next page.
+     */
+    private Mono<Void> pass(String rotationId, VaultKeyset keyset) {
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        return Flux.fromIterable(keyset.keyIds())
+                .filter(keyId -> keyId != keyset.primaryKeyId())
+                .concatMap(keyId -> drain(rotationId, keyset, keyId, failed))
+                .then(Mono.defer(() -> sweep(rotationId, keyset, null, failed)));
+    }
+
+    /** Pages through the records under {@code oldKey} until only those that do not decrypt are left. */
+    private Mono<Void> drain(String rotationId, VaultKeyset keyset, int oldKey, Set<String> failed) {
+        // the records that failed stay under the old key: ask for that many more, so a page still has work in it
+        return credentials.underKey(oldKey, batch + failed.size()).collectList()
+                .timeout(stallAfter)
+                .flatMap(page -> {
+                    List<CredentialDocument> todo = page.stream().filter(r -> !failed.contains(r.id())).toList();
+                    return todo.isEmpty() ? Mono.<Void>empty()
+                            : reencryptPage(rotationId, keyset, todo, failed)
+                                    .then(Mono.defer(() -> drain(rotationId, keyset, oldKey, failed)));
+                });
+    }
+
+    /** One page of whatever is still not under the primary key, in id order, skipping what already failed. */
+    private Mono<Void> sweep(String rotationId, VaultKeyset keyset, String afterId, Set<String> failed) {
         return credentials.notUnderKey(keyset.primaryKeyId(), afterId, batch).collectList()
                 .timeout(stallAfter)
                 .flatMap(page -> {
                     if (page.isEmpty()) {
                         return Mono.<Void>empty();
                     }
-                    List<String> failed = new ArrayList<>();
-                    return Flux.fromIterable(page)
-                            .concatMap(record -> reencryptOne(keyset, record).doOnNext(ok -> {
-                                if (!ok) {
-                                    failed.add(record.id());
-                                }
-                            }))
-                            .filter(ok -> ok)
-                            .count()
-                            .flatMap(done -> rotations.progress(rotationId, done, failed))
-                            .timeout(stallAfter)
-                            .then(Mono.defer(() -> pass(rotationId, keyset, page.get(page.size() - 1).id())));
+                    List<CredentialDocument> todo = page.stream().filter(r -> !failed.contains(r.id())).toList();
+                    return reencryptPage(rotationId, keyset, todo, failed)
+                            .then(Mono.defer(() -> sweep(rotationId, keyset, page.get(page.size() - 1).id(), failed)));
                 });
     }
 
-    /** True when the record is now under the primary key (or was changed meanwhile); false if it does not decrypt. */
-    private Mono<Boolean> reencryptOne(VaultKeyset keyset, CredentialDocument record) {
-        byte[] ciphertext;
-        try {
-            ciphertext = keyset.seal(record.owner(), keyset.open(record.owner(), record.ciphertext()));
-        } catch (GeneralSecurityException e) {
-            log.warn("key rotation: credential {} does not decrypt and keeps its key {}", record.id(), record.keyId());
-            return Mono.just(false);
+    /**
+     * Re-encrypts a page in memory (microseconds a record) and writes it back in one bulk round trip of guarded
+     * single-record updates, then records the progress.
+     */
+    private Mono<Void> reencryptPage(String rotationId, VaultKeyset keyset, List<CredentialDocument> page,
+                                     Set<String> failed) {
+        if (page.isEmpty()) {
+            return Mono.empty();
         }
-        // not modified means an administrator stored a new secret meanwhile, already under the new primary key
-        return credentials.reencrypt(record, ciphertext, keyset.primaryKeyId()).thenReturn(true);
+        List<CredentialRecords.Reencrypted> changes = new ArrayList<>(page.size());
+        List<String> failedHere = new ArrayList<>();
+        for (CredentialDocument record : page) {
+            try {
+                changes.add(new CredentialRecords.Reencrypted(record, keyset.seal(record.owner(),
+                        keyset.open(record.owner(), record.ciphertext())), keyset.primaryKeyId()));
+            } catch (GeneralSecurityException e) {
+                log.warn("key rotation: credential {} does not decrypt and keeps its key {}", record.id(),
+                        record.keyId());
+                failedHere.add(record.id());
+            }
+        }
+        failed.addAll(failedHere);
+        // a record not written was changed meanwhile by an administrator: under the new key already if the change
+        // came after the rotation began, and otherwise picked up again by the next page of its old key
+        return credentials.reencryptAll(changes)
+                .flatMap(written -> rotations.progress(rotationId, written, failedHere))
+                .timeout(stallAfter);
     }
 
     /**

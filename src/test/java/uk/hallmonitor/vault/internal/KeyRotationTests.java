@@ -79,6 +79,30 @@ class KeyRotationTests {
     }
 
     @Test
+    void aLaterRotationDrainsEveryOlderKeyAndListsTheUndecryptableRecordAgain() {
+        storeMany(130);
+        fixture.mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
+                new Document("_id", "acc-1/secret-7"),
+                new Document("$set", new Document("ciphertext", new Binary(new byte[] {4, 5, 6})))))).block();
+        KeyRotationStatus first = fixture.rotations.runToEnd("admin").block();
+        assertThat(first.failedCredentialIds()).containsExactly("acc-1/secret-7");
+        // stored between the two rotations: under the first rotation's key, which the second one retires
+        fixture.vault.put(ADMIN, "acc-1", "secret-8", new NewSecret("rewritten-8-Pa55", null, null)).block();
+        VaultKeyset between = fixture.keys.current().block();
+        assertThat(between.keyIds()).hasSize(2);
+
+        KeyRotationStatus second = fixture.rotations.runToEnd("admin").block();
+
+        assertThat(second.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(second.failedCredentialIds()).containsExactly("acc-1/secret-7");
+        assertThat(second.reencrypted()).isEqualTo(129);
+        assertThat(second.retiredKeyIds()).containsExactly(between.primaryKeyId());
+        assertThat(fixture.keys.current().block().keyIds()).hasSize(2);
+        assertThat(reveal("secret-8")).isEqualTo("rewritten-8-Pa55");
+        assertThat(reveal("secret-129")).isEqualTo("value-129-Pa55word");
+    }
+
+    @Test
     void aSecondRotationWhileOneHoldsTheKeysetIsRefusedWith409() {
         VaultKeyset keyset = fixture.keys.current().block();
         fixture.keys.replace(keyset, keyset.handle(), "running-one").block();
