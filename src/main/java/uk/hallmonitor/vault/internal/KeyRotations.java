@@ -117,6 +117,9 @@ class KeyRotations {
     private Mono<Void> failOrphans(String holder) {
         return rotations.running()
                 .filter(rotation -> !rotation.id().equals(holder))
+                // read the keyset again: a rotation begun elsewhere since the first read holds it before its record
+                // is written, so seeing the record and then the keyset not held by it means it really was left behind
+                .filterWhen(rotation -> keys.current().map(now -> !rotation.id().equals(now.rotationId())))
                 .concatMap(rotation -> rotations.finish(rotation.id(), KeyRotationStatus.FAILED, now(), List.of(),
                         "interrupted: it no longer holds the keyset (the process running it stopped); start a new"
                                 + " rotation to finish re-encrypting"))
