@@ -88,7 +88,8 @@ public final class ClassificationCommands {
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
                 Integer.parseInt(o.getOrDefault("folds", "3")), Integer.parseInt(o.getOrDefault("iterations", "100")),
-                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full", o.getOrDefault("maxent", "MAXENT_QN"));
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full",
+                o.getOrDefault("maxent", "MAXENT_QN"), List.of());
         long start = System.nanoTime();
         if (o.containsKey("cv-only")) {
             new ModelTrainer(System.out).crossValidationOnly(options);
@@ -139,27 +140,35 @@ public final class ClassificationCommands {
         return 0;
     }
 
+    /** Where the service appends moderators' corrections unless configured otherwise (under its data directory). */
+    static final String DEFAULT_FEEDBACK = "data/classification/feedback.tsv";
+    /** Where the service looks for an installed (retrained) model version unless configured otherwise. */
+    static final String DEFAULT_MODELS = "data/classification/models";
+
     /**
-     * {@code retrain --datasets DIR --feedback FILE --models DIR}: trains a candidate with the moderators' feedback
-     * added to the corpus, and installs it into the models directory only if it is not worse than the current
-     * models on the held-out split.
+     * {@code retrain [--feedback FILE] [--models DIR] [--datasets DIR]}: trains a candidate with the moderators'
+     * feedback added to the corpus, and installs it into the models directory only if it is not worse than the
+     * current models on the held-out split. The defaults are the service's own paths, so a running service appends
+     * dismissals to the file this reads and switches to what this installs.
      */
     public static int retrain(String[] args) {
         Map<String, String> o = options(args);
-        if (!o.containsKey("feedback") || !o.containsKey("models")) {
-            System.err.println("usage: retrain --feedback FILE --models DIR [--datasets DIR] [--corpus FILE]");
+        Path feedback = Path.of(o.getOrDefault("feedback", DEFAULT_FEEDBACK));
+        if (!Files.exists(feedback)) {
+            System.err.println("no feedback file at " + feedback + " (usage: retrain [--feedback FILE] [--models DIR]"
+                    + " [--datasets DIR] [--corpus FILE])");
             return 2;
         }
-        Path models = Path.of(o.get("models"));
+        Path models = Path.of(o.getOrDefault("models", DEFAULT_MODELS));
         List<Path> corpus = new ArrayList<>();
         for (String file : o.getOrDefault("corpus", "nlp-models/corpus/school-corpus.tsv").split(",")) {
             corpus.add(Path.of(file));
         }
-        corpus.add(Path.of(o.get("feedback")));
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, o.containsKey("licensed-only"),
                 Integer.parseInt(o.getOrDefault("folds", "1")), Integer.parseInt(o.getOrDefault("iterations", "100")),
-                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"));
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"),
+                List.of(feedback));
         ModelBundle current = Files.exists(models.resolve(ModelBundle.PROPERTIES)) ? ModelBundle.load(models)
                 : ModelBundle.loadShipped();
         ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
