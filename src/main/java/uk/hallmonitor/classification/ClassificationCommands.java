@@ -2,6 +2,7 @@ package uk.hallmonitor.classification;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import uk.hallmonitor.classification.internal.Datasets;
 import uk.hallmonitor.classification.internal.Evaluation;
@@ -169,9 +171,20 @@ public final class ClassificationCommands {
                 Integer.parseInt(o.getOrDefault("folds", "1")), Integer.parseInt(o.getOrDefault("iterations", "100")),
                 Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"),
                 List.of(feedback));
-        ModelBundle current = Files.exists(models.resolve(ModelBundle.PROPERTIES)) ? ModelBundle.load(models)
-                : ModelBundle.loadShipped();
+        boolean installed = Files.exists(models.resolve(ModelBundle.PROPERTIES));
+        ModelBundle current = installed ? ModelBundle.load(models) : ModelBundle.loadShipped();
+        List<String> currentSources = currentSources(installed ? models : null);
         ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
+        List<String> candidateSources = List.of(result.trainedOn().getProperty("trained.sources").split(","));
+        List<String> missing = currentSources.stream().filter(s -> !s.isBlank() && !candidateSources.contains(s))
+                .toList();
+        if (!missing.isEmpty()) {
+            // judged only on its own sources' held-out rows, a candidate without the public sets could look as
+            // good while having forgotten them: it has to see at least what the current version saw
+            System.out.println("the candidate lacks " + missing + " that " + current.version()
+                    + " was trained on (pass --datasets): kept " + current.version());
+            return 3;
+        }
         List<LabelledText> heldOut = result.heldOut().values().stream().flatMap(List::stream).toList();
         ModelRetraining.Decision decision = ModelRetraining.compare(current, result.bundle(), heldOut);
         System.out.println(decision.summary());
@@ -182,6 +195,20 @@ public final class ClassificationCommands {
         }
         System.out.println("kept " + current.version());
         return 3;
+    }
+
+    /** The sources the current version was trained on, from its {@code model.properties} (empty if unknown). */
+    private static List<String> currentSources(Path installed) {
+        Properties p = new Properties();
+        try (InputStream in = installed != null ? Files.newInputStream(installed.resolve(ModelBundle.PROPERTIES))
+                : ClassificationCommands.class.getResourceAsStream("/nlp-models/" + ModelBundle.PROPERTIES)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of(p.getProperty("trained.sources", "").split(","));
     }
 
     private static OpenNlpPostClassifier classifier(Map<String, String> o) {

@@ -19,9 +19,10 @@ import uk.hallmonitor.classification.internal.PostFeatures;
 import uk.hallmonitor.classification.internal.TextNormaliser;
 
 /**
- * The classification pipeline: normalise, compute features once, ask the three offensive models (maxent, naive
- * Bayes, and a naive Bayes model trained on the openly licensed sets) and combine them, ask the category and intent models,
- * then apply the rules that beat statistics (personal data, the lexicon, content involving children).
+ * The classification pipeline: normalise, compute each feature view once, ask the offensive models (a maxent
+ * trained with Davidson's tweets added, naive Bayes and a second maxent; those the trained ensemble gives no weight
+ * are not asked) and combine them, ask the category and intent models, then apply the rules that beat statistics
+ * (personal data, the lexicon, content involving children).
  *
  * <p>The models are shared; each thread gets its own {@code DocumentCategorizerME}s because they are not
  * thread-safe. A newly installed model version is switched in with {@link #use}: texts already being classified

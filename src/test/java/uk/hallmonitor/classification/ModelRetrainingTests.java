@@ -74,6 +74,26 @@ class ModelRetrainingTests {
     }
 
     @Test
+    void aCandidateThatNeverSawThePublicSetsTheCurrentVersionSawIsNotInstalled(@TempDir Path dir)
+            throws IOException {
+        Path corpus = dir.resolve("corpus.tsv");
+        Files.writeString(corpus, TinyModels.CORPUS.repeat(3));
+        Path feedback = dir.resolve("feedback.tsv");
+        Files.writeString(feedback, "0\tNONE\t-\tidiot-proof parking plan, thank you\n");
+        Path models = dir.resolve("models");
+        Properties trainedOn = new Properties();
+        trainedOn.setProperty("trained.sources", "corpus,davidson,olid");
+        ModelBundle current = flipped();
+        current.save(models, trainedOn);
+
+        int exit = ClassificationCommands.retrain(new String[] {"--feedback", feedback.toString(), "--models",
+                models.toString(), "--corpus", corpus.toString(), "--maxent", "MAXENT", "--iterations", "20"});
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(ModelBundle.load(models).version()).isEqualTo(current.version());
+    }
+
+    @Test
     void retrainWithoutAFeedbackFileSaysWhereItLooked(@TempDir Path dir) {
         int exit = ClassificationCommands.retrain(new String[] {"--feedback", dir.resolve("none.tsv").toString()});
 

@@ -55,9 +55,11 @@ public final class ModelTrainer {
 
     /**
      * The offensive maxent models' settings, chosen by cross-validation on OLID (see {@code nlp-models/MODEL.md}):
-     * strong L2 (OpenNLP sums the loss over examples, so 50 is mild per example) and every feature kept.
+     * strong L2 (OpenNLP sums the loss over examples, so these are mild per example; the main model sees three
+     * times the data and takes twice the penalty) and every feature kept.
      */
-    static final double OFFENSIVE_L2 = 50.0;
+    static final double MAIN_L2 = 100.0;
+    static final double SECOND_L2 = 50.0;
     static final int OFFENSIVE_CUTOFF = 1;
 
     static {
@@ -136,7 +138,8 @@ public final class ModelTrainer {
         log.println("training the offensive maxent on " + mainSet.size() + ", naive Bayes on " + olidSet.size());
         DoccatModel maxent = offensiveModel(mainSet, options.maxent(), options);
         DoccatModel bayes = offensiveModel(olidSet, "NAIVEBAYES", options);
-        DoccatModel aux = ensemble.auxWeight() == 0 ? bayes : offensiveModel(olidSet, options.maxent(), options);
+        DoccatModel aux = ensemble.auxWeight() == 0 ? bayes
+                : offensiveModel(olidSet, options.maxent(), options, SECOND_L2);
 
         List<LabelledText> categorySet = categorySet(train);
         log.println("training the category model on " + categorySet.size());
@@ -157,7 +160,7 @@ public final class ModelTrainer {
         trainedOn.setProperty("trained.folds", Integer.toString(options.folds()));
         trainedOn.setProperty("trained.l1", System.getProperty("hallmonitor.train.l1", "0"));
         trainedOn.setProperty("trained.l2", Double.toString(l2()));
-        trainedOn.setProperty("trained.offensive.l2", Double.toString(OFFENSIVE_L2));
+        trainedOn.setProperty("trained.offensive.l2", MAIN_L2 + " (main), " + SECOND_L2 + " (second maxent)");
         trainedOn.setProperty("trained.offensive.cutoff", Integer.toString(OFFENSIVE_CUTOFF));
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         sources.forEach((name, rows) -> heldOut.put(name, rows.stream().filter(LabelledText::heldOut).toList()));
@@ -216,7 +219,8 @@ public final class ModelTrainer {
                     mainFold.size());
             DocumentCategorizerME m = new DocumentCategorizerME(offensiveModel(mainFold, options.maxent(), options));
             DocumentCategorizerME b = new DocumentCategorizerME(offensiveModel(trainFold, "NAIVEBAYES", options));
-            DocumentCategorizerME a = new DocumentCategorizerME(offensiveModel(trainFold, options.maxent(), options));
+            DocumentCategorizerME a = new DocumentCategorizerME(offensiveModel(trainFold, options.maxent(), options,
+                    SECOND_L2));
             for (int i = 0; i < n; i++) {
                 if (foldOf[i] == fold) {
                     String text = olid.get(i).text();
@@ -335,6 +339,10 @@ public final class ModelTrainer {
 
     /** An offensive-or-not model on {@link OffensiveFeatures}; maxent with the L2 and cutoff chosen by CV. */
     private DoccatModel offensiveModel(List<LabelledText> rows, String algorithm, Options options) {
+        return offensiveModel(rows, algorithm, options, MAIN_L2);
+    }
+
+    private DoccatModel offensiveModel(List<LabelledText> rows, String algorithm, Options options, double l2) {
         List<DocumentSample> samples = new ArrayList<>(rows.size());
         for (LabelledText row : rows) {
             if (row.offensive() != null) {
@@ -344,7 +352,7 @@ public final class ModelTrainer {
         }
         boolean tuned = algorithm.equals("MAXENT_QN");
         return doccat(samples, algorithm, options.iterations(), tuned ? OFFENSIVE_CUTOFF : options.cutoff(),
-                tuned ? OFFENSIVE_L2 : l2(), new OffensiveFeatures());
+                tuned ? l2 : l2(), new OffensiveFeatures());
     }
 
     /** Category examples: every source capped per label so that no one source's view of a category dominates. */
