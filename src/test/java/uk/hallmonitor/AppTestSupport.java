@@ -52,6 +52,8 @@ public abstract class AppTestSupport {
         // each application context gets its own store, so test classes with their own configuration never share one
         registry.add("hallmonitor.store.in-memory", () -> "true");
         registry.add("hallmonitor.security.admin-password", () -> ADMIN_PASSWORD);
+        // tests deliver weekly reports by calling the delivery, not on the scheduler's timing
+        registry.add("hallmonitor.reports.deliver", () -> "false");
     }
 
     @BeforeEach

@@ -13,6 +13,9 @@ public interface AccountRegister {
     /** Every account that is to be polled ({@link SchoolAccount#monitored()}). */
     Flux<SchoolAccount> monitored();
 
+    /** Every account of the school, whatever its status, oldest first. */
+    Flux<SchoolAccount> ofSchool(String schoolId);
+
     /** Records a post or reply by the account itself (for the dormant-account review). */
     Mono<Void> recordActivity(String accountId, Instant at);
 

@@ -10,6 +10,9 @@ public interface SchoolDirectory {
     /** The school, or empty when there is none with that id. */
     Mono<SchoolView> school(String schoolId);
 
+    /** Every school of the trust, in name order. */
+    Flux<SchoolView> schools();
+
     /** The staff member, or empty. */
     Mono<StaffView> staff(String staffId);
 

@@ -18,7 +18,7 @@ import java.util.List;
  * @param compliance          {@code metOnTime / (total - open)}, or {@code null} when nothing is decided yet
  * @param medianFirstResponse median of first response minus received over met clocks, or {@code null}
  */
-record ComplianceFigures(long total, long metOnTime, long metLate, long breached, long open, long excluded,
+public record ComplianceFigures(long total, long metOnTime, long metLate, long breached, long open, long excluded,
                          Double compliance, Duration medianFirstResponse) {
 
     static ComplianceFigures of(List<ResponseClock> clocks, Instant now) {

@@ -7,10 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -54,16 +52,19 @@ class SlaController {
     private final SchoolCalendars calendars;
     private final AccountRegister accounts;
     private final AuditTrail audit;
+    private final SlaCompliance compliance;
     private final DueTimeRule rule;
     private final Clock clock;
 
     SlaController(ReactiveMongoTemplate mongo, ResponseClocks clocks, SchoolCalendars calendars,
-                  AccountRegister accounts, AuditTrail audit, SlaProperties properties, Clock clock) {
+                  AccountRegister accounts, AuditTrail audit, SlaCompliance compliance, SlaProperties properties,
+                  Clock clock) {
         this.mongo = mongo;
         this.clocks = clocks;
         this.calendars = calendars;
         this.accounts = accounts;
         this.audit = audit;
+        this.compliance = compliance;
         this.rule = new DueTimeRule(properties.window());
         this.clock = clock;
     }
@@ -173,19 +174,9 @@ class SlaController {
                                     ZoneId zone = rules.calendar().zone();
                                     Instant from = monday.atStartOfDay(zone).toInstant();
                                     Instant to = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
-                                    Query query = Query.query(Criteria.where("schoolId").is(school.get())
-                                            .and("receivedAt").gte(from).lt(to));
-                                    Instant now = clock.instant();
-                                    return mongo.find(query, ResponseClock.class).collectList().map(found -> {
-                                        Map<String, ComplianceFigures> byAccount = new TreeMap<>();
-                                        found.stream().map(ResponseClock::accountId).distinct()
-                                                .sorted(Comparator.naturalOrder())
-                                                .forEach(account -> byAccount.put(account, ComplianceFigures.of(
-                                                        found.stream().filter(c -> account.equals(c.accountId()))
-                                                                .toList(), now)));
-                                        return new Compliance(school.get(), week, from, to,
-                                                ComplianceFigures.of(found, now), byAccount);
-                                    });
+                                    return compliance.between(school.get(), from, to).map(figures ->
+                                            new Compliance(school.get(), week, from, to, figures.school(),
+                                                    figures.accounts()));
                                 })));
     }
 

@@ -5,6 +5,7 @@
  * tells SLT when it passes, each step claimed once with an atomic update so restarts and several instances neither
  * lose nor repeat a notice; a reply by the school account in the same conversation, or an acknowledgement, stops the
  * clock. The public API is the events {@link uk.hallmonitor.sla.ReminderDue} and {@link uk.hallmonitor.sla.ClockBreached}
- * and the port {@link uk.hallmonitor.sla.InboundPosts}; everything else is package-private.
+ * the port {@link uk.hallmonitor.sla.InboundPosts} and the read-only figures of
+ * {@link uk.hallmonitor.sla.SlaCompliance} for the reports; everything else is package-private.
  */
 package uk.hallmonitor.sla;

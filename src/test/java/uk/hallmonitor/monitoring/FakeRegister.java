@@ -32,6 +32,11 @@ class FakeRegister implements AccountRegister {
     }
 
     @Override
+    public Flux<SchoolAccount> ofSchool(String schoolId) {
+        return Flux.fromIterable(accounts).filter(a -> a.schoolId().equals(schoolId));
+    }
+
+    @Override
     public Flux<SchoolAccount> monitored() {
         return Flux.fromIterable(accounts).filter(SchoolAccount::monitored);
     }

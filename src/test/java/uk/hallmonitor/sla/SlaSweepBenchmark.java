@@ -192,6 +192,11 @@ public final class SlaSweepBenchmark {
         }
 
         @Override
+        public Flux<SchoolAccount> ofSchool(String schoolId) {
+            return Flux.empty();
+        }
+
+        @Override
         public Flux<SchoolAccount> monitored() {
             return Flux.empty();
         }
@@ -212,6 +217,11 @@ public final class SlaSweepBenchmark {
         @Override
         public Mono<SchoolView> school(String schoolId) {
             return Mono.empty();
+        }
+
+        @Override
+        public Flux<SchoolView> schools() {
+            return Flux.empty();
         }
 
         @Override

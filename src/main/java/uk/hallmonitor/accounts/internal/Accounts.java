@@ -312,6 +312,12 @@ class Accounts implements AccountRegister {
     }
 
     @Override
+    public Flux<SchoolAccount> ofSchool(String schoolId) {
+        return mongo.find(Query.query(Criteria.where("schoolId").is(schoolId)).with(Sort.by("createdAt", "_id")),
+                AccountDocument.class).map(Accounts::view);
+    }
+
+    @Override
     public Mono<Void> recordActivity(String accountId, Instant at) {
         Instant when = at.truncatedTo(ChronoUnit.MILLIS);
         // only ever moves forward, so late or repeated reports cannot wind it back

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +39,12 @@ class Directory implements SchoolDirectory, StaffLogins, RunnerEligibility {
     @Override
     public Mono<SchoolView> school(String schoolId) {
         return schoolId == null ? Mono.empty() : mongo.findById(schoolId, SchoolDocument.class)
+                .map(s -> new SchoolView(s.id(), s.name(), ZoneId.of(s.timezone()), s.bankHolidayRegion()));
+    }
+
+    @Override
+    public Flux<SchoolView> schools() {
+        return mongo.find(Query.query(new Criteria()).with(Sort.by("name", "_id")), SchoolDocument.class)
                 .map(s -> new SchoolView(s.id(), s.name(), ZoneId.of(s.timezone()), s.bankHolidayRegion()));
     }
 

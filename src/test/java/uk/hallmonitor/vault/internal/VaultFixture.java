@@ -109,6 +109,11 @@ final class VaultFixture implements AutoCloseable {
             }
 
             @Override
+            public Flux<SchoolAccount> ofSchool(String schoolId) {
+                return Flux.fromIterable(accounts.values()).filter(a -> a.schoolId().equals(schoolId));
+            }
+
+            @Override
             public Flux<SchoolAccount> monitored() {
                 return Flux.fromIterable(accounts.values());
             }
@@ -131,6 +136,11 @@ final class VaultFixture implements AutoCloseable {
             public Mono<SchoolView> school(String schoolId) {
                 return Mono.just(new SchoolView(schoolId, "School " + schoolId, java.time.ZoneId.of("Europe/London"),
                         "england-and-wales"));
+            }
+
+            @Override
+            public Flux<SchoolView> schools() {
+                return Flux.empty();
             }
 
             @Override

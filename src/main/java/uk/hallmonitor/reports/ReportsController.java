@@ -1,0 +1,58 @@
+package uk.hallmonitor.reports;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.system.security.Callers;
+import uk.hallmonitor.system.web.Html;
+
+/**
+ * {@code GET /api/v1/reports/weekly?schoolId=&week=2026-W47}: JSON by default, a page for {@code Accept: text/html}
+ * (or {@code /weekly.html}) and a PDF for {@code Accept: application/pdf} (or {@code /weekly.pdf}).
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportsController {
+
+    private final WeeklyReports reports;
+    private final SchoolDirectory directory;
+
+    ReportsController(WeeklyReports reports, SchoolDirectory directory) {
+        this.reports = reports;
+        this.directory = directory;
+    }
+
+    @GetMapping(value = "/weekly", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<WeeklyReport> weekly(@RequestParam(required = false) String schoolId,
+                              @RequestParam(required = false) String week) {
+        return Callers.current().flatMap(caller -> reports.forCaller(caller, schoolId, week));
+    }
+
+    @GetMapping(value = {"/weekly", "/weekly.html"}, produces = MediaType.TEXT_HTML_VALUE)
+    Mono<ResponseEntity<String>> page(@RequestParam(required = false) String schoolId,
+                                      @RequestParam(required = false) String week, ServerWebExchange exchange) {
+        return weekly(schoolId, week).flatMap(report -> directory.school(report.schoolId())
+                .flatMap(school -> Html.render(exchange, ReportDocuments.title(report),
+                        ReportDocuments.html(report, school.timezone()))))
+                .map(body -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(body));
+    }
+
+    @GetMapping(value = {"/weekly", "/weekly.pdf"}, produces = MediaType.APPLICATION_PDF_VALUE)
+    Mono<ResponseEntity<byte[]>> pdf(@RequestParam(required = false) String schoolId,
+                                     @RequestParam(required = false) String week) {
+        return weekly(schoolId, week).flatMap(report -> directory.school(report.schoolId())
+                .publishOn(Schedulers.boundedElastic())
+                .map(school -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header("Content-Disposition", ContentDisposition.inline()
+                                .filename("hallmonitor-weekly-" + report.week() + ".pdf").build().toString())
+                        .body(ReportDocuments.pdf(report, school.timezone()))));
+    }
+}

@@ -1,0 +1,70 @@
+package uk.hallmonitor.reports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import uk.hallmonitor.sla.ComplianceFigures;
+
+/**
+ * The weekly leadership report of one school. It names no post content and no author: incident numbers,
+ * categories and counts only, so it may go to governors and by email.
+ *
+ * @param schoolId     the school
+ * @param schoolName   its name
+ * @param week         the ISO week, e.g. {@code 2026-W47}
+ * @param from         start of the week in the school's time zone
+ * @param to           end of the week (exclusive)
+ * @param generatedAt  when the report was made
+ * @param weekComplete whether the week had ended when it was made (otherwise the figures are so far)
+ * @param summary      the report in two sentences, also when there is nothing to report
+ * @param incidents    the incident log over the week
+ * @param responses    response-time compliance over the week
+ * @param accounts     the account register at the time of the report
+ */
+record WeeklyReport(String schoolId, String schoolName, String week, Instant from, Instant to, Instant generatedAt,
+                    boolean weekComplete, String summary, Incidents incidents, Responses responses,
+                    Accounts accounts) {
+
+    /**
+     * Incidents over the week.
+     *
+     * @param opened             logged during the week
+     * @param closed             closed during the week
+     * @param openAtEnd          not closed by the end of the week (including ones carried over)
+     * @param openedByCategory   the week's new incidents by category
+     * @param openedBySeverity   the week's new incidents by severity
+     * @param items              every incident open at some time in the week, oldest first
+     */
+    record Incidents(int opened, int closed, int openAtEnd, Map<String, Integer> openedByCategory,
+                     Map<String, Integer> openedBySeverity, List<IncidentLine> items) {
+    }
+
+    /** One incident: its number, kind and where it stands; never the post's content. */
+    record IncidentLine(String id, String category, String severity, String status, Instant openedAt,
+                        Instant closedAt) {
+    }
+
+    /**
+     * Response-time compliance.
+     *
+     * @param school   over every account of the school
+     * @param accounts per account, including accounts that received nothing
+     */
+    record Responses(ComplianceFigures school, List<AccountResponses> accounts) {
+    }
+
+    /** One account's compliance. */
+    record AccountResponses(String accountId, String platform, String handle, String status,
+                            ComplianceFigures figures) {
+    }
+
+    /**
+     * The account register.
+     *
+     * @param total         accounts on the register, closed ones included
+     * @param byStatus      how many in each status
+     * @param needingRunner accounts left without enough current runners, as {@code PLATFORM handle}
+     */
+    record Accounts(int total, Map<String, Integer> byStatus, List<String> needingRunner) {
+    }
+}

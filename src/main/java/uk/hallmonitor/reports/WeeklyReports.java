@@ -1,0 +1,191 @@
+package uk.hallmonitor.reports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.accounts.AccountRegister;
+import uk.hallmonitor.accounts.AccountStatus;
+import uk.hallmonitor.accounts.SchoolAccount;
+import uk.hallmonitor.incidents.Incident;
+import uk.hallmonitor.incidents.IncidentHistory;
+import uk.hallmonitor.incidents.IncidentStatus;
+import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.schools.SchoolView;
+import uk.hallmonitor.sla.ComplianceFigures;
+import uk.hallmonitor.sla.SchoolCompliance;
+import uk.hallmonitor.sla.SlaCompliance;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.Problems;
+
+/** Puts the weekly report of a school together from the incident log, the response clocks and the register. */
+@Component
+class WeeklyReports {
+
+    static final Role[] READERS = {Role.SLT, Role.HEADTEACHER, Role.GOVERNOR, Role.ADMIN};
+    private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null);
+
+    private final SchoolDirectory directory;
+    private final AccountRegister register;
+    private final IncidentHistory incidents;
+    private final SlaCompliance compliance;
+    private final Clock clock;
+
+    WeeklyReports(SchoolDirectory directory, AccountRegister register, IncidentHistory incidents,
+                  SlaCompliance compliance, Clock clock) {
+        this.directory = directory;
+        this.register = register;
+        this.incidents = incidents;
+        this.compliance = compliance;
+        this.clock = clock;
+    }
+
+    /** The report a caller asked for: their school unless named, last week unless named. */
+    Mono<WeeklyReport> forCaller(Caller caller, String schoolId, String week) {
+        String school = schoolId != null && !schoolId.isBlank() ? schoolId : caller.schoolId();
+        if (school == null) {
+            return Mono.error(Problems.badRequest("schoolId", "name the school: an administrator sees every school"));
+        }
+        ReportWeek wanted = week == null || week.isBlank() ? null : ReportWeek.parse(week);
+        if (!caller.canSee(school)) {
+            return Mono.error(Problems.notFound("school", school));
+        }
+        if (!caller.hasAnyIn(school, READERS)) {
+            return Mono.error(Problems.forbidden("the weekly report is for SLT, the head teacher and governors"));
+        }
+        return directory.school(school)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", school)))
+                .flatMap(found -> {
+                    LocalDate today = LocalDate.ofInstant(clock.instant(), found.timezone());
+                    ReportWeek chosen = wanted != null ? wanted : ReportWeek.before(today);
+                    if (chosen.monday().isAfter(today)) {
+                        return Mono.error(Problems.badRequest("week",
+                                chosen.label() + " has not started yet; ask for this week or an earlier one"));
+                    }
+                    return of(found, chosen);
+                });
+    }
+
+    /** The report of the school for the week. */
+    Mono<WeeklyReport> of(SchoolView school, ReportWeek week) {
+        ZoneId zone = school.timezone();
+        Instant from = week.from(zone);
+        Instant to = week.to(zone);
+        return Mono.zip(incidents.openDuring(school.id(), from, to).collectList(),
+                        compliance.between(school.id(), from, to),
+                        register.ofSchool(school.id()).collectList())
+                .map(parts -> {
+                    Instant now = clock.instant();
+                    WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
+                    WeeklyReport.Responses responses = responses(parts.getT2(), parts.getT3());
+                    WeeklyReport.Accounts accounts = accounts(parts.getT3());
+                    return new WeeklyReport(school.id(), school.name(), week.label(), from, to, now,
+                            !now.isBefore(to), summary(week, logged, responses.school()), logged, responses,
+                            accounts);
+                });
+    }
+
+    private static WeeklyReport.Incidents incidents(List<Incident> found, Instant from, Instant to) {
+        Map<String, Integer> byCategory = new TreeMap<>();
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
+        for (String severity : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")) {
+            bySeverity.put(severity, 0);
+        }
+        int opened = 0;
+        int closed = 0;
+        int openAtEnd = 0;
+        List<WeeklyReport.IncidentLine> lines = new ArrayList<>();
+        for (Incident incident : found) {
+            Instant closedAt = closedAt(incident);
+            if (!incident.createdAt().isBefore(from)) {
+                opened++;
+                byCategory.merge(incident.category(), 1, Integer::sum);
+                bySeverity.merge(incident.severity(), 1, Integer::sum);
+            }
+            if (closedAt != null && !closedAt.isBefore(from) && closedAt.isBefore(to)) {
+                closed++;
+            }
+            if (closedAt == null || !closedAt.isBefore(to)) {
+                openAtEnd++;
+            }
+            lines.add(new WeeklyReport.IncidentLine(incident.id(), incident.category(), incident.severity(),
+                    incident.status().name(), incident.createdAt(), closedAt));
+        }
+        return new WeeklyReport.Incidents(opened, closed, openAtEnd, byCategory, bySeverity, lines);
+    }
+
+    private static Instant closedAt(Incident incident) {
+        if (incident.status() != IncidentStatus.CLOSED) {
+            return null;
+        }
+        return incident.trail().stream().filter(step -> step.to() == IncidentStatus.CLOSED)
+                .map(Incident.Step::at).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static WeeklyReport.Responses responses(SchoolCompliance figures, List<SchoolAccount> accounts) {
+        List<WeeklyReport.AccountResponses> lines = new ArrayList<>();
+        for (SchoolAccount account : accounts) {
+            ComplianceFigures own = figures.accounts().get(account.id());
+            // a closed account with nothing in the week is history, not news
+            if (own == null && account.status() == AccountStatus.CLOSED) {
+                continue;
+            }
+            lines.add(new WeeklyReport.AccountResponses(account.id(), account.platform().name(), account.handle(),
+                    account.status().name(), own == null ? NOTHING : own));
+        }
+        return new WeeklyReport.Responses(figures.school(), lines);
+    }
+
+    private static WeeklyReport.Accounts accounts(List<SchoolAccount> accounts) {
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (AccountStatus status : AccountStatus.values()) {
+            byStatus.put(status.name(), 0);
+        }
+        accounts.forEach(account -> byStatus.merge(account.status().name(), 1, Integer::sum));
+        List<String> needingRunner = accounts.stream().filter(a -> a.status() == AccountStatus.NEEDS_RUNNER)
+                .map(a -> a.platform().name() + " " + a.handle()).toList();
+        return new WeeklyReport.Accounts(accounts.size(), byStatus, needingRunner);
+    }
+
+    private static String summary(ReportWeek week, WeeklyReport.Incidents incidents, ComplianceFigures school) {
+        StringBuilder text = new StringBuilder();
+        if (incidents.opened() == 0) {
+            text.append("No incidents were logged in week ").append(week.label()).append('.');
+        } else {
+            text.append(incidents.opened()).append(incidents.opened() == 1 ? " incident was" : " incidents were")
+                    .append(" logged in week ").append(week.label()).append(" (");
+            List<String> kinds = new ArrayList<>();
+            incidents.openedByCategory().forEach((category, count) -> kinds.add(count + " " + category));
+            text.append(String.join(", ", kinds)).append(").");
+        }
+        if (incidents.openAtEnd() > 0) {
+            text.append(' ').append(incidents.openAtEnd())
+                    .append(incidents.openAtEnd() == 1 ? " incident was" : " incidents were")
+                    .append(" still open at the end of the week.");
+        }
+        long decided = school.total() - school.open();
+        if (school.total() == 0) {
+            text.append(" No comments, queries or complaints needed a reply.");
+        } else if (decided == 0) {
+            text.append(' ').append(school.total()).append(" items need a reply; none was due yet.");
+        } else {
+            text.append(' ').append(school.metOnTime()).append(" of ").append(decided)
+                    .append(" items due were answered on time (")
+                    .append(Math.round(100.0 * school.metOnTime() / decided)).append("%)");
+            if (school.breached() > 0) {
+                text.append("; ").append(school.breached()).append(" had no reply by the due time");
+            }
+            text.append('.');
+        }
+        return text.toString();
+    }
+}

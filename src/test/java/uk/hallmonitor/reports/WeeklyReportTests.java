@@ -1,0 +1,233 @@
+package uk.hallmonitor.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import uk.hallmonitor.AppTestSupport;
+import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.monitoring.PostReceived;
+import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.system.events.DomainEvents;
+
+/** The weekly leadership report (R9): its figures, who may read it, its readable forms and its weekly delivery. */
+class WeeklyReportTests extends AppTestSupport {
+
+    // START is Monday 2026-11-16 10:00Z, the first day of 2026-W47
+    private static final Instant MONDAY = START;
+
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    WeeklyReportDelivery delivery;
+
+    @Test
+    void aQuietWeekIsReportedAsHavingNoIncidents() {
+        String school = newSchool("Quiet Primary");
+        Person slt = newStaff(school, "SLT");
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+
+        as(slt).get().uri("/api/v1/reports/weekly").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.week").isEqualTo("2026-W47")
+                .jsonPath("$.schoolName").isEqualTo("Quiet Primary")
+                .jsonPath("$.weekComplete").isEqualTo(true)
+                .jsonPath("$.incidents.opened").isEqualTo(0)
+                .jsonPath("$.incidents.openAtEnd").isEqualTo(0)
+                .jsonPath("$.responses.school.total").isEqualTo(0)
+                .jsonPath("$.summary").value(summary -> assertThat((String) summary)
+                        .startsWith("No incidents were logged in week 2026-W47.")
+                        .contains("No comments, queries or complaints needed a reply."));
+    }
+
+    @Test
+    void incidentsAndResponseTimesOfTheWeekAreCountedPerCategoryAndPerAccount() {
+        ActiveAccount account = activeAccount("X", "rep-" + UUID.randomUUID(), null);
+        String school = account.schoolId();
+        Person dsl = newStaff(school, "DSL");
+        Person governor = newStaff(school, "GOVERNOR");
+        // carried over from the week before, closed during this one
+        clock.set(MONDAY.minus(Duration.ofDays(3)));
+        String old = openIncident(dsl, school, "BULLYING", "MEDIUM");
+        clock.set(MONDAY.plus(Duration.ofHours(1)));
+        String threat = openIncident(dsl, school, "THREAT", "HIGH");
+        openIncident(dsl, school, "BULLYING", "LOW");
+        as(dsl).post().uri("/api/v1/incidents/{id}/transitions", old)
+                .bodyValue(Map.of("to", "CLOSED", "outcome", "parents met, post removed")).exchange()
+                .expectStatus().isOk();
+        // two comments: one answered in two hours, one never answered
+        String answered = clockFor(account, MONDAY.plus(Duration.ofHours(2)));
+        clockFor(account, MONDAY.plus(Duration.ofHours(3)));
+        clock.set(MONDAY.plus(Duration.ofHours(4)));
+        as(account.runner1()).post().uri("/api/v1/sla/clocks/{id}/acknowledge", answered)
+                .bodyValue(Map.of("note", "replied by phone")).exchange().expectStatus().isOk();
+
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        as(governor).get().uri("/api/v1/reports/weekly?week=2026-W47").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.incidents.opened").isEqualTo(2)
+                .jsonPath("$.incidents.closed").isEqualTo(1)
+                .jsonPath("$.incidents.openAtEnd").isEqualTo(2)
+                .jsonPath("$.incidents.openedByCategory.BULLYING").isEqualTo(1)
+                .jsonPath("$.incidents.openedByCategory.THREAT").isEqualTo(1)
+                .jsonPath("$.incidents.openedBySeverity.HIGH").isEqualTo(1)
+                .jsonPath("$.incidents.items.length()").isEqualTo(3)
+                .jsonPath("$.incidents.items[0].id").isEqualTo(old)
+                .jsonPath("$.incidents.items[0].closedAt").isNotEmpty()
+                .jsonPath("$.incidents.items[1].id").isEqualTo(threat)
+                .jsonPath("$.responses.school.total").isEqualTo(2)
+                .jsonPath("$.responses.school.metOnTime").isEqualTo(1)
+                .jsonPath("$.responses.school.breached").isEqualTo(1)
+                .jsonPath("$.responses.accounts[0].accountId").isEqualTo(account.accountId())
+                .jsonPath("$.responses.accounts[0].figures.total").isEqualTo(2)
+                .jsonPath("$.accounts.byStatus.ACTIVE").isEqualTo(1)
+                .jsonPath("$.summary").value(summary -> assertThat((String) summary)
+                        .startsWith("2 incidents were logged in week 2026-W47 (1 BULLYING, 1 THREAT).")
+                        .contains("1 of 2 items due were answered on time (50%); 1 had no reply by the due time."));
+        // the week before holds only the carried-over incident
+        as(governor).get().uri("/api/v1/reports/weekly?week=2026-W46").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.incidents.opened").isEqualTo(1)
+                .jsonPath("$.incidents.openAtEnd").isEqualTo(1)
+                .jsonPath("$.responses.school.total").isEqualTo(0);
+    }
+
+    @Test
+    void onlyLeadershipOfTheSchoolReadsItAndOtherSchoolsDoNotExist() {
+        String school = newSchool();
+        Person other = newStaff(newSchool(), "SLT");
+        for (String role : List.of("SLT", "HEADTEACHER", "GOVERNOR")) {
+            as(newStaff(school, role)).get().uri("/api/v1/reports/weekly?week=2026-W47").exchange()
+                    .expectStatus().isOk();
+        }
+        for (String role : List.of("MODERATOR", "DSL", "STAFF")) {
+            as(newStaff(school, role)).get().uri("/api/v1/reports/weekly?week=2026-W47").exchange()
+                    .expectStatus().isForbidden();
+        }
+        as(other).get().uri("/api/v1/reports/weekly?schoolId={s}&week=2026-W47", school).exchange()
+                .expectStatus().isNotFound();
+        admin().get().uri("/api/v1/reports/weekly?schoolId={s}&week=2026-W47", school).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.schoolId").isEqualTo(school);
+        admin().get().uri("/api/v1/reports/weekly?week=2026-W47").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("schoolId");
+        web.get().uri("/api/v1/reports/weekly").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aWeekThatIsNotAnIsoWeekOrHasNotStartedIsRefused() {
+        Person slt = newStaff(newSchool(), "SLT");
+        for (String bad : List.of("2026-47", "2026-W54", "W47", "2026-W4x", "last")) {
+            as(slt).get().uri("/api/v1/reports/weekly?week={w}", bad).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("week");
+        }
+        as(slt).get().uri("/api/v1/reports/weekly?week=2026-W48").exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("week")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("has not started"));
+        // the week under way may be read, marked as not over
+        as(slt).get().uri("/api/v1/reports/weekly?week=2026-W47").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.weekComplete").isEqualTo(false);
+    }
+
+    @Test
+    void theReadableFormsAreAPageAndAPdfWithTheSameFigures() throws IOException {
+        String school = newSchool("Readable High <School>");
+        Person head = newStaff(school, "HEADTEACHER");
+        Person dsl = newStaff(school, "DSL");
+        clock.set(MONDAY.plus(Duration.ofHours(1)));
+        String incident = openIncident(dsl, school, "HATE", "HIGH");
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+
+        String page = as(head).get().uri("/api/v1/reports/weekly?week=2026-W47").accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("1 incident was logged in week 2026-W47 (1 HATE).", incident,
+                "Readable High &lt;School&gt;").doesNotContain("<School>");
+        assertThat(as(head).get().uri("/api/v1/reports/weekly.html?week=2026-W47").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains(incident);
+
+        for (var request : List.of(
+                as(head).get().uri("/api/v1/reports/weekly?week=2026-W47").accept(MediaType.APPLICATION_PDF),
+                as(head).get().uri("/api/v1/reports/weekly.pdf?week=2026-W47"))) {
+            byte[] pdf = request.exchange().expectStatus().isOk()
+                    .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(document);
+                assertThat(text).contains("1 incident was logged in week 2026-W47 (1 HATE).", incident,
+                        "Readable High <School>");
+            }
+        }
+    }
+
+    @Test
+    void lastWeeksReportReachesLeadershipOnceFromMondayMorningAlsoWhenThereIsNothingToReport() {
+        String school = newSchool("Delivered Academy");
+        Person slt = newStaff(school, "SLT");
+        Person head = newStaff(school, "HEADTEACHER");
+        Person governor = newStaff(school, "GOVERNOR");
+        newStaff(school, "MODERATOR");
+        String week47 = "notice:weekly-report:" + school + ":2026-W47";
+
+        // Monday 23 November, 06:30 in London: not yet
+        clock.set(Instant.parse("2026-11-23T06:30:00Z"));
+        delivery.deliverDue().block();
+        assertThat(alerts(week47)).isEmpty();
+        // 07:05: delivered to SLT, the head and the governor; checking again, or later in the week, adds nothing
+        clock.set(Instant.parse("2026-11-23T07:05:00Z"));
+        delivery.deliverDue().block();
+        delivery.deliverDue().block();
+        clock.set(Instant.parse("2026-11-26T15:00:00Z"));
+        delivery.deliverDue().block();
+
+        List<Document> sent = alerts(week47);
+        // people by their own channels; the in-app feed entry has no person
+        assertThat(sent.stream().map(a -> a.getString("recipientStaffId")).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet())).isEqualTo(Set.of(slt.id(), head.id(), governor.id()));
+        assertThat(sent.stream().map(a -> a.getString("recipientStaffId") + a.getString("channel")).distinct())
+                .hasSize(sent.size());
+        assertThat(sent).allSatisfy(alert -> assertThat(alert.getString("body"))
+                .contains("No incidents were logged in week 2026-W47."));
+    }
+
+    private List<Document> alerts(String sourceKey) {
+        return mongo.find(Query.query(Criteria.where("sourceKey").is(sourceKey)), Document.class, "alerts")
+                .collectList().block();
+    }
+
+    private String openIncident(Person dsl, String school, String category, String severity) {
+        return as(dsl).post().uri("/api/v1/incidents")
+                .bodyValue(Map.of("schoolId", school, "category", category, "severity", severity)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+                .toString();
+    }
+
+    private String clockFor(ActiveAccount account, Instant at) {
+        String postId = UUID.randomUUID().toString();
+        events.publish(new PostReceived(postId, account.schoolId(), account.accountId(), null, Platform.X,
+                PostKind.COMMENT, "p-" + postId, "c-" + postId, null, at, at.plusSeconds(30))).block();
+        return mongo.findOne(Query.query(Criteria.where("postId").is(postId)), Document.class, "sla_clocks")
+                .map(d -> d.get("_id").toString()).block();
+    }
+}
