@@ -5,7 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -148,7 +149,9 @@ public final class ModelTrainer {
         log.println("training the intent model on " + intentSet.size());
         DoccatModel intent = doccat(samples(intentSet, LabelledText::intent), options.maxent(), options);
 
-        String version = "hm-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.versionTag();
+        // to the minute: two trainings on one day must not share a version, verdicts and the model watch rely on it
+        String version = "hm-" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm", Locale.ROOT)
+                .format(LocalDateTime.now(ZoneOffset.UTC)) + "-" + options.versionTag();
         ModelBundle bundle = new ModelBundle(maxent, bayes, aux, category, intent, ensemble, version);
         Properties trainedOn = new Properties();
         trainedOn.setProperty("trained.sources", String.join(",", sources.keySet()));

@@ -113,7 +113,7 @@ public final class OffensiveExperiments {
         long start = System.nanoTime();
         double[] scores = new double[olid.size()];
         List<Event> base = new ArrayList<>();
-        base.addAll(events(repeat(corpus, 2), c.view()));
+        base.addAll(events(repeat(corpus, Integer.getInteger("corpusTimes", 2)), c.view()));
         base.addAll(extraEvents(c.extra(), c.view()));
         List<Event> olidEvents = events(olid, c.view());
         long features = 0;
