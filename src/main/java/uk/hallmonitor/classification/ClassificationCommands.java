@@ -102,9 +102,15 @@ public final class ClassificationCommands {
         List<String> metrics = new ArrayList<>();
         metrics.add("# Metrics of " + result.bundle().version());
         metrics.add("");
-        metrics.add("Cross-validation (" + options.folds() + "-fold on OLID training data minus its held-out tenth):");
-        metrics.add("");
-        result.report().forEach(line -> metrics.add("- " + line));
+        if (result.report().isEmpty()) {
+            metrics.add("No cross-validation (no OLID in this build): fixed ensemble "
+                    + result.bundle().ensemble() + ".");
+        } else {
+            metrics.add("Cross-validation (" + options.folds()
+                    + "-fold on OLID training data minus its held-out tenth):");
+            metrics.add("");
+            result.report().forEach(line -> metrics.add("- " + line));
+        }
         metrics.add("");
         metrics.add("Held-out tenth of each source (never trained on), full pipeline:");
         metrics.add("");

@@ -118,6 +118,7 @@ class ClassificationCommandsTests {
         assertThat(exit).isZero();
         assertThat(properties(licensed).getProperty("trained.sources")).isEqualTo("corpus,davidson,hatexplain");
         assertThat(properties(licensed).getProperty("trained.licensedOnly")).isEqualTo("true");
+        assertThat(Files.readString(licensed.resolve("metrics.md"))).contains("No cross-validation (no OLID");
     }
 
     private static Properties properties(Path models) throws IOException {
