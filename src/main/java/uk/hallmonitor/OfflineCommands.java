@@ -20,6 +20,7 @@ final class OfflineCommands {
         COMMANDS.put("evaluate", uk.hallmonitor.classification.ClassificationCommands::evaluate);
         COMMANDS.put("retrain", uk.hallmonitor.classification.ClassificationCommands::retrain);
         COMMANDS.put("vault-master-key", uk.hallmonitor.vault.VaultCommands::newMasterKey);
+        COMMANDS.put("vault-rewrap", uk.hallmonitor.vault.VaultCommands::rewrap);
         COMMANDS.put("vault-rotate-keys", uk.hallmonitor.vault.VaultCommands::rotateKeys);
     }
 

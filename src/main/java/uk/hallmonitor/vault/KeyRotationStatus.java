@@ -13,7 +13,8 @@ import java.util.List;
  * @param finishedAt          when it ended, or {@code null}
  * @param primaryKeyId        the Tink key id of the new primary key
  * @param total               records that were under an older key when it started
- * @param reencrypted         records re-encrypted so far
+ * @param reencrypted         records re-encrypted by the rotation so far (one an administrator changed meanwhile
+ *                            is already under the new key and not counted)
  * @param failedCredentialIds records that could not be decrypted (altered ciphertext); their key stays until fixed
  * @param retiredKeyIds       keys removed from the keyset once nothing used them
  * @param message             what went wrong, for {@code FAILED}

@@ -9,18 +9,23 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.ErrorResponseException;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.vault.internal.LocalMasterKey;
+import uk.hallmonitor.vault.internal.MasterKeyRewrap;
 
 /**
- * The vault's command-line tools: {@code vault-master-key} writes a new master key file (no database needed), and
- * {@code vault-rotate-keys} runs a whole key rotation against the configured store without the web server (offline
+ * The vault's command-line tools: {@code vault-master-key} writes a new master key file (no database needed),
+ * {@code vault-rewrap} re-seals the keyset under a new master key, and {@code vault-rotate-keys} runs a whole key rotation against the configured store without the web server (offline
  * with the embedded store while the service is stopped; online against a shared MongoDB while it runs, since only
  * one rotation can hold the keyset at a time).
  */
@@ -77,6 +82,72 @@ public final class VaultCommands {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /**
+     * {@code vault-rewrap [--old-key-file FILE] [--new-key-file FILE] [--setting=value ...]}: re-seals the keyset
+     * under a new master key, with every instance of the service stopped. The old key defaults to the configured
+     * one; the new key goes to the configured key file (the old content kept as a dated backup beside it) unless
+     * {@code --new-key-file} names another file, which must not exist yet.
+     */
+    public static int rewrap(String[] args) {
+        Path oldKeyFile = null;
+        Path newKeyFile = null;
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("--old-key-file") || args[i].equals("--new-key-file")) && i + 1 < args.length) {
+                Path file = Path.of(args[i + 1]).toAbsolutePath();
+                if (args[i].equals("--old-key-file")) {
+                    oldKeyFile = file;
+                } else {
+                    newKeyFile = file;
+                }
+                i++;
+            } else if (args[i].startsWith("--") && args[i].contains("=")) {
+                settings.add(args[i]);
+            } else {
+                System.err.println("usage: vault-rewrap [--old-key-file FILE] [--new-key-file FILE] [--setting=value"
+                        + " ...]   (stop every instance of the service first)");
+                return 64;
+            }
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(applicationClass())
+                .web(WebApplicationType.NONE).run(settings.toArray(String[]::new))) {
+            if (context.getBeanNamesForType(MasterKeySource.class).length > 0) {
+                System.err.println("vault-rewrap refused: the master key comes from a KMS (a MasterKeySource bean);"
+                        + " rotate it in the KMS instead");
+                return 2;
+            }
+            LocalMasterKey configured = MasterKeyRewrap.configuredKey(context.getBean(VaultProperties.class),
+                    context.getEnvironment());
+            LocalMasterKey oldKey = oldKeyFile == null ? configured : new LocalMasterKey("", oldKeyFile);
+            Path target = newKeyFile != null ? newKeyFile : oldKeyFile != null ? oldKeyFile : configured.keyFileIfAny();
+            if (target == null) {
+                System.err.println("vault-rewrap refused: the master key comes from HALLMONITOR_MASTER_KEY (or the"
+                        + " hallmonitor.vault.master-key setting); name the file for the new key with --new-key-file"
+                        + " FILE, then put its content in that setting");
+                return 64;
+            }
+            MasterKeyRewrap.Rewrapped done = new MasterKeyRewrap(context.getBean(ReactiveMongoTemplate.class),
+                    context.getBean(Clock.class)).rewrap(oldKey, target);
+            System.out.println((done.finishedAnInterruptedOne() ? "finished an interrupted rewrap: " : "")
+                    + "the vault's keyset is now sealed by the new master key in " + done.newKeyFile()
+                    + " (owner read/write only). Back it up now, apart from the database backups.");
+            if (done.oldKeyBackup() != null) {
+                System.out.println("the old master key is kept in " + done.oldKeyBackup() + ": database backups made"
+                        + " before now still need it. Move it to where master-key backups are kept (offline), or"
+                        + " destroy it with those backups; do not leave it on this machine.");
+            }
+            if (newKeyFile != null && configured.keyFileIfAny() != null
+                    && !newKeyFile.equals(configured.keyFileIfAny())) {
+                System.out.println("point hallmonitor.vault.master-key-file (or HALLMONITOR_MASTER_KEY) at the new"
+                        + " key before starting the service");
+            }
+            return 0;
+        } catch (MasterKeyRewrap.Refused refused) {
+            System.err.println("vault-rewrap refused: " + refused.getMessage());
+            return refused.exitCode();
         }
     }
 

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param runnersMayReveal           whether runners may reveal plaintext in a school that has not chosen for itself
  * @param maxSecretBytes             the largest secret accepted, in UTF-8 bytes
  * @param reencryptionBatch          how many records key rotation re-encrypts per round trip
+ * @param rotationStallTimeout       how long one page of a key rotation may go without progress before the rotation
+ *                                   is recorded FAILED (so that none stays RUNNING for ever)
  */
 @ConfigurationProperties("hallmonitor.vault")
 public record VaultProperties(
@@ -27,7 +29,9 @@ public record VaultProperties(
         /** How often stored credentials are checked for age and for leavers who knew them. */ Duration reminderSweep,
         /** Whether runners may reveal plaintext in a school that has not chosen for itself. */ Boolean runnersMayReveal,
         /** The largest secret accepted, in UTF-8 bytes. */ Integer maxSecretBytes,
-        /** How many records key rotation re-encrypts per round trip. */ Integer reencryptionBatch) {
+        /** How many records key rotation re-encrypts per round trip. */ Integer reencryptionBatch,
+        /** How long one page of a key rotation may go without progress before the rotation fails. */
+        Duration rotationStallTimeout) {
 
     public VaultProperties {
         passwordMaxAge = passwordMaxAge == null ? Duration.ofDays(200) : passwordMaxAge;
@@ -37,10 +41,11 @@ public record VaultProperties(
         runnersMayReveal = runnersMayReveal != null && runnersMayReveal;
         maxSecretBytes = maxSecretBytes == null ? 64 * 1024 : maxSecretBytes;
         reencryptionBatch = reencryptionBatch == null ? 500 : reencryptionBatch;
+        rotationStallTimeout = rotationStallTimeout == null ? Duration.ofMinutes(5) : rotationStallTimeout;
     }
 
     /** Defaults for everything: what a test or an offline tool gets without configuration. */
     public static VaultProperties defaults() {
-        return new VaultProperties(null, null, null, null, null, null, null, null);
+        return new VaultProperties(null, null, null, null, null, null, null, null, null);
     }
 }

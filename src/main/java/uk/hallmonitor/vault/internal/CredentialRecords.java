@@ -2,8 +2,11 @@ package uk.hallmonitor.vault.internal;
 
 import java.time.Instant;
 import java.util.List;
+import com.mongodb.bulk.BulkWriteResult;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,6 +76,11 @@ class CredentialRecords {
         return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), CredentialDocument.class);
     }
 
+    /** Up to {@code limit} records encrypted under {@code keyId}, in no particular order (the {@code key} index). */
+    Flux<CredentialDocument> underKey(int keyId, int limit) {
+        return mongo.find(Query.query(Criteria.where("keyId").is(keyId)).limit(limit), CredentialDocument.class);
+    }
+
     Mono<Long> countUnderKey(int keyId) {
         return mongo.count(Query.query(Criteria.where("keyId").is(keyId)), CredentialDocument.class);
     }
@@ -112,6 +120,29 @@ class CredentialRecords {
                 .and("keyId").is(expected.keyId()));
         return mongo.updateFirst(unchanged, new Update().set("ciphertext", ciphertext).set("keyId", keyId),
                 CredentialDocument.class).map(result -> result.getModifiedCount() == 1);
+    }
+
+    /** A record's ciphertext made again under a newer key, to be written only if the record is still {@code expected}. */
+    record Reencrypted(CredentialDocument expected, byte[] ciphertext, int keyId) {
+    }
+
+    /**
+     * Writes a page of re-encrypted ciphertexts in one round trip: one single-document update per record, each with
+     * the same precondition as {@link #reencrypt} (same revision, same key), so a record changed meanwhile is left
+     * as it is; completes with how many were written.
+     */
+    Mono<Integer> reencryptAll(List<Reencrypted> changes) {
+        if (changes.isEmpty()) {
+            return Mono.just(0);
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CredentialDocument.class);
+        for (Reencrypted change : changes) {
+            CredentialDocument expected = change.expected();
+            bulk.updateOne(Query.query(Criteria.where("_id").is(expected.id()).and("revision").is(expected.revision())
+                            .and("keyId").is(expected.keyId())),
+                    new Update().set("ciphertext", change.ciphertext()).set("keyId", change.keyId()));
+        }
+        return bulk.execute().map(BulkWriteResult::getModifiedCount);
     }
 
     /** Records a reveal: who saw the plaintext now knows it. */

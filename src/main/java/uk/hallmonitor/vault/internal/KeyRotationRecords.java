@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.vault.KeyRotationStatus;
 
@@ -21,6 +22,11 @@ class KeyRotationRecords {
 
     Mono<KeyRotationDocument> find(String id) {
         return mongo.findById(id, KeyRotationDocument.class);
+    }
+
+    /** Rotations recorded as RUNNING (at most one normally; more only after a process stopped at a bad moment). */
+    Flux<KeyRotationDocument> running() {
+        return mongo.find(Query.query(Criteria.where("state").is(KeyRotationStatus.RUNNING)), KeyRotationDocument.class);
     }
 
     Mono<KeyRotationDocument> insert(KeyRotationDocument document) {

@@ -89,6 +89,20 @@ public final class LocalMasterKey implements MasterKeySource {
         return keyText.isEmpty() ? "key file " + keyFile : "HALLMONITOR_MASTER_KEY setting";
     }
 
+    /** True when the key is given as text (setting or environment) rather than kept in the file. */
+    boolean fromText() {
+        return !keyText.isEmpty();
+    }
+
+    Path keyFile() {
+        return keyFile;
+    }
+
+    /** The key file, or {@code null} when the key is given as text. */
+    public Path keyFileIfAny() {
+        return fromText() ? null : keyFile;
+    }
+
     /** A new master key as Tink JSON, for first runs and the {@code vault-master-key} command. */
     public static String newKeyJson() throws GeneralSecurityException {
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
@@ -127,7 +141,7 @@ public final class LocalMasterKey implements MasterKeySource {
         }
     }
 
-    private static Aead parse(String text, String where) throws GeneralSecurityException {
+    static Aead parse(String text, String where) throws GeneralSecurityException {
         String json = text;
         if (!text.startsWith("{")) {
             try {

@@ -59,7 +59,8 @@ class VaultConfiguration {
     @Bean
     KeyRotations keyRotations(VaultKeys keys, CredentialRecords credentials, KeyRotationRecords rotations,
                               VaultProperties properties, Clock clock) {
-        return new KeyRotations(keys, credentials, rotations, clock, properties.reencryptionBatch());
+        return new KeyRotations(keys, credentials, rotations, clock, properties.reencryptionBatch(),
+                properties.rotationStallTimeout());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -31,7 +32,7 @@ class KeyRotationTests {
     void start() {
         fixture = new VaultFixture(dir.resolve("master.key"));
         fixture.open(new LocalMasterKey("", dir.resolve("master.key")),
-                new VaultProperties(null, null, null, null, null, null, null, 50));
+                new VaultProperties(null, null, null, null, null, null, null, 50, null));
         fixture.account("acc-1", "school-1");
     }
 
@@ -75,6 +76,30 @@ class KeyRotationTests {
         assertThat(done.retiredKeyIds()).isEmpty();
         assertThat(fixture.keys.current().block().keyIds()).contains(oldKey);
         assertThat(reveal("secret-4")).isEqualTo("value-4-Pa55word");
+    }
+
+    @Test
+    void aLaterRotationDrainsEveryOlderKeyAndListsTheUndecryptableRecordAgain() {
+        storeMany(130);
+        fixture.mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
+                new Document("_id", "acc-1/secret-7"),
+                new Document("$set", new Document("ciphertext", new Binary(new byte[] {4, 5, 6})))))).block();
+        KeyRotationStatus first = fixture.rotations.runToEnd("admin").block();
+        assertThat(first.failedCredentialIds()).containsExactly("acc-1/secret-7");
+        // stored between the two rotations: under the first rotation's key, which the second one retires
+        fixture.vault.put(ADMIN, "acc-1", "secret-8", new NewSecret("rewritten-8-Pa55", null, null)).block();
+        VaultKeyset between = fixture.keys.current().block();
+        assertThat(between.keyIds()).hasSize(2);
+
+        KeyRotationStatus second = fixture.rotations.runToEnd("admin").block();
+
+        assertThat(second.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(second.failedCredentialIds()).containsExactly("acc-1/secret-7");
+        assertThat(second.reencrypted()).isEqualTo(129);
+        assertThat(second.retiredKeyIds()).containsExactly(between.primaryKeyId());
+        assertThat(fixture.keys.current().block().keyIds()).hasSize(2);
+        assertThat(reveal("secret-8")).isEqualTo("rewritten-8-Pa55");
+        assertThat(reveal("secret-129")).isEqualTo("value-129-Pa55word");
     }
 
     @Test
@@ -135,6 +160,105 @@ class KeyRotationTests {
         assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
         assertThat(done.reencrypted()).isEqualTo(30);
         assertThat(fixture.keys.current().block().keyIds()).hasSize(1);
+    }
+
+    @Test
+    void aRotationStartedAfterTheVaultWasStoppedAndStartedAgainRunsToTheEnd() throws Exception {
+        // the cause of the rotations that stayed RUNNING for ever in the shared test context: Spring's context cache
+        // pauses (stops) an idle context and starts it again, and every rotation launched after that was cancelled
+        storeMany(20);
+        fixture.rotations.stop();
+        fixture.rotations.resumeUnfinished();
+
+        KeyRotationStatus started = fixture.rotations.start("admin").block();
+        KeyRotationStatus done = waitFor(started.id());
+
+        assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(done.reencrypted()).isEqualTo(20);
+        assertThat(fixture.keys.current().block().rotationId()).isNull();
+    }
+
+    @Test
+    void aRotationPausedByAStopStaysRunningAndCarriesOnAtTheNextStart() throws Exception {
+        storeMany(300);
+        int oldKey = fixture.keys.current().block().primaryKeyId();
+
+        KeyRotationStatus started = fixture.rotations.start("admin").block();
+        fixture.rotations.stop();
+        Thread.sleep(300);
+        KeyRotationStatus paused = fixture.rotations.find(started.id()).block();
+        assertThat(paused.state()).isEqualTo(KeyRotationStatus.RUNNING);
+        assertThat(fixture.keys.current().block().rotationId()).isEqualTo(started.id());
+
+        fixture.rotations.resumeUnfinished();
+        KeyRotationStatus done = waitFor(started.id());
+
+        assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(done.retiredKeyIds()).containsExactly(oldKey);
+        assertThat(fixture.credentials.countNotUnderKey(done.primaryKeyId()).block()).isZero();
+        assertThat(reveal("secret-299")).isEqualTo("value-299-Pa55word");
+    }
+
+    @Test
+    void aRotationWhoseStoreStopsAnsweringEndsFailedWithTheReasonAndCanBeStartedAgain() throws Exception {
+        storeMany(10);
+        CredentialRecords silent = new CredentialRecords(fixture.mongo) {
+            @Override
+            Flux<CredentialDocument> notUnderKey(int keyId, String afterId, int limit) {
+                return Flux.never();
+            }
+        };
+        KeyRotations stalling = new KeyRotations(fixture.keys, silent, new KeyRotationRecords(fixture.mongo),
+                fixture.clock, 50, Duration.ofMillis(300));
+
+        KeyRotationStatus started = stalling.start("admin").block();
+        KeyRotationStatus failed = waitFor(started.id());
+
+        assertThat(failed.state()).isEqualTo(KeyRotationStatus.FAILED);
+        assertThat(failed.finishedAt()).isNotNull();
+        assertThat(failed.message()).contains("no progress").contains("start a new rotation");
+        assertThat(fixture.keys.current().block().rotationId()).isNull();
+        KeyRotationStatus retried = waitFor(fixture.rotations.start("admin").block().id());
+        assertThat(retried.state()).isEqualTo(KeyRotationStatus.COMPLETED);
+        assertThat(fixture.keys.current().block().keyIds()).hasSize(1);
+        assertThat(reveal("secret-3")).isEqualTo("value-3-Pa55word");
+    }
+
+    @Test
+    void aRotationThatRecordedItsEndButStillHoldsTheKeysetReleasesItAtTheNextStart() throws Exception {
+        storeMany(5);
+        VaultKeyset before = fixture.keys.current().block();
+        int oldKey = before.primaryKeyId();
+        VaultKeyset held = fixture.keys.replace(before, Keysets.withNewPrimary(before.handle()), "ended").block();
+        for (CredentialDocument record : fixture.credentials.page(null, 10).collectList().block()) {
+            fixture.credentials.reencrypt(record, held.seal(record.owner(), held.open(record.owner(),
+                    record.ciphertext())), held.primaryKeyId()).block();
+        }
+        new KeyRotationRecords(fixture.mongo).insert(new KeyRotationDocument("ended", KeyRotationStatus.COMPLETED,
+                "admin", fixture.clock.instant(), fixture.clock.instant(), held.primaryKeyId(), 5, 5, List.of(),
+                List.of(oldKey), null)).block();
+
+        fixture.rotations.resumeUnfinished();
+        for (int i = 0; i < 100 && fixture.keys.current().block().rotationId() != null; i++) {
+            Thread.sleep(50);
+        }
+
+        VaultKeyset now = fixture.keys.current().block();
+        assertThat(now.rotationId()).isNull();
+        assertThat(now.keyIds()).containsExactly(held.primaryKeyId());
+        assertThat(reveal("secret-4")).isEqualTo("value-4-Pa55word");
+    }
+
+    @Test
+    void aRunningRecordThatNoLongerHoldsTheKeysetIsMarkedFailedAtTheNextStart() throws Exception {
+        new KeyRotationRecords(fixture.mongo).insert(new KeyRotationDocument("orphan", KeyRotationStatus.RUNNING,
+                "admin", fixture.clock.instant(), null, 1, 5, 2, List.of(), List.of(), null)).block();
+
+        fixture.rotations.resumeUnfinished();
+        KeyRotationStatus ended = waitFor("orphan");
+
+        assertThat(ended.state()).isEqualTo(KeyRotationStatus.FAILED);
+        assertThat(ended.message()).contains("interrupted").contains("start a new rotation");
     }
 
     private KeyRotationStatus waitFor(String id) throws InterruptedException {

@@ -135,6 +135,7 @@ class NeverLeakedTests extends AppTestSupport {
             }
             Thread.sleep(100);
         }
+        assertThat(responses.get(responses.size() - 1)).as("the key rotation ran to the end").contains("COMPLETED");
 
         // a connector's use, just in time
         Integer handed = secretUse.withSecrets(account.accountId(), Set.of("bearerToken", "refreshToken"),

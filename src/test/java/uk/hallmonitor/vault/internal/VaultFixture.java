@@ -74,7 +74,7 @@ final class VaultFixture implements AutoCloseable {
         credentials.ensureIndexes().block();
         keys.open();
         rotations = new KeyRotations(keys, credentials, new KeyRotationRecords(mongo), clock,
-                properties.reencryptionBatch());
+                properties.reencryptionBatch(), properties.rotationStallTimeout());
         settings = new SchoolSettings(mongo, properties.runnersMayReveal());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("breakGlass", new BreakGlassRecorder(events));
