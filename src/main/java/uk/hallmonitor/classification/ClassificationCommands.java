@@ -2,6 +2,7 @@ package uk.hallmonitor.classification;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import uk.hallmonitor.classification.internal.Datasets;
 import uk.hallmonitor.classification.internal.Evaluation;
@@ -88,7 +90,8 @@ public final class ClassificationCommands {
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
                 Integer.parseInt(o.getOrDefault("folds", "3")), Integer.parseInt(o.getOrDefault("iterations", "100")),
-                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full", o.getOrDefault("maxent", "MAXENT_QN"));
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full",
+                o.getOrDefault("maxent", "MAXENT_QN"), List.of());
         long start = System.nanoTime();
         if (o.containsKey("cv-only")) {
             new ModelTrainer(System.out).crossValidationOnly(options);
@@ -99,9 +102,15 @@ public final class ClassificationCommands {
         List<String> metrics = new ArrayList<>();
         metrics.add("# Metrics of " + result.bundle().version());
         metrics.add("");
-        metrics.add("Cross-validation (" + options.folds() + "-fold on OLID training data minus its held-out tenth):");
-        metrics.add("");
-        result.report().forEach(line -> metrics.add("- " + line));
+        if (result.report().isEmpty()) {
+            metrics.add("No cross-validation (no OLID in this build): fixed ensemble "
+                    + result.bundle().ensemble() + ".");
+        } else {
+            metrics.add("Cross-validation (" + options.folds()
+                    + "-fold on OLID training data minus its held-out tenth):");
+            metrics.add("");
+            result.report().forEach(line -> metrics.add("- " + line));
+        }
         metrics.add("");
         metrics.add("Held-out tenth of each source (never trained on), full pipeline:");
         metrics.add("");
@@ -139,30 +148,49 @@ public final class ClassificationCommands {
         return 0;
     }
 
+    /** Where the service appends moderators' corrections unless configured otherwise (under its data directory). */
+    static final String DEFAULT_FEEDBACK = "data/classification/feedback.tsv";
+    /** Where the service looks for an installed (retrained) model version unless configured otherwise. */
+    static final String DEFAULT_MODELS = "data/classification/models";
+
     /**
-     * {@code retrain --datasets DIR --feedback FILE --models DIR}: trains a candidate with the moderators' feedback
-     * added to the corpus, and installs it into the models directory only if it is not worse than the current
-     * models on the held-out split.
+     * {@code retrain [--feedback FILE] [--models DIR] [--datasets DIR]}: trains a candidate with the moderators'
+     * feedback added to the corpus, and installs it into the models directory only if it is not worse than the
+     * current models on the held-out split. The defaults are the service's own paths, so a running service appends
+     * dismissals to the file this reads and switches to what this installs.
      */
     public static int retrain(String[] args) {
         Map<String, String> o = options(args);
-        if (!o.containsKey("feedback") || !o.containsKey("models")) {
-            System.err.println("usage: retrain --feedback FILE --models DIR [--datasets DIR] [--corpus FILE]");
+        Path feedback = Path.of(o.getOrDefault("feedback", DEFAULT_FEEDBACK));
+        if (!Files.exists(feedback)) {
+            System.err.println("no feedback file at " + feedback + " (usage: retrain [--feedback FILE] [--models DIR]"
+                    + " [--datasets DIR] [--corpus FILE])");
             return 2;
         }
-        Path models = Path.of(o.get("models"));
+        Path models = Path.of(o.getOrDefault("models", DEFAULT_MODELS));
         List<Path> corpus = new ArrayList<>();
         for (String file : o.getOrDefault("corpus", "nlp-models/corpus/school-corpus.tsv").split(",")) {
             corpus.add(Path.of(file));
         }
-        corpus.add(Path.of(o.get("feedback")));
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, o.containsKey("licensed-only"),
                 Integer.parseInt(o.getOrDefault("folds", "1")), Integer.parseInt(o.getOrDefault("iterations", "100")),
-                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"));
-        ModelBundle current = Files.exists(models.resolve(ModelBundle.PROPERTIES)) ? ModelBundle.load(models)
-                : ModelBundle.loadShipped();
+                Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"),
+                List.of(feedback));
+        boolean installed = Files.exists(models.resolve(ModelBundle.PROPERTIES));
+        ModelBundle current = installed ? ModelBundle.load(models) : ModelBundle.loadShipped();
+        List<String> currentSources = currentSources(installed ? models : null);
         ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
+        List<String> candidateSources = List.of(result.trainedOn().getProperty("trained.sources").split(","));
+        List<String> missing = currentSources.stream().filter(s -> !s.isBlank() && !candidateSources.contains(s))
+                .toList();
+        if (!missing.isEmpty()) {
+            // judged only on its own sources' held-out rows, a candidate without the public sets could look as
+            // good while having forgotten them: it has to see at least what the current version saw
+            System.out.println("the candidate lacks " + missing + " that " + current.version()
+                    + " was trained on (pass --datasets): kept " + current.version());
+            return 3;
+        }
         List<LabelledText> heldOut = result.heldOut().values().stream().flatMap(List::stream).toList();
         ModelRetraining.Decision decision = ModelRetraining.compare(current, result.bundle(), heldOut);
         System.out.println(decision.summary());
@@ -173,6 +201,20 @@ public final class ClassificationCommands {
         }
         System.out.println("kept " + current.version());
         return 3;
+    }
+
+    /** The sources the current version was trained on, from its {@code model.properties} (empty if unknown). */
+    private static List<String> currentSources(Path installed) {
+        Properties p = new Properties();
+        try (InputStream in = installed != null ? Files.newInputStream(installed.resolve(ModelBundle.PROPERTIES))
+                : ClassificationCommands.class.getResourceAsStream("/nlp-models/" + ModelBundle.PROPERTIES)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of(p.getProperty("trained.sources", "").split(","));
     }
 
     private static OpenNlpPostClassifier classifier(Map<String, String> o) {

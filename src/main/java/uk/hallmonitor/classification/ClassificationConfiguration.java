@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import uk.hallmonitor.classification.internal.Lexicon;
 import uk.hallmonitor.classification.internal.ModelBundle;
 
-/** Wires the classifier: a retrained bundle when one is configured, else the shipped models, plus the school's terms. */
+/**
+ * Wires the classifier: the bundle installed in the model directory when there is one, else the shipped models,
+ * plus the school's terms; and the watch that switches to a newly installed version.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClassificationConfiguration {
 
@@ -20,6 +23,12 @@ class ClassificationConfiguration {
         ModelBundle bundle = directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
                 ? ModelBundle.load(directory) : ModelBundle.loadShipped();
         return new OpenNlpPostClassifier(bundle, properties, schoolTerms(properties.lexiconFile()));
+    }
+
+    @Bean
+    InstalledModels installedModels(OpenNlpPostClassifier classifier, ClassificationProperties properties) {
+        return new InstalledModels(classifier, properties.modelDirectory() != null ? properties.modelDirectory()
+                : Path.of("data", "classification", "models"), properties.modelCheckEvery());
     }
 
     @Bean

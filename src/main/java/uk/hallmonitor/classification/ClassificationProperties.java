@@ -1,6 +1,7 @@
 package uk.hallmonitor.classification;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,7 +21,9 @@ public record ClassificationProperties(
         /** Where moderators' corrections are appended as labelled examples for retraining. */
         Path feedbackFile,
         /** Longest text the classify endpoint accepts, in characters. */
-        Integer maxTextLength) {
+        Integer maxTextLength,
+        /** How often the model directory is checked for a newly installed (retrained) version. */
+        Duration modelCheckEvery) {
 
     /** Default category threshold: safeguarding categories favour recall. */
     static final Map<Category, Double> DEFAULT_CATEGORY_THRESHOLDS = Map.of(
@@ -32,11 +35,12 @@ public record ClassificationProperties(
         schools = schools == null ? Map.of() : Map.copyOf(schools);
         feedbackFile = feedbackFile == null ? Path.of("data", "classification", "feedback.tsv") : feedbackFile;
         maxTextLength = maxTextLength == null ? 10_000 : maxTextLength;
+        modelCheckEvery = modelCheckEvery == null ? Duration.ofMinutes(1) : modelCheckEvery;
     }
 
     /** The defaults: shipped models, tuned thresholds. */
     public static ClassificationProperties defaults() {
-        return new ClassificationProperties(null, null, null, null, null, null, null);
+        return new ClassificationProperties(null, null, null, null, null, null, null, null);
     }
 
     /** One school's thresholds. */

@@ -6,23 +6,27 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import uk.hallmonitor.classification.internal.Ensemble;
 import uk.hallmonitor.classification.internal.LanguageGuess;
 import uk.hallmonitor.classification.internal.Lexicon;
 import uk.hallmonitor.classification.internal.ModelBundle;
 import uk.hallmonitor.classification.internal.NormalisedText;
+import uk.hallmonitor.classification.internal.OffensiveFeatures;
 import uk.hallmonitor.classification.internal.PersonalDataDetector;
 import uk.hallmonitor.classification.internal.PostFeatures;
 import uk.hallmonitor.classification.internal.TextNormaliser;
 
 /**
- * The classification pipeline: normalise, compute features once, ask the three offensive models (maxent, naive
- * Bayes, and a naive Bayes model trained on the openly licensed sets) and combine them, ask the category and intent models,
- * then apply the rules that beat statistics (personal data, the lexicon, content involving children).
+ * The classification pipeline: normalise, compute each feature view once, ask the offensive models (a maxent
+ * trained with Davidson's tweets added, naive Bayes and a second maxent; those the trained ensemble gives no weight
+ * are not asked) and combine them, ask the category and intent models, then apply the rules that beat statistics
+ * (personal data, the lexicon, content involving children).
  *
  * <p>The models are shared; each thread gets its own {@code DocumentCategorizerME}s because they are not
- * thread-safe.
+ * thread-safe. A newly installed model version is switched in with {@link #use}: texts already being classified
+ * finish on the version they started with, and every verdict names the version that made it.
  */
 public final class OpenNlpPostClassifier implements PostClassifier {
 
@@ -33,22 +37,30 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             "language", "unacceptable", "racist", "racism", "homophobic", "homophobia", "bullying", "bullied",
             "quote", "quoted", "using", "use", "used", "like");
 
-    private final ModelBundle models;
+    private final AtomicReference<InUse> inUse;
     private final ClassificationProperties properties;
     private final TextNormaliser normaliser;
     private final PostFeatures features;
+    private final OffensiveFeatures offensiveFeatures;
     private final Lexicon lexicon;
     private final PersonalDataDetector personalData = new PersonalDataDetector();
-    private final ThreadLocal<Categorizers> categorizers;
+
+    /** A model version and each thread's categorizers over it. */
+    private record InUse(ModelBundle models, ThreadLocal<Categorizers> categorizers) {
+
+        static InUse of(ModelBundle models) {
+            return new InUse(models, ThreadLocal.withInitial(() -> new Categorizers(models)));
+        }
+    }
 
     public OpenNlpPostClassifier(ModelBundle models, ClassificationProperties properties, Lexicon schoolTerms) {
-        this.models = models;
+        this.inUse = new AtomicReference<>(InUse.of(models));
         this.properties = properties;
         Lexicon base = Lexicon.base();
         this.normaliser = new TextNormaliser(base);
         this.features = new PostFeatures(base);
+        this.offensiveFeatures = new OffensiveFeatures(base);
         this.lexicon = schoolTerms;
-        this.categorizers = ThreadLocal.withInitial(() -> new Categorizers(models));
     }
 
     /** With the base lexicon only. */
@@ -58,7 +70,12 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
     /** The version of the models in use. */
     public String modelVersion() {
-        return models.version();
+        return inUse.get().models().version();
+    }
+
+    /** Switches to another model version (a retrained bundle); later verdicts are made and labelled by it. */
+    public void use(ModelBundle models) {
+        inUse.set(InUse.of(models));
     }
 
     @Override
@@ -71,12 +88,17 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         NormalisedText normalised = normaliser.normalise(text);
         String language = LanguageGuess.of(normalised);
         List<String> featureList = features.features(normalised.tokens());
-        Map<String, Object> extra = Map.of(PostFeatures.PRECOMPUTED, featureList);
+        // each model's feature generator picks its own precomputed list: computed once per text, not once per model
+        Map<String, Object> extra = Map.of(PostFeatures.PRECOMPUTED, featureList,
+                OffensiveFeatures.PRECOMPUTED, offensiveFeatures.features(normalised.cleaned(), normalised.tokens()));
         String[] tokens = normalised.tokens();
-        Categorizers c = categorizers.get();
+        InUse current = inUse.get();
+        ModelBundle models = current.models();
+        Categorizers c = current.categorizers().get();
         Ensemble ensemble = models.ensemble();
         // a model with no weight in the ensemble is not asked: naive Bayes costs the most per text
-        double score = ensemble.score(c.offensive(c.maxent, tokens, extra),
+        // no words, nothing to judge: the models would only answer with their prior
+        double score = tokens.length == 0 ? 0 : ensemble.score(c.offensive(c.maxent, tokens, extra),
                 ensemble.bayesWeight() == 0 ? 0.5 : c.offensive(c.bayes, tokens, extra),
                 ensemble.auxWeight() == 0 ? 0.5 : c.offensive(c.aux, tokens, extra));
         boolean english = language.equals("en");
@@ -168,7 +190,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             intentScore = round(p[best]);
         }
         if (offensive || !flagged.isEmpty()) {
-            explainFeatures(featureList, explanation);
+            explainFeatures(models, featureList, explanation);
         }
         if (reported && !hits.isEmpty()) {
             explanation.add("reads as reported or condemned language: term weights reduced");
@@ -200,7 +222,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     }
 
     /** Words and word pairs that pushed the main model hardest towards "offensive". */
-    private void explainFeatures(List<String> featureList, List<String> explanation) {
+    private static void explainFeatures(ModelBundle models, List<String> featureList, List<String> explanation) {
         String[] top = new String[3];
         double[] weights = new double[3];
         for (String feature : featureList) {

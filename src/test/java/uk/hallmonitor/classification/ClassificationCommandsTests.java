@@ -92,4 +92,85 @@ class ClassificationCommandsTests {
         String version = ModelBundle.load(active).version();
         assertThat(version.endsWith("retrained")).isEqualTo(exit == 0);
     }
+
+    @Test
+    void trainCrossValidatesOnOlidAndTheLicensedOnlyBuildLeavesOlidOut(@TempDir Path dir) throws IOException {
+        Path datasets = tinyDatasets(dir.resolve("datasets"));
+        Path corpus = dir.resolve("corpus.tsv");
+        Files.writeString(corpus, TinyModels.CORPUS.repeat(2));
+
+        Path full = dir.resolve("full");
+        int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
+                corpus.toString(), "--output", full.toString(), "--folds", "3", "--iterations", "30"});
+
+        assertThat(exit).isZero();
+        Properties trained = properties(full);
+        assertThat(trained.getProperty("trained.sources")).contains("olid", "davidson");
+        assertThat(Files.readString(full.resolve("metrics.md"))).contains("cross-fitted").contains("shipped:")
+                .contains("parents' complaints and praise");
+        assertThat(ModelBundle.load(full).offensiveMe().getFactory().getFeatureGenerators()[0].getClass()
+                .getSimpleName()).isEqualTo("OffensiveFeatures");
+
+        Path licensed = dir.resolve("licensed");
+        exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
+                corpus.toString(), "--output", licensed.toString(), "--licensed-only", "--iterations", "30"});
+
+        assertThat(exit).isZero();
+        assertThat(properties(licensed).getProperty("trained.sources")).isEqualTo("corpus,davidson,hatexplain");
+        assertThat(properties(licensed).getProperty("trained.licensedOnly")).isEqualTo("true");
+        assertThat(Files.readString(licensed.resolve("metrics.md"))).contains("No cross-validation (no OLID");
+    }
+
+    private static Properties properties(Path models) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(models.resolve(ModelBundle.PROPERTIES))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    /** A few rows in each public set's own format, so the readers and label mappings run as on the real files. */
+    private static Path tinyDatasets(Path root) throws IOException {
+        String[] off = {"@USER you are a useless idiot", "@USER shut up you pathetic liar", "what a fucking moron",
+                "@USER go to hell you clown", "this is bullshit and you know it", "@USER you stupid bitch"};
+        String[] not = {"@USER thanks for the update", "great game last night", "@USER I agree with you",
+                "lovely weather today URL", "@USER see you at the meeting", "what time does it start?"};
+        StringBuilder olid = new StringBuilder("id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n");
+        StringBuilder davidson = new StringBuilder(",count,hate_speech,offensive_language,neither,class,tweet\n");
+        StringBuilder hatexplain = new StringBuilder("post_tokens,toxic_tokens,post_label\n");
+        int id = 0;
+        for (int copy = 0; copy < 4; copy++) {
+            for (String t : off) {
+                olid.append(id++).append('\t').append(t).append(" ").append(copy).append("\tOFF\tTIN\tIND\n");
+                davidson.append(id).append(",3,0,3,0,1,\"").append(t).append(" d").append(copy).append("\"\n");
+                hatexplain.append("\"['").append(t.replace(" ", "', '")).append("', 'h").append(copy)
+                        .append("']\",[],offensive\n");
+            }
+            for (String t : not) {
+                olid.append(id++).append('\t').append(t).append(" ").append(copy).append("\tNOT\tNULL\tNULL\n");
+                davidson.append(id).append(",3,0,0,3,2,\"").append(t).append(" d").append(copy).append("\"\n");
+                hatexplain.append("\"['").append(t.replace(" ", "', '")).append("', 'h").append(copy)
+                        .append("']\",[],normal\n");
+            }
+        }
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.OLID), olid.toString());
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.DAVIDSON), davidson.toString());
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.HATEXPLAIN), hatexplain.toString());
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.KAGGLE),
+                "Insult,Date,Comment\n1,,\"you idiot\"\n0,,\"nice one\"\n");
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.CYBERBULLYING),
+                "tweet_text,cyberbullying_type\nyou are so ugly nobody likes you,age\nnice day,not_cyberbullying\n");
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.FORMSPRING),
+                "userid\tpost\tques\tans\tasker\tans1\tseverity1\tbully1\tans2\tseverity2\tbully2\tans3"
+                        + "\tseverity3\tbully3\r\n1\tQ: you are ugly A: no\t\t\t\tYes\t5\tugly\tYes\t5\tugly"
+                        + "\tNo\t0\tn/a\r\n");
+        write(root.resolve(uk.hallmonitor.classification.internal.Datasets.JIGSAW),
+                "id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate\n1,you idiot,1,0,0,0,1,0\n");
+        return root;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
 }

@@ -82,7 +82,7 @@ final class TinyModels {
             }
             Files.write(file, lines);
             ModelTrainer.Options options = new ModelTrainer.Options(null, List.of(file), true, 0, 40, 1, "tiny",
-                    "MAXENT");
+                    "MAXENT", List.of());
             return new ModelTrainer(System.out).train(options).bundle();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,8 +21,17 @@ public final class Evaluation {
         Metrics offensive = new Metrics();
         Map<Category, Metrics> categories = new EnumMap<>(Category.class);
         boolean anyCategory = false;
+        int parents = 0;
+        int parentsOffensive = 0;
+        int parentsCategory = 0;
         for (LabelledText row : rows) {
             Verdict v = classifier.apply(row.text());
+            if ("NOT".equals(row.offensive()) && ("COMPLAINT".equals(row.intent()) || "PRAISE".equals(row.intent()))) {
+                // parents' complaints (sharp ones included) and praise: the posts a school must never see flagged
+                parents++;
+                parentsOffensive += v.offensive() ? 1 : 0;
+                parentsCategory += v.categories().isEmpty() ? 0 : 1;
+            }
             if (row.offensive() != null) {
                 offensive.add(v.offensive(), row.offensive().equals("OFF"));
             }
@@ -43,6 +52,11 @@ public final class Evaluation {
                     offensive.macroF1(), offensive.precision(), offensive.recall(), offensive.f1(),
                     offensive.negativeF1(), offensive.falsePositiveRate(), offensive.accuracy(), offensive.total(),
                     offensive.support()));
+        }
+        if (parents > 0) {
+            out.add(String.format(Locale.ROOT, "parents' complaints and praise (not offensive, n=%d): flagged "
+                            + "offensive %d (%.1f%%), given any category %d (%.1f%%)", parents, parentsOffensive,
+                    100.0 * parentsOffensive / parents, parentsCategory, 100.0 * parentsCategory / parents));
         }
         if (anyCategory) {
             out.add("");

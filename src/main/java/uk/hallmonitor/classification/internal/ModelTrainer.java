@@ -5,7 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,10 +44,24 @@ public final class ModelTrainer {
      * @param cutoff       minimum feature count
      * @param versionTag   suffix of the model version
      * @param maxent       the OpenNLP maxent trainer: {@code MAXENT} (GIS) or {@code MAXENT_QN} (L-BFGS)
+     * @param feedback     moderators' corrections (corpus format); always trained on, never held out
      */
     public record Options(Path datasets, List<Path> corpus, boolean licensedOnly, int folds, int iterations,
-                          int cutoff, String versionTag, String maxent) {
+                          int cutoff, String versionTag, String maxent, List<Path> feedback) {
+
+        public Options {
+            feedback = feedback == null ? List.of() : List.copyOf(feedback);
+        }
     }
+
+    /**
+     * The offensive maxent models' settings, chosen by cross-validation on OLID (see {@code nlp-models/MODEL.md}):
+     * strong L2 (OpenNLP sums the loss over examples, so these are mild per example; the main model sees three
+     * times the data and takes twice the penalty) and every feature kept.
+     */
+    static final double MAIN_L2 = 100.0;
+    static final double SECOND_L2 = 50.0;
+    static final int OFFENSIVE_CUTOFF = 1;
 
     static {
         ModelBundle.registerFeatureGenerators();
@@ -54,7 +69,7 @@ public final class ModelTrainer {
 
     private final PrintStream log;
     private final TextNormaliser normaliser = new TextNormaliser(Lexicon.base());
-    private final Map<String, String[]> tokenCache = new HashMap<>();
+    private final Map<String, NormalisedText> normalisedCache = new HashMap<>();
 
     public ModelTrainer(PrintStream log) {
         this.log = log;
@@ -65,8 +80,11 @@ public final class ModelTrainer {
         ModelBundle.registerFeatureGenerators();
         List<LabelledText> corpus = new ArrayList<>();
         for (Path file : options.corpus()) {
-            corpus.addAll(Datasets.corpus(file, file.getFileName().toString().startsWith("feedback") ? "feedback"
-                    : "corpus"));
+            corpus.addAll(Datasets.corpus(file, "corpus"));
+        }
+        List<LabelledText> feedback = new ArrayList<>();
+        for (Path file : options.feedback()) {
+            feedback.addAll(Datasets.corpus(file, "feedback"));
         }
         Map<String, List<LabelledText>> sources = new LinkedHashMap<>();
         sources.put("corpus", corpus);
@@ -86,33 +104,43 @@ public final class ModelTrainer {
                 rows.stream().filter(LabelledText::heldOut).count()));
         Map<String, List<LabelledText>> train = new LinkedHashMap<>();
         sources.forEach((name, rows) -> train.put(name, rows.stream().filter(r -> !r.heldOut()).toList()));
+        if (!feedback.isEmpty()) {
+            // a moderator's correction is the most relevant example there is: always trained on, never held out
+            log.printf("feedback: %d examples%n", feedback.size());
+            List<LabelledText> withFeedback = new ArrayList<>(train.get("corpus"));
+            withFeedback.addAll(feedback);
+            train.put("corpus", withFeedback);
+        }
 
         boolean olid = train.containsKey("olid");
         List<LabelledText> corpusOffensive = repeat(train.get("corpus"), 2);
+        // OLID is the target; Davidson's "offensive" is narrower, so it goes into the main maxent as extra data and
+        // the stacker weighs that model against one trained without it (both measured on OLID folds only)
+        List<LabelledText> extra = new ArrayList<>(train.getOrDefault("davidson", List.of()));
+        List<LabelledText> olidSet = new ArrayList<>(corpusOffensive);
         List<LabelledText> mainSet = new ArrayList<>(corpusOffensive);
-        List<LabelledText> auxSet = new ArrayList<>(corpusOffensive);
-        for (String name : List.of("davidson", "hatexplain")) {
-            auxSet.addAll(train.getOrDefault(name, List.of()));
-            if (!olid) {
-                mainSet.addAll(train.getOrDefault(name, List.of()));
-            }
-        }
         if (olid) {
+            olidSet.addAll(train.get("olid"));
             mainSet.addAll(train.get("olid"));
+            mainSet.addAll(extra);
+        } else {
+            // the licensed-only build: the openly licensed sets are all there is
+            mainSet.addAll(extra);
+            mainSet.addAll(train.getOrDefault("hatexplain", List.of()));
+            olidSet = mainSet;
         }
         List<String> report = new ArrayList<>();
-        log.println("training the auxiliary (openly licensed) naive Bayes offensive model on " + auxSet.size());
-        // naive Bayes trains in one pass: the auxiliary model sees the most data and needs no iterations
-        DoccatModel aux = offensiveModel(auxSet, "NAIVEBAYES", options);
         Ensemble ensemble = new Ensemble(1.0, 0.0, 0.0, 0.0, 0.5);
         if (olid && options.folds() > 1) {
-            ensemble = crossValidate(train.get("olid"), corpusOffensive, aux, options, report);
+            ensemble = crossValidate(train.get("olid"), corpusOffensive, extra, options, report);
         } else if (options.folds() > 1) {
             ensemble = new Ensemble(1.0, 0.25, 0.0, 0.0, 0.5);
         }
-        log.println("training the offensive maxent and naive Bayes models on " + mainSet.size());
+        log.println("training the offensive maxent on " + mainSet.size() + ", naive Bayes on " + olidSet.size());
         DoccatModel maxent = offensiveModel(mainSet, options.maxent(), options);
-        DoccatModel bayes = offensiveModel(mainSet, "NAIVEBAYES", options);
+        DoccatModel bayes = offensiveModel(olidSet, "NAIVEBAYES", options);
+        DoccatModel aux = ensemble.auxWeight() == 0 ? bayes
+                : offensiveModel(olidSet, options.maxent(), options, SECOND_L2);
 
         List<LabelledText> categorySet = categorySet(train);
         log.println("training the category model on " + categorySet.size());
@@ -121,17 +149,22 @@ public final class ModelTrainer {
         log.println("training the intent model on " + intentSet.size());
         DoccatModel intent = doccat(samples(intentSet, LabelledText::intent), options.maxent(), options);
 
-        String version = "hm-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.versionTag();
+        // to the minute: two trainings on one day must not share a version, verdicts and the model watch rely on it
+        String version = "hm-" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm", Locale.ROOT)
+                .format(LocalDateTime.now(ZoneOffset.UTC)) + "-" + options.versionTag();
         ModelBundle bundle = new ModelBundle(maxent, bayes, aux, category, intent, ensemble, version);
         Properties trainedOn = new Properties();
         trainedOn.setProperty("trained.sources", String.join(",", sources.keySet()));
+        trainedOn.setProperty("trained.feedback", Integer.toString(feedback.size()));
         trainedOn.setProperty("trained.licensedOnly", Boolean.toString(options.licensedOnly()));
         trainedOn.setProperty("trained.iterations", Integer.toString(options.iterations()));
         trainedOn.setProperty("trained.cutoff", Integer.toString(options.cutoff()));
         trainedOn.setProperty("trained.maxent", options.maxent());
         trainedOn.setProperty("trained.folds", Integer.toString(options.folds()));
-        trainedOn.setProperty("trained.l1", System.getProperty("hallmonitor.train.l1", "0.1"));
-        trainedOn.setProperty("trained.l2", System.getProperty("hallmonitor.train.l2", "0.1"));
+        trainedOn.setProperty("trained.l1", System.getProperty("hallmonitor.train.l1", "0"));
+        trainedOn.setProperty("trained.l2", Double.toString(l2()));
+        trainedOn.setProperty("trained.offensive.l2", MAIN_L2 + " (main), " + SECOND_L2 + " (second maxent)");
+        trainedOn.setProperty("trained.offensive.cutoff", Integer.toString(OFFENSIVE_CUTOFF));
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         sources.forEach((name, rows) -> heldOut.put(name, rows.stream().filter(LabelledText::heldOut).toList()));
         return new Result(bundle, trainedOn, report, heldOut);
@@ -144,12 +177,10 @@ public final class ModelTrainer {
             corpus.addAll(Datasets.corpus(file, "corpus"));
         }
         List<LabelledText> corpusTrain = repeat(corpus.stream().filter(r -> !r.heldOut()).toList(), 2);
-        List<LabelledText> auxSet = new ArrayList<>(corpusTrain);
-        auxSet.addAll(Datasets.davidson(options.datasets()).stream().filter(r -> !r.heldOut()).toList());
-        auxSet.addAll(Datasets.hatexplain(options.datasets()).stream().filter(r -> !r.heldOut()).toList());
+        List<LabelledText> extra = Datasets.davidson(options.datasets()).stream().filter(r -> !r.heldOut()).toList();
         List<LabelledText> olid = Datasets.olid(options.datasets()).stream().filter(r -> !r.heldOut()).toList();
         List<String> report = new ArrayList<>();
-        crossValidate(olid, corpusTrain, offensiveModel(auxSet, "NAIVEBAYES", options), options, report);
+        crossValidate(olid, corpusTrain, extra, options, report);
         return report;
     }
 
@@ -159,74 +190,142 @@ public final class ModelTrainer {
     }
 
     /**
-     * K-fold cross-validation on OLID: the maxent and naive Bayes models are trained on the other folds plus the
-     * corpus, the auxiliary model never saw OLID; the weights and threshold that give the best out-of-fold
-     * macro-F1 are kept.
+     * Stratified K-fold cross-validation on OLID. In each fold three models are trained on the other folds plus
+     * the corpus: the main maxent (with the extra data added), naive Bayes and a second maxent (without the extra
+     * data); each scores the held-out fold. Every ensemble number is cross-fitted, so it is honest: for each fold
+     * the stacker (a logistic regression on the models' log-odds) and the threshold are fitted on the other folds'
+     * out-of-fold scores and then applied to this fold. The simplest ensemble within 0.002 of the best is shipped,
+     * refitted on all out-of-fold scores: a model that adds nothing is not worth its time per text.
      */
-    private Ensemble crossValidate(List<LabelledText> olid, List<LabelledText> corpus, DoccatModel aux,
+    private Ensemble crossValidate(List<LabelledText> olid, List<LabelledText> corpus, List<LabelledText> extra,
                                    Options options, List<String> report) {
-        List<LabelledText> shuffled = new ArrayList<>(olid);
-        Collections.shuffle(shuffled, new Random(42));
-        int n = shuffled.size();
+        int n = olid.size();
+        int folds = options.folds();
+        int[] foldOf = stratifiedFolds(olid, folds);
         double[] me = new double[n];
         double[] nb = new double[n];
         double[] ax = new double[n];
         boolean[] gold = new boolean[n];
-        DocumentCategorizerME auxCategorizer = new DocumentCategorizerME(aux);
-        for (int fold = 0; fold < options.folds(); fold++) {
+        for (int i = 0; i < n; i++) {
+            gold[i] = olid.get(i).offensive().equals("OFF");
+        }
+        for (int fold = 0; fold < folds; fold++) {
             List<LabelledText> trainFold = new ArrayList<>(corpus);
             for (int i = 0; i < n; i++) {
-                if (i % options.folds() != fold) {
-                    trainFold.add(shuffled.get(i));
+                if (foldOf[i] != fold) {
+                    trainFold.add(olid.get(i));
                 }
             }
-            log.printf("fold %d/%d: training on %d%n", fold + 1, options.folds(), trainFold.size());
-            DocumentCategorizerME m = new DocumentCategorizerME(offensiveModel(trainFold, options.maxent(), options));
+            List<LabelledText> mainFold = new ArrayList<>(trainFold);
+            mainFold.addAll(extra);
+            log.printf("fold %d/%d: training on %d (main maxent %d)%n", fold + 1, folds, trainFold.size(),
+                    mainFold.size());
+            DocumentCategorizerME m = new DocumentCategorizerME(offensiveModel(mainFold, options.maxent(), options));
             DocumentCategorizerME b = new DocumentCategorizerME(offensiveModel(trainFold, "NAIVEBAYES", options));
-            for (int i = fold; i < n; i += options.folds()) {
-                String[] tokens = tokens(shuffled.get(i).text());
-                me[i] = offensive(m, tokens);
-                nb[i] = offensive(b, tokens);
-                ax[i] = offensive(auxCategorizer, tokens);
-                gold[i] = shuffled.get(i).offensive().equals("OFF");
-            }
-        }
-        report.add(String.format(Locale.ROOT, "maxent alone (threshold 0.5): macro-F1 %.4f", macroF1(me, gold, 0.5)));
-        report.add(String.format(Locale.ROOT, "naive Bayes alone (threshold 0.5): macro-F1 %.4f",
-                macroF1(nb, gold, 0.5)));
-        report.add(String.format(Locale.ROOT, "licensed-data naive Bayes alone, never saw OLID (0.5): macro-F1 %.4f",
-                macroF1(ax, gold, 0.5)));
-        Ensemble best = null;
-        double bestF1 = -1;
-        double[] combined = new double[n];
-        for (double wm = 0; wm <= 1.5001; wm += 0.25) {
-            for (double wb = 0; wb <= 1.0001; wb += 0.25) {
-                for (double wa = 0; wa <= 1.0001; wa += 0.25) {
-                    if (wm + wb + wa == 0) {
-                        continue;
-                    }
-                    Ensemble e = new Ensemble(wm, wb, wa, 0, 0.5);
-                    for (int i = 0; i < n; i++) {
-                        combined[i] = e.score(me[i], nb[i], ax[i]);
-                    }
-                    for (double t = 0.2; t <= 0.7001; t += 0.01) {
-                        double f1 = macroF1(combined, gold, t);
-                        if (f1 > bestF1) {
-                            bestF1 = f1;
-                            best = new Ensemble(wm, wb, wa, 0, Math.round(t * 100) / 100.0);
-                        }
-                    }
+            DocumentCategorizerME a = new DocumentCategorizerME(offensiveModel(trainFold, options.maxent(), options,
+                    SECOND_L2));
+            for (int i = 0; i < n; i++) {
+                if (foldOf[i] == fold) {
+                    String text = olid.get(i).text();
+                    String[] tokens = tokens(text);
+                    Map<String, Object> raw = Map.of(OffensiveFeatures.RAW, cleaned(text));
+                    me[i] = offensive(m, tokens, raw);
+                    nb[i] = offensive(b, tokens, raw);
+                    ax[i] = offensive(a, tokens, raw);
                 }
             }
         }
-        report.add(String.format(Locale.ROOT, "ensemble %s: out-of-fold macro-F1 %.4f", best, bestF1));
-        Metrics m = new Metrics();
-        for (int i = 0; i < n; i++) {
-            m.add(best.score(me[i], nb[i], ax[i]) >= best.threshold(), gold[i]);
+        report.add(String.format(Locale.ROOT, "%d-fold, stratified, seed 42; %d OLID tweets; every model also saw "
+                + "the corpus (×2); the main maxent also saw Davidson (%d rows)", folds, n, extra.size()));
+        report.add(String.format(Locale.ROOT, "main maxent (OLID + Davidson), threshold 0.5: macro-F1 %.4f",
+                macroF1(me, gold, 0.5)));
+        report.add(String.format(Locale.ROOT, "naive Bayes (OLID), threshold 0.5: macro-F1 %.4f",
+                macroF1(nb, gold, 0.5)));
+        report.add(String.format(Locale.ROOT, "second maxent (OLID only), threshold 0.5: macro-F1 %.4f",
+                macroF1(ax, gold, 0.5)));
+        Map<Kind, Metrics> honest = new java.util.EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            Metrics m = new Metrics();
+            crossFitted(me, nb, ax, gold, foldOf, folds, kind, m);
+            honest.put(kind, m);
+            report.add(String.format(Locale.ROOT, "%s, %s cross-fitted: **macro-F1 %.4f** (OFF %s)", kind.label,
+                    kind == Kind.MAXENT ? "threshold" : "stacker and threshold", m.macroF1(), m));
         }
-        report.add("ensemble out-of-fold OFF class: " + m);
+        double bestF1 = honest.values().stream().mapToDouble(Metrics::macroF1).max().orElse(0);
+        Kind chosen = Kind.MAXENT;
+        for (Kind kind : Kind.values()) {
+            if (honest.get(kind).macroF1() >= bestF1 - 0.002) {
+                chosen = kind;
+                break;
+            }
+        }
+        Ensemble shipped = fitAll(chosen, me, nb, ax, gold);
+        report.add("shipped: " + chosen.label + " (simplest within 0.002 of the best), fitted on all out-of-fold "
+                + "scores: " + shipped);
         report.forEach(log::println);
-        return best;
+        return shipped;
+    }
+
+    private static Ensemble fitAll(Kind kind, double[] me, double[] nb, double[] ax, boolean[] gold) {
+        return switch (kind) {
+            case MAXENT -> new Ensemble(1, 0, 0, 0, Ensemble.bestThreshold(me, gold, null));
+            case TWO -> Ensemble.fit(me, nb, null, gold, null);
+            case THREE -> Ensemble.fit(me, nb, ax, gold, null);
+        };
+    }
+
+    /** The ensembles compared, simplest first. */
+    private enum Kind {
+        MAXENT("main maxent alone"),
+        TWO("main maxent + naive Bayes"),
+        THREE("main maxent + naive Bayes + second maxent");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private static double crossFitted(double[] me, double[] nb, double[] aux, boolean[] gold, int[] foldOf, int folds,
+                                      Kind kind, Metrics m) {
+        for (int fold = 0; fold < folds; fold++) {
+            boolean[] fit = new boolean[gold.length];
+            for (int i = 0; i < fit.length; i++) {
+                fit[i] = foldOf[i] != fold;
+            }
+            Ensemble e = switch (kind) {
+                case MAXENT -> new Ensemble(1, 0, 0, 0, Ensemble.bestThreshold(me, gold, fit));
+                case TWO -> Ensemble.fit(me, nb, null, gold, fit);
+                case THREE -> Ensemble.fit(me, nb, aux, gold, fit);
+            };
+            for (int i = 0; i < fit.length; i++) {
+                if (!fit[i]) {
+                    m.add(e.score(me[i], nb[i], aux == null ? 0.5 : aux[i]) >= e.threshold(), gold[i]);
+                }
+            }
+        }
+        return m.macroF1();
+    }
+
+    /** Folds dealt out per class after a seeded shuffle, so every fold has OLID's share of offensive tweets. */
+    private static int[] stratifiedFolds(List<LabelledText> rows, int folds) {
+        int[] foldOf = new int[rows.size()];
+        List<Integer> off = new ArrayList<>();
+        List<Integer> not = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            (rows.get(i).offensive().equals("OFF") ? off : not).add(i);
+        }
+        Random random = new Random(42);
+        Collections.shuffle(off, random);
+        Collections.shuffle(not, random);
+        for (int k = 0; k < off.size(); k++) {
+            foldOf[off.get(k)] = k % folds;
+        }
+        for (int k = 0; k < not.size(); k++) {
+            foldOf[not.get(k)] = k % folds;
+        }
+        return foldOf;
     }
 
     private static double macroF1(double[] scores, boolean[] gold, double threshold) {
@@ -237,13 +336,26 @@ public final class ModelTrainer {
         return m.macroF1();
     }
 
-    private double offensive(DocumentCategorizerME categorizer, String[] tokens) {
-        return categorizer.categorize(tokens)[categorizer.getIndex(Ensemble.OFFENSIVE)];
+    private static double offensive(DocumentCategorizerME categorizer, String[] tokens, Map<String, Object> extra) {
+        return categorizer.categorize(tokens, extra)[categorizer.getIndex(Ensemble.OFFENSIVE)];
     }
 
+    /** An offensive-or-not model on {@link OffensiveFeatures}; maxent with the L2 and cutoff chosen by CV. */
     private DoccatModel offensiveModel(List<LabelledText> rows, String algorithm, Options options) {
-        return doccat(samples(rows.stream().filter(r -> r.offensive() != null).toList(), LabelledText::offensive),
-                algorithm, options);
+        return offensiveModel(rows, algorithm, options, MAIN_L2);
+    }
+
+    private DoccatModel offensiveModel(List<LabelledText> rows, String algorithm, Options options, double l2) {
+        List<DocumentSample> samples = new ArrayList<>(rows.size());
+        for (LabelledText row : rows) {
+            if (row.offensive() != null) {
+                samples.add(new DocumentSample(row.offensive(), tokens(row.text()),
+                        Map.of(OffensiveFeatures.RAW, cleaned(row.text()))));
+            }
+        }
+        boolean tuned = algorithm.equals("MAXENT_QN");
+        return doccat(samples, algorithm, options.iterations(), tuned ? OFFENSIVE_CUTOFF : options.cutoff(),
+                tuned ? l2 : l2(), new OffensiveFeatures());
     }
 
     /** Category examples: every source capped per label so that no one source's view of a category dominates. */
@@ -288,24 +400,41 @@ public final class ModelTrainer {
     }
 
     private String[] tokens(String text) {
-        return tokenCache.computeIfAbsent(text, t -> normaliser.normalise(t).tokens());
+        return normalised(text).tokens();
     }
 
-    /** Trains one document categorizer with the Hallmonitor features. */
+    private String cleaned(String text) {
+        return normalised(text).cleaned();
+    }
+
+    private NormalisedText normalised(String text) {
+        return normalisedCache.computeIfAbsent(text, normaliser::normalise);
+    }
+
+    private static double l2() {
+        return Double.parseDouble(System.getProperty("hallmonitor.train.l2", "1.0"));
+    }
+
+    /** Trains one document categorizer with the Hallmonitor word features (category and intent models). */
     public static DoccatModel doccat(List<DocumentSample> samples, String algorithm, Options options) {
+        return doccat(samples, algorithm, options.iterations(), options.cutoff(), l2(), new PostFeatures());
+    }
+
+    private static DoccatModel doccat(List<DocumentSample> samples, String algorithm, int iterations, int cutoff,
+                                      double l2, FeatureGenerator features) {
         TrainingParameters p = new TrainingParameters();
         p.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
-        p.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
-        p.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
+        p.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+        p.put(TrainingParameters.CUTOFF_PARAM, cutoff);
         p.put("DataIndexer", "OnePass");
         if (algorithm.equals("MAXENT_QN")) {
-            p.put("L1Cost", Double.parseDouble(System.getProperty("hallmonitor.train.l1", "0.1")));
-            p.put("L2Cost", Double.parseDouble(System.getProperty("hallmonitor.train.l2", "0.1")));
+            p.put("L1Cost", Double.parseDouble(System.getProperty("hallmonitor.train.l1", "0")));
+            p.put("L2Cost", l2);
         }
         p.put("PrintMessages", false);
         try {
             return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), p,
-                    new DoccatFactory(new FeatureGenerator[] {new PostFeatures()}));
+                    new DoccatFactory(new FeatureGenerator[] {features}));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
