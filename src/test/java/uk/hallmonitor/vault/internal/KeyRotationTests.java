@@ -264,7 +264,9 @@ class KeyRotationTests {
     private KeyRotationStatus waitFor(String id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             KeyRotationStatus status = fixture.rotations.find(id).block(Duration.ofSeconds(10));
-            if (status != null && !KeyRotationStatus.RUNNING.equals(status.state())) {
+            // a rotation records its end first and lets go of the keyset just after: wait for both
+            if (status != null && !KeyRotationStatus.RUNNING.equals(status.state())
+                    && !id.equals(fixture.keys.current().block(Duration.ofSeconds(10)).rotationId())) {
                 return status;
             }
             Thread.sleep(100);
