@@ -84,7 +84,7 @@ class WeeklyReports {
                         compliance.between(school.id(), from, to),
                         register.ofSchool(school.id()).collectList())
                 .map(parts -> {
-                    Instant now = clock.instant();
+                    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
                     WeeklyReport.Responses responses = responses(parts.getT2(), parts.getT3());
                     WeeklyReport.Accounts accounts = accounts(parts.getT3());
