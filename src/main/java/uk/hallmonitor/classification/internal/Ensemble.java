@@ -74,7 +74,7 @@ public record Ensemble(double maxentWeight, double bayesWeight, double auxWeight
         return best;
     }
 
-    private static double[] logisticRegression(double[][] x, boolean[] gold, boolean[] use, int weights) {
+    static double[] logisticRegression(double[][] x, boolean[] gold, boolean[] use, int weights) {
         int d = x[0].length;
         double[] w = new double[d];
         for (int iteration = 0; iteration < 30; iteration++) {

@@ -91,7 +91,7 @@ public final class OffensiveFeatures implements FeatureGenerator {
         };
     }
 
-    private static void insults(String[] tokens, List<String> out) {
+    static void insults(String[] tokens, List<String> out) {
         int count = 0;
         boolean you = false;
         for (int i = 0; i < tokens.length; i++) {
@@ -197,7 +197,7 @@ public final class OffensiveFeatures implements FeatureGenerator {
         return (letters == 4 && raw.startsWith("USER", end - 4)) || (letters == 3 && raw.startsWith("URL", end - 3));
     }
 
-    private static void hashtags(String raw, List<String> out) {
+    static void hashtags(String raw, List<String> out) {
         int count = 0;
         int n = Math.min(raw.length(), TextNormaliser.MAX_CHARS);
         for (int i = raw.indexOf('#'); i >= 0 && i < n; i = raw.indexOf('#', i + 1)) {

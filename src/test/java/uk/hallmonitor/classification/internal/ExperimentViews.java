@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Candidate feature views for {@link OffensiveExperiments}, switched on by flags in a view name
- * ({@code w,b,c35,x25,lex,ins,surf,hash,bias}). The winners are copied into {@link PostFeatures}.
+ * ({@code w,b,c35,x25,lex,ins,surf,hash,bias}). The shipped views ({@code ins}, {@code hash}) call
+ * {@link OffensiveFeatures} itself, so an experiment measures what ships.
  */
 final class ExperimentViews {
 
@@ -59,7 +60,7 @@ final class ExperimentViews {
         if (flags.contains("lex")) {
             boolean you = false;
             for (String token : tokens) {
-                you |= isYou(token);
+                you |= OffensiveFeatures.isYou(token);
             }
             List<Lexicon.Entry> hits = Lexicon.base().find(tokens);
             for (Lexicon.Entry hit : hits) {
@@ -73,25 +74,18 @@ final class ExperimentViews {
             }
         }
         if (flags.contains("ins")) {
-            insults(tokens, out);
+            OffensiveFeatures.insults(tokens, out);
         }
         if (flags.contains("surf")) {
             surface(raw, tokens, out);
         }
         if (flags.contains("hash")) {
-            hashtags(raw, out);
+            OffensiveFeatures.hashtags(raw, out);
         }
         if (flags.contains("bias")) {
             out.add("bias");
         }
         return out.toArray(String[]::new);
-    }
-
-    static boolean isYou(String token) {
-        return switch (token) {
-            case "you", "u", "ur", "youre", "your", "yours", "yourself", "ya", "yall", "@user" -> true;
-            default -> false;
-        };
     }
 
     static void inWord(String token, int min, int max, List<String> out) {
@@ -128,56 +122,6 @@ final class ExperimentViews {
                     out.add("x" + g);
                 }
             }
-        }
-    }
-
-    static final Set<String> INSULTS = Set.of(
-            "fuck", "fucking", "fucked", "fucker", "fuckers", "fuckin", "fck", "fk", "fkn", "fucks", "motherfucker",
-            "motherfuckers", "mf", "shit", "shitty", "bullshit", "shits", "shite", "crap", "crappy", "damn", "dammit",
-            "goddamn", "hell", "ass", "asses", "asshole", "assholes", "arse", "arsehole", "bitch", "bitches",
-            "bitching", "bastard", "bastards", "cunt", "cunts", "dick", "dicks", "dickhead", "cock", "pussy", "piss",
-            "pissed", "wtf", "stfu", "gtfo", "sucks", "suck", "screw", "idiot", "idiots", "idiotic", "stupid",
-            "stupidity", "dumb", "dumbass", "moron", "morons", "moronic", "retard", "retarded", "retards", "loser",
-            "losers", "pathetic", "disgusting", "disgrace", "disgraceful", "scum", "scumbag", "trash", "garbage",
-            "liar", "liars", "hypocrite", "hypocrites", "hypocrisy", "clown", "clowns", "fool", "fools", "foolish",
-            "coward", "cowards", "cowardly", "traitor", "traitors", "evil", "vile", "ugly", "fat", "nasty", "creep",
-            "creepy", "pig", "pigs", "rat", "rats", "snake", "imbecile", "ignorant", "incompetent", "useless",
-            "worthless", "clueless", "brainless", "twat", "wanker", "prick", "jerk", "douche", "douchebag",
-            "jackass", "whore", "slut", "hoe", "hoes", "skank", "freak", "weirdo", "psycho", "lunatic", "crazy",
-            "insane", "nutjob", "sick", "sicko", "pervert", "pedo", "pedophile", "paedo", "thug", "thugs", "nazi",
-            "nazis", "fascist", "fascists", "commie", "commies", "libtard", "libtards", "snowflake", "snowflakes",
-            "cuck", "cucks", "shill", "racist", "racists", "bigot", "bigots", "sexist", "corrupt", "crook", "crooks",
-            "treason", "nigga", "niggas", "nigger", "niggers", "faggot", "fag", "hate", "kill", "die", "shut",
-            "lmfao", "smh", "ffs", "bloody", "bollocks", "tosser", "bellend", "knobhead", "slag",
-            "dipshit", "dumbfuck", "shithead", "shithole", "turd", "scumbags", "filth", "filthy", "degenerate",
-            "degenerates", "parasite", "parasites", "vermin", "animal", "animals", "savage", "savages", "lame");
-
-    static void insults(String[] tokens, List<String> out) {
-        int count = 0;
-        boolean you = false;
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
-            you |= isYou(t);
-            if (!INSULTS.contains(t)) {
-                continue;
-            }
-            count++;
-            // second person nearby: "you X", "you are a X", "your X", "X like you"
-            for (int k = Math.max(0, i - 4); k < Math.min(tokens.length, i + 4); k++) {
-                if (k != i && isYou(tokens[k])) {
-                    out.add(k < i ? "ins<you" : "ins>you");
-                    break;
-                }
-            }
-            if (i >= 2 && (tokens[i - 1].equals("a") || tokens[i - 1].equals("an"))
-                    && (tokens[i - 2].equals("is") || tokens[i - 2].equals("youre") || tokens[i - 2].equals("are")
-                    || tokens[i - 2].equals("such") || tokens[i - 2].equals("what") || tokens[i - 2].equals("r"))) {
-                out.add("ins=isa");
-            }
-        }
-        out.add(count == 0 ? "ins=0" : count == 1 ? "ins=1" : count == 2 ? "ins=2" : "ins=3+");
-        if (count > 0 && you) {
-            out.add("ins+you");
         }
     }
 
@@ -240,33 +184,4 @@ final class ExperimentViews {
         }
     }
 
-    static void hashtags(String raw, List<String> out) {
-        int count = 0;
-        for (int i = raw.indexOf('#'); i >= 0; i = raw.indexOf('#', i + 1)) {
-            int end = i + 1;
-            while (end < raw.length() && Character.isLetterOrDigit(raw.charAt(end))) {
-                end++;
-            }
-            if (end - i < 3) {
-                continue;
-            }
-            count++;
-            String tag = raw.substring(i + 1, end);
-            // camel case carries the words: #MakeAmericaGreatAgain → make america great again
-            StringBuilder word = new StringBuilder();
-            for (int k = 0; k < tag.length(); k++) {
-                char c = tag.charAt(k);
-                if (Character.isUpperCase(c) && word.length() > 0 && k + 1 < tag.length()
-                        && Character.isLowerCase(tag.charAt(k + 1))) {
-                    out.add("hw=" + word.toString().toLowerCase());
-                    word.setLength(0);
-                }
-                word.append(c);
-            }
-            if (word.length() > 0) {
-                out.add("hw=" + word.toString().toLowerCase());
-            }
-        }
-        out.add("tags=" + Math.min(count, 3));
-    }
 }

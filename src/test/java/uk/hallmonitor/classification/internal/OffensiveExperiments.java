@@ -225,7 +225,7 @@ public final class OffensiveExperiments {
         }
         double stacked = crossFitted(scores, true);
         double[] weights = Stacker.fit(scores, gold, all());
-        double t = Stacker.bestThreshold(Stacker.apply(weights, scores, all()), gold, all());
+        double t = Ensemble.bestThreshold(Stacker.apply(weights, scores, all()), gold, all());
         log(String.format(Locale.ROOT, "ENSEMBLE %-40s cross-fitted stacker+threshold macroF1 %.4f  full-fit weights %s t=%.2f",
                 label, stacked, Arrays.toString(round(weights)), t));
     }
@@ -246,7 +246,7 @@ public final class OffensiveExperiments {
             }
             double[] weights = stack ? Stacker.fit(scores, gold, fit) : Stacker.identity(scores.length);
             double[] combined = Stacker.apply(weights, scores, null);
-            double t = Stacker.bestThreshold(combined, gold, fit);
+            double t = Ensemble.bestThreshold(combined, gold, fit);
             for (int i = 0; i < fit.length; i++) {
                 if (!fit[i]) {
                     m.add(combined[i] >= t, gold[i]);
@@ -281,100 +281,23 @@ public final class OffensiveExperiments {
     /** Fits and applies the stacker: logistic regression on the components' clipped logits, plus a bias. */
     static final class Stacker {
 
-        static double logit(double p) {
-            double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-            return Math.max(-6, Math.min(6, Math.log(q / (1 - q))));
-        }
-
         static double[] identity(int components) {
             double[] w = new double[components + 1];
             Arrays.fill(w, 0, components, 1.0 / components);
             return w;
         }
 
-        /** Weights w[0..k-1] and bias w[k]: logistic regression by Newton's method, a little L2 on the weights. */
+        /** Weights w[0..k-1] and bias w[k]: the shipped {@link Ensemble}'s logistic regression on clipped logits. */
         static double[] fit(double[][] scores, boolean[] gold, boolean[] use) {
             int k = scores.length;
-            int n = gold.length;
-            int d = k + 1;
-            double[][] x = new double[n][d];
-            for (int i = 0; i < n; i++) {
+            double[][] x = new double[gold.length][k + 1];
+            for (int i = 0; i < gold.length; i++) {
                 for (int j = 0; j < k; j++) {
-                    x[i][j] = logit(scores[j][i]);
+                    x[i][j] = Ensemble.logit(scores[j][i]);
                 }
                 x[i][k] = 1;
             }
-            double[] w = new double[d];
-            for (int iteration = 0; iteration < 25; iteration++) {
-                double[] g = new double[d];
-                double[][] h = new double[d][d];
-                for (int i = 0; i < n; i++) {
-                    if (!use[i]) {
-                        continue;
-                    }
-                    double z = 0;
-                    for (int j = 0; j < d; j++) {
-                        z += w[j] * x[i][j];
-                    }
-                    double p = 1 / (1 + Math.exp(-z));
-                    double e = p - (gold[i] ? 1 : 0);
-                    double v = p * (1 - p);
-                    for (int a = 0; a < d; a++) {
-                        g[a] += e * x[i][a];
-                        for (int b = 0; b < d; b++) {
-                            h[a][b] += v * x[i][a] * x[i][b];
-                        }
-                    }
-                }
-                for (int a = 0; a < k; a++) {
-                    g[a] += 1.0 * w[a];
-                    h[a][a] += 1.0;
-                }
-                double[] step = solve(h, g);
-                double size = 0;
-                for (int j = 0; j < d; j++) {
-                    w[j] -= step[j];
-                    size += Math.abs(step[j]);
-                }
-                if (size < 1e-7) {
-                    break;
-                }
-            }
-            return w;
-        }
-
-        /** Gaussian elimination with partial pivoting on a small system. */
-        static double[] solve(double[][] a, double[] b) {
-            int n = b.length;
-            double[][] m = new double[n][n + 1];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(a[i], 0, m[i], 0, n);
-                m[i][n] = b[i];
-            }
-            for (int c = 0; c < n; c++) {
-                int pivot = c;
-                for (int r = c + 1; r < n; r++) {
-                    if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-                        pivot = r;
-                    }
-                }
-                double[] t = m[c];
-                m[c] = m[pivot];
-                m[pivot] = t;
-                for (int r = 0; r < n; r++) {
-                    if (r != c && m[c][c] != 0) {
-                        double f = m[r][c] / m[c][c];
-                        for (int q = c; q <= n; q++) {
-                            m[r][q] -= f * m[c][q];
-                        }
-                    }
-                }
-            }
-            double[] out = new double[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = m[i][i] == 0 ? 0 : m[i][n] / m[i][i];
-            }
-            return out;
+            return Ensemble.logisticRegression(x, gold, use, k);
         }
 
         static double[] apply(double[] w, double[][] scores, boolean[] unused) {
@@ -383,29 +306,11 @@ public final class OffensiveExperiments {
             for (int i = 0; i < out.length; i++) {
                 double z = w[k];
                 for (int j = 0; j < k; j++) {
-                    z += w[j] * logit(scores[j][i]);
+                    z += w[j] * Ensemble.logit(scores[j][i]);
                 }
                 out[i] = 1 / (1 + Math.exp(-z));
             }
             return out;
-        }
-
-        static double bestThreshold(double[] combined, boolean[] gold, boolean[] use) {
-            double best = 0.5;
-            double bestF1 = -1;
-            for (double t = 0.15; t <= 0.85; t += 0.01) {
-                Metrics m = new Metrics();
-                for (int i = 0; i < combined.length; i++) {
-                    if (use[i]) {
-                        m.add(combined[i] >= t, gold[i]);
-                    }
-                }
-                if (m.macroF1() > bestF1) {
-                    bestF1 = m.macroF1();
-                    best = t;
-                }
-            }
-            return best;
         }
     }
 
