@@ -34,7 +34,8 @@ final class ReportDocuments {
         return "Weekly report " + report.week() + " · " + report.schoolName();
     }
 
-    static List<Section> sections(WeeklyReport report, ZoneId zone) {
+    static List<Section> sections(WeeklyReport report) {
+        ZoneId zone = report.timezone();
         List<Section> sections = new ArrayList<>();
         List<String> about = new ArrayList<>();
         about.add(report.summary());
@@ -99,9 +100,9 @@ final class ReportDocuments {
         return minutes < 60 ? minutes + " min" : "%d h %02d min".formatted(minutes / 60, minutes % 60);
     }
 
-    static String text(WeeklyReport report, ZoneId zone) {
+    static String text(WeeklyReport report) {
         StringBuilder text = new StringBuilder(title(report)).append("\n\n");
-        for (Section section : sections(report, zone)) {
+        for (Section section : sections(report)) {
             text.append(section.heading()).append('\n');
             section.lines().forEach(line -> text.append("  ").append(line.replace("\t", " | ")).append('\n'));
             text.append('\n');
@@ -110,9 +111,9 @@ final class ReportDocuments {
     }
 
     /** The page body (escaped), for {@link Html#render}. */
-    static String html(WeeklyReport report, ZoneId zone) {
+    static String html(WeeklyReport report) {
         StringBuilder body = new StringBuilder();
-        for (Section section : sections(report, zone)) {
+        for (Section section : sections(report)) {
             body.append("<h2>").append(Html.escape(section.heading())).append("</h2>");
             if (section.table()) {
                 body.append("<table>");
@@ -135,9 +136,9 @@ final class ReportDocuments {
         return body.toString();
     }
 
-    static byte[] pdf(WeeklyReport report, ZoneId zone) {
+    static byte[] pdf(WeeklyReport report) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfWriter(document).write(title(report), sections(report, zone));
+            new PdfWriter(document).write(title(report), sections(report));
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {

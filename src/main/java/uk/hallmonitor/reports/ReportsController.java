@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.web.Html;
 
@@ -23,11 +22,9 @@ import uk.hallmonitor.system.web.Html;
 class ReportsController {
 
     private final WeeklyReports reports;
-    private final SchoolDirectory directory;
 
-    ReportsController(WeeklyReports reports, SchoolDirectory directory) {
+    ReportsController(WeeklyReports reports) {
         this.reports = reports;
-        this.directory = directory;
     }
 
     @GetMapping(value = "/weekly", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,20 +36,18 @@ class ReportsController {
     @GetMapping(value = {"/weekly", "/weekly.html"}, produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> page(@RequestParam(required = false) String schoolId,
                                       @RequestParam(required = false) String week, ServerWebExchange exchange) {
-        return weekly(schoolId, week).flatMap(report -> directory.school(report.schoolId())
-                .flatMap(school -> Html.render(exchange, ReportDocuments.title(report),
-                        ReportDocuments.html(report, school.timezone()))))
+        return weekly(schoolId, week).flatMap(report -> Html.render(exchange, ReportDocuments.title(report),
+                ReportDocuments.html(report)))
                 .map(body -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(body));
     }
 
     @GetMapping(value = {"/weekly", "/weekly.pdf"}, produces = MediaType.APPLICATION_PDF_VALUE)
     Mono<ResponseEntity<byte[]>> pdf(@RequestParam(required = false) String schoolId,
                                      @RequestParam(required = false) String week) {
-        return weekly(schoolId, week).flatMap(report -> directory.school(report.schoolId())
-                .publishOn(Schedulers.boundedElastic())
-                .map(school -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return weekly(schoolId, week).publishOn(Schedulers.boundedElastic())
+                .map(report -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header("Content-Disposition", ContentDisposition.inline()
                                 .filename("hallmonitor-weekly-" + report.week() + ".pdf").build().toString())
-                        .body(ReportDocuments.pdf(report, school.timezone()))));
+                        .body(ReportDocuments.pdf(report)));
     }
 }

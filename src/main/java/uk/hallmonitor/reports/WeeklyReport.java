@@ -1,6 +1,7 @@
 package uk.hallmonitor.reports;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import uk.hallmonitor.sla.ComplianceFigures;
@@ -11,6 +12,7 @@ import uk.hallmonitor.sla.ComplianceFigures;
  *
  * @param schoolId     the school
  * @param schoolName   its name
+ * @param timezone     the school's time zone, in which the week runs
  * @param week         the ISO week, e.g. {@code 2026-W47}
  * @param from         start of the week in the school's time zone
  * @param to           end of the week (exclusive)
@@ -21,7 +23,7 @@ import uk.hallmonitor.sla.ComplianceFigures;
  * @param responses    response-time compliance over the week
  * @param accounts     the account register at the time of the report
  */
-record WeeklyReport(String schoolId, String schoolName, String week, Instant from, Instant to, Instant generatedAt,
+record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String week, Instant from, Instant to, Instant generatedAt,
                     boolean weekComplete, String summary, Incidents incidents, Responses responses,
                     Accounts accounts) {
 

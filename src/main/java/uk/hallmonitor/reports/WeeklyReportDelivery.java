@@ -61,7 +61,7 @@ class WeeklyReportDelivery {
         ReportWeek reported = ReportWeek.before(deliveryDay);
         return reports.of(school, reported).flatMap(report -> notices.notify(new Notice(school.id(),
                 properties.recipients(), java.util.List.of(), ReportDocuments.title(report),
-                ReportDocuments.text(report, school.timezone())
+                ReportDocuments.text(report)
                         + "\nThe full report, as a page or a PDF: /api/v1/reports/weekly?schoolId=" + school.id()
                         + "&week=" + reported.label() + "\n",
                 "weekly-report:" + school.id() + ":" + reported.label(), false)));

@@ -88,7 +88,7 @@ class WeeklyReports {
                     WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
                     WeeklyReport.Responses responses = responses(parts.getT2(), parts.getT3());
                     WeeklyReport.Accounts accounts = accounts(parts.getT3());
-                    return new WeeklyReport(school.id(), school.name(), week.label(), from, to, now,
+                    return new WeeklyReport(school.id(), school.name(), zone, week.label(), from, to, now,
                             !now.isBefore(to), summary(week, logged, responses.school()), logged, responses,
                             accounts);
                 });
