@@ -19,10 +19,11 @@ class LoginPage {
         boolean failed = exchange.getRequest().getQueryParams().containsKey("error");
         return token.map(csrf -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("""
                 <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>Hallmonitor: log in</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:22rem;margin:4rem auto}label,input,button{display:block;width:100%%;margin:.4rem 0}input{padding:.4rem}.error{color:#a00}</style>
+                <html lang="en-GB"><head><meta charset="utf-8"><title>Hallmonitor: log in</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="/css/app.css">
                 </head><body>
-                <h1>Hallmonitor</h1>
+                <main id="main" class="narrow"><h1>Log in to Hallmonitor</h1>
                 %s
                 <form method="post" action="/login">
                   <label for="username">Username</label><input id="username" name="username" autocomplete="username" required>
@@ -30,8 +31,8 @@ class LoginPage {
                   <input type="hidden" name="%s" value="%s">
                   <button type="submit">Log in</button>
                 </form>
-                </body></html>
-                """.formatted(failed ? "<p class=\"error\">Wrong username or password, or too many attempts.</p>" : "",
+                </main></body></html>
+                """.formatted(failed ? "<p class=\"problem\" role=\"alert\">Wrong username or password, or too many attempts.</p>" : "",
                 HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()))));
     }
 }

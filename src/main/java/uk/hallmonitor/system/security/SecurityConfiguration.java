@@ -70,7 +70,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-                        .pathMatchers("/login", "/logout", "/favicon.ico", "/css/**").permitAll()
+                        .pathMatchers("/login", "/logout", "/favicon.ico", "/css/**", "/js/**").permitAll()
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationManager(passwordLogin)
                         .authenticationEntryPoint(problem401)
@@ -84,7 +84,8 @@ class SecurityConfiguration {
                                 ? redirectToLogin(exchange) : problem401.commence(exchange, ex))
                         .accessDeniedHandler(problem403))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")))
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
                 .build();
     }
 

@@ -20,16 +20,14 @@ public final class Html {
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s · Hallmonitor</title>
-                <style>
-                body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#222}
-                nav a{margin-right:1rem} table{border-collapse:collapse;width:100%%} th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
-                label{display:block;margin-top:.6rem;font-weight:600} input,select,textarea{width:100%%;padding:.3rem;box-sizing:border-box}
-                button{margin-top:.6rem;padding:.4rem .8rem} .problem{background:#fee;border:1px solid #c66;padding:.6rem} .inline{display:inline}
-                </style></head><body>
-                <nav><a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="/css/app.css"></head><body>
+                <a class="skip-link" href="#main">Skip to main content</a>
+                <nav aria-label="Main"><a href="/">Home</a> <a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a>
                 <form class="inline" method="post" action="/logout">%s<button>Log out</button></form></nav>
-                <h1>%s</h1>
+                <main id="main" tabindex="-1"><h1>%s</h1>
                 %s
+                </main>
                 </body></html>
                 """.formatted(escape(title), "%CSRF%", escape(title), body);
     }

@@ -1,0 +1,38 @@
+package uk.hallmonitor.system.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Role;
+
+/** The site's navigation: one list, each link shown to the roles whose work it is. */
+public final class Navigation {
+
+    /** A link of the navigation, shown to anyone holding one of {@code roles} (empty: everyone). */
+    public record Link(String label, String href, Set<Role> roles) {
+
+        boolean shownTo(Caller caller) {
+            return roles.isEmpty() || roles.stream().anyMatch(caller.roles()::contains);
+        }
+    }
+
+    private static final Set<Role> EVERYONE = EnumSet.noneOf(Role.class);
+
+    // a page is listed here once it exists; the order is the order of a school's day, most urgent first
+    private static final List<Link> LINKS = List.of(
+            new Link("Home", "/", EVERYONE),
+            new Link("Applications", "/ui/applications", EnumSet.of(Role.STAFF, Role.SLT, Role.HEADTEACHER,
+                    Role.MODERATOR, Role.DSL)),
+            new Link("SLT review", "/ui/review", EnumSet.of(Role.SLT, Role.HEADTEACHER)),
+            new Link("Accounts", "/ui/accounts", EVERYONE),
+            new Link("Weekly report", "/api/v1/reports/weekly.html", EnumSet.of(Role.ADMIN, Role.SLT,
+                    Role.HEADTEACHER, Role.DSL, Role.GOVERNOR)));
+
+    private Navigation() {
+    }
+
+    public static List<Link> forCaller(Caller caller) {
+        return LINKS.stream().filter(link -> link.shownTo(caller)).toList();
+    }
+}

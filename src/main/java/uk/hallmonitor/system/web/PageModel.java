@@ -1,0 +1,58 @@
+package uk.hallmonitor.system.web;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Callers;
+
+/**
+ * Puts the frame, the CSRF token and the last action's confirmation into the model of every page (only
+ * {@link PageController}s: the API does not pay for it).
+ */
+@ControllerAdvice(annotations = PageController.class)
+class PageModel {
+
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+
+    private final List<PageFrameContributor> contributors;
+
+    PageModel(List<PageFrameContributor> contributors) {
+        this.contributors = contributors;
+    }
+
+    @ModelAttribute("frame")
+    Mono<PageFrame> frame() {
+        return Callers.current().flatMap(this::frameOf);
+    }
+
+    @ModelAttribute("_csrf")
+    Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+        return exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+    }
+
+    /** The path of the page, for {@code aria-current} in the navigation. */
+    @ModelAttribute("currentPath")
+    String currentPath(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value();
+    }
+
+    @ModelAttribute("flash")
+    Mono<String> flash(ServerWebExchange exchange) {
+        return Flash.take(exchange);
+    }
+
+    Mono<PageFrame> frameOf(Caller caller) {
+        PageFrame start = new PageFrame(caller.username(), caller.isAdmin() ? "All schools" : "", DEFAULT_ZONE,
+                caller.roles(), Navigation.forCaller(caller), 0, List.of());
+        return Flux.fromIterable(contributors)
+                .reduce(Mono.just(start), (frame, contributor) -> frame.flatMap(f -> contributor.contribute(caller, f)
+                        .defaultIfEmpty(f)))
+                .flatMap(frame -> frame);
+    }
+}

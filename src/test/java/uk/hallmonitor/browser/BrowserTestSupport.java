@@ -1,0 +1,142 @@
+package uk.hallmonitor.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.hallmonitor.AppTestSupport;
+
+/**
+ * Base of the browser tests: the real service (as {@link AppTestSupport}) driven by Debian's headless Chromium
+ * through Selenium. Every page visited can be checked with axe-core at WCAG 2.2 AA ({@link #assertAccessible}) and
+ * photographed at 1280 and 375 px into {@code target/screenshots/}. Chromium and its driver come from apt
+ * ({@code chromium}, {@code chromium-driver}; {@code .ci/run} installs them); a missing browser fails the test.
+ */
+public abstract class BrowserTestSupport extends AppTestSupport {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("hallmonitor.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("hallmonitor.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    protected static WebDriver browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        assertThat(CHROMIUM).as("Chromium (apt install chromium chromium-driver)").isExecutable();
+        assertThat(DRIVER).as("ChromeDriver (apt install chromium-driver)").isExecutable();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // the flags that keep Chromium from reaching for Google's hosts on a closed network
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.manage().deleteAllCookies();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected void open(String path) {
+        browser.get(url(path));
+    }
+
+    protected void logIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    protected void logIn(Person person) {
+        logIn(person.username(), person.password());
+    }
+
+    protected WebElement find(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    protected String text(String css) {
+        return find(css).getText();
+    }
+
+    protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    /**
+     * axe-core finds no WCAG 2.2 A/AA violation on the current page at 1280 px and at 375 px, and a screenshot of
+     * each width is written as {@code target/screenshots/<name>-<width>.png}.
+     */
+    protected void assertAccessible(String name) {
+        for (int width : new int[] {1280, 375}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(browser);
+            List<Rule> violations = results.getViolations();
+            assertThat(violations).as("axe-core violations on %s at %d px:%n%s", name, width, describe(violations))
+                    .isEmpty();
+            screenshot(name + "-" + width);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    protected void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(rule -> rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}
