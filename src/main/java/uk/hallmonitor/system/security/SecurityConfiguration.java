@@ -83,7 +83,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.authenticationManager(passwordLogin))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange())
+                        .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "Not allowed",
+                                "this browser request has no valid CSRF token; reload the page and submit the form"
+                                        + " again (API clients: send HTTP Basic or a bearer token)")))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, ex) -> wantsHtml(exchange)
                                 ? redirectToLogin(exchange) : problem401.commence(exchange, ex))

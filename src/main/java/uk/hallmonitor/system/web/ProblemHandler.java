@@ -92,6 +92,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
+    /** A form or other body read by the handler itself (not bound by a codec) that exceeds the limit. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "the request body is larger than 1 MB; send less");
+        problem.setTitle("Request too large");
+        return respond(problem, exchange);
+    }
+
     @ExceptionHandler(DuplicateKeyException.class)
     Mono<ResponseEntity<Object>> duplicate(DuplicateKeyException ex, ServerWebExchange exchange) {
         return respond(Problems.conflict("a record with the same key already exists").getBody(), exchange);
