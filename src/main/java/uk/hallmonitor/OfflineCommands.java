@@ -22,6 +22,7 @@ final class OfflineCommands {
         COMMANDS.put("vault-master-key", uk.hallmonitor.vault.VaultCommands::newMasterKey);
         COMMANDS.put("vault-rewrap", uk.hallmonitor.vault.VaultCommands::rewrap);
         COMMANDS.put("vault-rotate-keys", uk.hallmonitor.vault.VaultCommands::rotateKeys);
+        COMMANDS.put("audit-verify", uk.hallmonitor.audit.AuditCommands::verify);
     }
 
     private OfflineCommands() {

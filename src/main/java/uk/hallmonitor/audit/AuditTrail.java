@@ -7,4 +7,9 @@ public interface AuditTrail {
 
     /** Appends the event; completes once the entry is stored. */
     Mono<Void> record(AuditEvent event);
+
+    /** The chain's latest anchor (outside the database), for reports; empty before the first keyed entry. */
+    default Mono<ChainHead> head() {
+        return Mono.empty();
+    }
 }

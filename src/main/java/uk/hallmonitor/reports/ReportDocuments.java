@@ -83,6 +83,13 @@ final class ReportDocuments {
         if (!accounts.needingRunner().isEmpty()) {
             sections.add(new Section("Accounts that need a runner", accounts.needingRunner(), false));
         }
+        if (report.auditChain() != null) {
+            // kept with the report, outside the service: a later trail that no longer reaches this entry with this
+            // MAC was cut short or rewritten
+            sections.add(new Section("Audit trail anchor", List.of("entry	MAC	anchored",
+                    report.auditChain().seq() + "	" + report.auditChain().mac() + "	"
+                            + report.auditChain().at()), true));
+        }
         return sections;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import uk.hallmonitor.audit.ChainHead;
 import uk.hallmonitor.sla.ComplianceFigures;
 
 /**
@@ -22,10 +23,13 @@ import uk.hallmonitor.sla.ComplianceFigures;
  * @param incidents    the incident log over the week
  * @param responses    response-time compliance over the week
  * @param accounts     the account register at the time of the report
+ * @param auditChain   the audit chain's latest anchor (sequence number and MAC) when the report was made, so that a
+ *                     later truncation or rewrite of the trail can be shown against a copy kept outside the service;
+ *                     absent before the first keyed entry
  */
 record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String week, Instant from, Instant to, Instant generatedAt,
                     boolean weekComplete, String summary, Incidents incidents, Responses responses,
-                    Accounts accounts) {
+                    Accounts accounts, ChainHead auditChain) {
 
     /**
      * Incidents over the week.

@@ -20,6 +20,7 @@ import uk.hallmonitor.incidents.IncidentHistory;
 import uk.hallmonitor.incidents.IncidentStatus;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.SchoolView;
+import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.sla.ComplianceFigures;
 import uk.hallmonitor.sla.SchoolCompliance;
 import uk.hallmonitor.sla.SlaCompliance;
@@ -39,9 +40,11 @@ class WeeklyReports {
     private final IncidentHistory incidents;
     private final SlaCompliance compliance;
     private final Clock clock;
+    private final AuditTrail audit;
 
     WeeklyReports(SchoolDirectory directory, AccountRegister register, IncidentHistory incidents,
-                  SlaCompliance compliance, Clock clock) {
+                  SlaCompliance compliance, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.directory = directory;
         this.register = register;
         this.incidents = incidents;
@@ -82,7 +85,8 @@ class WeeklyReports {
         Instant to = week.to(zone);
         return Mono.zip(incidents.openDuring(school.id(), from, to).collectList(),
                         compliance.between(school.id(), from, to),
-                        register.ofSchool(school.id()).collectList())
+                        register.ofSchool(school.id()).collectList(),
+                        audit.head().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .map(parts -> {
                     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
@@ -90,7 +94,7 @@ class WeeklyReports {
                     WeeklyReport.Accounts accounts = accounts(parts.getT3());
                     return new WeeklyReport(school.id(), school.name(), zone, week.label(), from, to, now,
                             !now.isBefore(to), summary(week, logged, responses.school()), logged, responses,
-                            accounts);
+                            accounts, parts.getT4().orElse(null));
                 });
     }
 

@@ -129,8 +129,24 @@ public final class VaultCommands {
                         + " FILE, then put its content in that setting");
                 return 64;
             }
+            com.google.crypto.tink.Aead oldAead;
+            try {
+                oldAead = oldKey.find().orElse(null);
+            } catch (GeneralSecurityException e) {
+                // the rewrap below says what is wrong with the old key
+                oldAead = null;
+            }
             MasterKeyRewrap.Rewrapped done = new MasterKeyRewrap(context.getBean(ReactiveMongoTemplate.class),
                     context.getBean(Clock.class)).rewrap(oldKey, target);
+            // the audit chain's HMAC key is sealed by the same master key: move it to the new one too
+            try {
+                com.google.crypto.tink.Aead newAead = new LocalMasterKey("", done.newKeyFile()).find().orElse(null);
+                if (oldAead != null && newAead != null) {
+                    System.out.println(uk.hallmonitor.audit.AuditCommands.resealKey(context, oldAead, newAead));
+                }
+            } catch (GeneralSecurityException e) {
+                System.err.println("WARNING: the audit chain's key could not be re-sealed: " + e.getMessage());
+            }
             System.out.println((done.finishedAnInterruptedOne() ? "finished an interrupted rewrap: " : "")
                     + "the vault's keyset is now sealed by the new master key in " + done.newKeyFile()
                     + " (owner read/write only). Back it up now, apart from the database backups.");

@@ -43,7 +43,7 @@ class AuditController {
     }
 
     @GetMapping("/verify")
-    Mono<HashChainedAuditTrail.ChainCheck> verify() {
+    Mono<ChainCheck> verify() {
         return Callers.current().flatMap(caller -> caller.isAdmin() || caller.hasAny(Role.GOVERNOR)
                 ? trail.verify() : Mono.error(Problems.forbidden("checking the chain is for administrators and governors")));
     }

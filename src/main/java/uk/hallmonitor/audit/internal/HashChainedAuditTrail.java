@@ -1,27 +1,42 @@
 package uk.hallmonitor.audit.internal;
 
+import com.google.crypto.tink.Mac;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.ObjectMapper;
 import uk.hallmonitor.audit.AuditEvent;
+import uk.hallmonitor.audit.AuditProperties;
 import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.audit.ChainHead;
+import uk.hallmonitor.audit.ChainKeySealer;
+import uk.hallmonitor.system.store.StoreProperties;
+import uk.hallmonitor.system.web.Text;
 
 /**
  * Appends entries to the chain. Appends in this instance are serialised through one queue; another instance
  * appending at the same moment makes the insert of the same sequence number fail on the unique index, and the
  * loser re-reads the head and tries again, so the chain never forks.
+ *
+ * <p>Each new link is an HMAC under the audit key ({@link AuditKey}, outside the database), over text made canonical
+ * first (NFC, unpaired surrogates replaced) so that what is hashed is exactly what the store keeps. After appends the
+ * head is anchored in a file outside the database ({@link ChainAnchors}), so a chain cut short or rewritten is found.
  */
 @Component
 public class HashChainedAuditTrail implements AuditTrail {
@@ -29,16 +44,39 @@ public class HashChainedAuditTrail implements AuditTrail {
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditKey key;
+    private final ChainAnchors anchors;
     private final Sinks.Many<Pending> queue = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<AuditEntry> toAnchor = Sinks.many().unicast().onBackpressureBuffer();
     // the last entry this instance wrote; null after a lost race, so the head is read again
     private volatile AuditEntry knownHead;
+    // the chain's id (its first link), once known
+    private volatile String chainId;
 
-    HashChainedAuditTrail(ReactiveMongoTemplate mongo, ObjectMapper json, Clock clock) {
+    @org.springframework.beans.factory.annotation.Autowired
+    HashChainedAuditTrail(ReactiveMongoTemplate mongo, ObjectMapper json, Clock clock, AuditProperties properties,
+                          StoreProperties store, ObjectProvider<ChainKeySealer> sealer) {
+        this(mongo, json, clock,
+                new AuditKey(orDefault(properties.keyFile(), store.dataDir(), "audit.key"), sealer.getIfAvailable()),
+                new ChainAnchors(orDefault(properties.anchorFile(), store.dataDir(), "audit.anchor")));
+    }
+
+    HashChainedAuditTrail(ReactiveMongoTemplate mongo, ObjectMapper json, Clock clock, AuditKey key,
+                          ChainAnchors anchors) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.key = key;
+        this.anchors = anchors;
         // one append at a time in this instance: the chain is a sequence
         queue.asFlux().concatMap(this::append).subscribe();
+        // anchor writes coalesce: after a burst of appends only the latest head is written
+        toAnchor.asFlux().onBackpressureLatest().publishOn(Schedulers.boundedElastic(), 1)
+                .subscribe(entry -> anchor(entry, null));
+    }
+
+    private static Path orDefault(Path configured, Path dataDir, String name) {
+        return configured != null && !configured.toString().isBlank() ? configured : dataDir.resolve(name);
     }
 
     @Override
@@ -50,12 +88,14 @@ public class HashChainedAuditTrail implements AuditTrail {
     }
 
     private Mono<Void> append(Pending pending) {
-        return Mono.defer(() -> (knownHead != null ? Mono.just(knownHead) : head())
-                        .flatMap(head -> insertAfter(head, pending.event(), pending.before(), pending.after())))
-                .doOnNext(entry -> knownHead = entry)
-                .doOnError(DuplicateKeyException.class, e -> knownHead = null)
-                .retryWhen(Retry.backoff(50, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(100))
-                        .filter(DuplicateKeyException.class::isInstance))
+        return Mono.fromCallable(key::get).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(mac -> Mono.defer(() -> (knownHead != null ? Mono.just(knownHead) : storedHead())
+                                .flatMap(head -> insertAfter(head, pending, mac.orElse(null))))
+                        .doOnNext(entry -> knownHead = entry)
+                        .doOnError(DuplicateKeyException.class, e -> knownHead = null)
+                        .retryWhen(Retry.backoff(50, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(100))
+                                .filter(DuplicateKeyException.class::isInstance)))
+                .doOnNext(entry -> toAnchor.tryEmitNext(entry))
                 .doOnSuccess(entry -> pending.sink().success())
                 .doOnError(error -> pending.sink().error(error))
                 .then()
@@ -66,19 +106,31 @@ public class HashChainedAuditTrail implements AuditTrail {
     private record Pending(AuditEvent event, String before, String after, MonoSink<Void> sink) {
     }
 
-    private Mono<AuditEntry> insertAfter(AuditEntry head, AuditEvent event, String before, String after) {
+    private Mono<AuditEntry> insertAfter(AuditEntry head, Pending pending, Mac mac) {
+        AuditEvent event = pending.event();
         long seq = head == null || head.seq() == 0 && head.hash() == null ? 1 : head.seq() + 1;
         String prev = head == null || head.hash() == null ? ChainHash.GENESIS : head.hash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String hash = ChainHash.of(seq, at, event.actor(), event.action(), event.schoolId(), event.subjectType(),
-                event.subjectId(), before, after, prev);
-        return mongo.insert(new AuditEntry(null, seq, at, event.actor(), event.action(), event.schoolId(),
-                event.subjectType(), event.subjectId(), before, after, prev, hash));
+        // what is linked is exactly what the store will keep
+        String actor = Text.storable(event.actor());
+        String action = Text.storable(event.action());
+        String schoolId = Text.storable(event.schoolId());
+        String subjectType = Text.storable(event.subjectType());
+        String subjectId = Text.storable(event.subjectId());
+        String before = Text.storable(pending.before());
+        String after = Text.storable(pending.after());
+        boolean keyed = mac != null;
+        String link = keyed
+                ? ChainHash.keyed(mac, seq, at, actor, action, schoolId, subjectType, subjectId, before, after, prev)
+                : ChainHash.of(seq, at, actor, action, schoolId, subjectType, subjectId, before, after, prev);
+        return mongo.insert(new AuditEntry(null, seq, at, actor, action, schoolId, subjectType, subjectId, before,
+                after, prev, link, keyed ? AuditEntry.KEYED : AuditEntry.UNKEYED));
     }
 
-    private Mono<AuditEntry> head() {
+    private Mono<AuditEntry> storedHead() {
         return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "seq")).limit(1), AuditEntry.class)
-                .defaultIfEmpty(new AuditEntry(null, 0, null, null, null, null, null, null, null, null, null, null));
+                .defaultIfEmpty(new AuditEntry(null, 0, null, null, null, null, null, null, null, null, null, null,
+                        null));
     }
 
     private String render(Object value) {
@@ -88,36 +140,74 @@ public class HashChainedAuditTrail implements AuditTrail {
         return value instanceof String s ? s : json.writeValueAsString(value);
     }
 
-    /** Recomputes the whole chain in order. */
-    public Mono<ChainCheck> verify() {
-        return Flux.defer(() -> mongo.find(new Query().with(Sort.by("seq")), AuditEntry.class))
-                .reduce(ChainCheck.start(), ChainCheck::next);
+    /** Moves the anchor forward to a keyed entry this instance wrote or verified; blocking file IO. */
+    private void anchor(AuditEntry entry, Long keyedFromHint) {
+        if (entry.linkVersion() != AuditEntry.KEYED) {
+            return;
+        }
+        String id = chainId();
+        if (id == null) {
+            return;
+        }
+        long keyedFrom = keyedFromHint != null ? keyedFromHint : firstKeyedSeq();
+        anchors.advance(new ChainAnchors.Anchor(id, entry.seq(), entry.hash(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), keyedFrom));
     }
 
-    /** The result of checking the chain: how many entries, and the first that does not fit. */
-    public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, String reason, String lastHash,
-                             long lastSeq) {
-
-        static ChainCheck start() {
-            return new ChainCheck(true, 0, null, null, ChainHash.GENESIS, 0);
+    private String chainId() {
+        String id = chainId;
+        if (id == null) {
+            AuditEntry first = mongo.findOne(Query.query(Criteria.where("seq").is(1L)), AuditEntry.class)
+                    .block(Duration.ofSeconds(30));
+            id = first == null ? null : first.hash();
+            chainId = id;
         }
+        return id;
+    }
 
-        ChainCheck next(AuditEntry e) {
-            if (!valid) {
-                return new ChainCheck(false, entries + 1, firstBrokenSeq, reason, lastHash, e.seq());
-            }
-            String problem = null;
-            if (e.seq() != lastSeq + 1) {
-                problem = "entry " + (lastSeq + 1) + " is missing";
-            } else if (!lastHash.equals(e.prevHash())) {
-                problem = "entry " + e.seq() + " does not link to the entry before it";
-            } else if (!ChainHash.of(e).equals(e.hash())) {
-                problem = "entry " + e.seq() + " was changed after it was written";
-            }
-            return problem == null ? new ChainCheck(true, entries + 1, null, null, e.hash(), e.seq())
-                    : new ChainCheck(false, entries + 1, e.seq() == lastSeq + 1 ? e.seq() : lastSeq + 1, problem,
-                            lastHash, e.seq());
+    private volatile long keyedFromKnown;
+
+    private long firstKeyedSeq() {
+        if (keyedFromKnown > 0) {
+            return keyedFromKnown;
         }
+        AuditEntry first = mongo.findOne(Query.query(Criteria.where("version").is(AuditEntry.KEYED))
+                .with(Sort.by("seq")).limit(1), AuditEntry.class).block(Duration.ofSeconds(30));
+        keyedFromKnown = first == null ? 0 : first.seq();
+        return keyedFromKnown;
+    }
+
+    /** Re-seals the chain's key file under a new master key (vault-rewrap); false when there is none yet. */
+    public boolean resealKey(com.google.crypto.tink.Aead oldMaster, com.google.crypto.tink.Aead newMaster)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        return AuditKey.reseal(key.file(), oldMaster, newMaster);
+    }
+
+    /** Recomputes the whole chain in order, reporting every break, and checks it against the anchor. */
+    public Mono<ChainCheck> verify() {
+        return Mono.fromCallable(() -> key.get().orElse(null)).subscribeOn(Schedulers.boundedElastic())
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(mac -> Flux.defer(() -> mongo.find(new Query().with(Sort.by("seq")), AuditEntry.class))
+                        .reduce(new ChainCheck.Walk(mac.orElse(null), key.unavailable()), ChainCheck.Walk::next)
+                        .flatMap(walk -> Mono.fromCallable(() -> {
+                            Optional<ChainAnchors.Anchor> anchor = walk.chainId() == null ? Optional.empty()
+                                    : anchors.find(walk.chainId());
+                            ChainCheck check = walk.finish(anchor.orElse(null));
+                            // a whole, keyed, verified chain moves the anchor forward
+                            if (check.valid() && walk.lastKeyed() != null) {
+                                chainId = walk.chainId();
+                                anchor(walk.lastKeyed(), walk.keyedFrom());
+                            }
+                            return check;
+                        }).subscribeOn(Schedulers.boundedElastic())));
+    }
+
+    @Override
+    public Mono<ChainHead> head() {
+        return Mono.fromCallable(() -> Optional.ofNullable(chainId()).flatMap(anchors::find)
+                        .map(a -> new ChainHead(a.seq(), a.mac(), a.at())))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty);
     }
 
     /** Entries for a school (or all, for trust-wide readers), newest first. */
@@ -133,10 +223,10 @@ public class HashChainedAuditTrail implements AuditTrail {
     private static Query filter(String schoolId, String subjectId) {
         Query query = new Query();
         if (schoolId != null) {
-            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("schoolId").is(schoolId));
+            query.addCriteria(Criteria.where("schoolId").is(schoolId));
         }
         if (subjectId != null) {
-            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("subjectId").is(subjectId));
+            query.addCriteria(Criteria.where("subjectId").is(subjectId));
         }
         return query;
     }

@@ -85,9 +85,14 @@ public final class ExportedComments implements CommentImport {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
+        } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+            // nested deeper than Jackson allows (1000 levels): no export of comments looks like that
+            throw new ConnectorException(Kind.MALFORMED, "the JSON file is nested too deeply; a comments export is"
+                    + " a list of flat objects", null);
         } catch (JacksonException e) {
-            throw new ConnectorException(Kind.MALFORMED, "the file is not JSON (line "
-                    + e.getLocation().getLineNr() + ")", null);
+            // some failures (limits, not syntax) carry no location
+            throw new ConnectorException(Kind.MALFORMED, "the file is not JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ")"), null);
         }
         JsonNode list = root != null && root.isObject() ? root.get("comments") : root;
         if (list == null || !list.isArray()) {

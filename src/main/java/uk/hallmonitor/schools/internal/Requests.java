@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.Verbatim;
 
 /** The request bodies of the schools and staff endpoints, with their limits. */
 final class Requests {
@@ -33,7 +34,7 @@ final class Requests {
             @NotBlank(message = "choose a username")
             @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "3 to 64 letters, digits, dots, dashes or underscores")
             String username,
-            @NotNull(message = "set a password of at least 8 characters including a number") String password,
+            @NotNull(message = "set a password of at least 8 characters including a number") @Verbatim String password,
             @NotEmpty(message = "give at least one role") @Size(max = 7) List<@NotNull(message = "unknown role") Role> roles) {
     }
 

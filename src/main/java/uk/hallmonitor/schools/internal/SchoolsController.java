@@ -92,6 +92,11 @@ class SchoolsController {
         return Callers.current().flatMap(caller -> records.leave(caller, id)).flatMap(this::view);
     }
 
+    @PostMapping("/staff/{id}/unlock")
+    Mono<StaffRecords.Unlocked> unlock(@PathVariable String id) {
+        return Callers.current().flatMap(caller -> records.unlock(caller, id));
+    }
+
     @PostMapping("/staff/me/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<StaffRecords.IssuedToken> issueToken(@Valid @RequestBody Requests.NewToken request) {

@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.system.security.LoginLocks;
 import uk.hallmonitor.schools.SchoolsProperties;
 import uk.hallmonitor.schools.StaffLeft;
 import uk.hallmonitor.system.events.DomainEvents;
@@ -49,9 +50,11 @@ class StaffRecords {
     private final DomainEvents events;
     private final SchoolsProperties rules;
     private final Clock clock;
+    private final LoginLocks locks;
 
     StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditTrail audit, DomainEvents events,
-                 SchoolsProperties rules, Clock clock) {
+                 SchoolsProperties rules, Clock clock, LoginLocks locks) {
+        this.locks = locks;
         this.mongo = mongo;
         this.encoder = encoder;
         this.audit = audit;
@@ -201,6 +204,24 @@ class StaffRecords {
                                     caller.username())))
                             .thenReturn(saved));
         });
+    }
+
+    /** An administrator lifts every failed-login lock of the person's username, from every address; audited. */
+    Mono<Unlocked> unlock(Caller caller, String staffId) {
+        if (!caller.isAdmin()) {
+            return Mono.error(Problems.forbidden("only a trust administrator can lift a login lock"));
+        }
+        return staff(caller, staffId).flatMap(staff -> {
+            int cleared = locks.unlock(staff.username());
+            Unlocked result = new Unlocked(staff.id(), staff.username(), cleared);
+            return audit.record(new AuditEvent(caller.username(), "staff.unlocked", staff.schoolId(), "staff",
+                    staff.id(), null, java.util.Map.of("username", staff.username(), "locksCleared", cleared)))
+                    .thenReturn(result);
+        });
+    }
+
+    /** What an unlock did: how many (username, address) locks or failure counts were cleared. */
+    record Unlocked(String staffId, String username, int locksCleared) {
     }
 
     // ---- personal API tokens

@@ -45,6 +45,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    org.springframework.web.server.session.WebSessionIdResolver webSessionIdResolver(ClientAddresses addresses) {
+        return new SessionCookies(addresses);
+    }
+
+    @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, PasswordLogin passwordLogin,
                                                   StaffLogins logins) {
         ServerAuthenticationEntryPoint problem401 = (exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
@@ -78,7 +83,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.authenticationManager(passwordLogin))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange())
+                        .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "Not allowed",
+                                "this browser request has no valid CSRF token; reload the page and submit the form"
+                                        + " again (API clients: send HTTP Basic or a bearer token)")))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, ex) -> wantsHtml(exchange)
                                 ? redirectToLogin(exchange) : problem401.commence(exchange, ex))
@@ -89,16 +97,41 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** CSRF applies to browser sessions only: requests that carry their own credentials cannot be forged. */
-    private static ServerWebExchangeMatcher browserStateChange() {
+    /**
+     * CSRF applies to browser sessions only: a request that carries its own credentials cannot be forged. It is
+     * skipped only for an Authorization header that the Basic or bearer filter will take up, which then either
+     * authenticates the request or refuses it with 401; any other header (`Foo bar`, Basic that does not decode to
+     * user:password) would leave the session cookie in charge, so the token is required.
+     */
+    static ServerWebExchangeMatcher browserStateChange() {
         return exchange -> {
             HttpMethod method = exchange.getRequest().getMethod();
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
-            boolean ownCredentials = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            boolean ownCredentials = carriesOwnCredentials(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
             return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
                     : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
         };
+    }
+
+    /** Whether the header is one the authentication filters act on (mirrors their converters). */
+    static boolean carriesOwnCredentials(String header) {
+        if (header == null) {
+            return false;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return true;
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6)),
+                        StandardCharsets.UTF_8);
+                return decoded.indexOf(':') >= 0;
+            } catch (IllegalArgumentException notBase64) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static ReactiveAuthenticationManager bearerManager(StaffLogins logins) {

@@ -69,12 +69,17 @@ class StoreConfiguration {
         }
 
         static EmbeddedStore start(Path dataDir) {
-            try {
-                Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
-            }
             Path file = dataDir.resolve("hallmonitor.mv");
+            try {
+                // the store holds every record: owner-only, like the master key beside it
+                OwnerOnly.folder(dataDir);
+                // a new store file is made empty and 0600 before MVStore opens it (an empty file is a new store);
+                // an existing one made 0644 by an older version is narrowed
+                OwnerOnly.file(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath()
+                        + " (owner-only) or its store file", e);
+            }
             MVStore store;
             try {
                 store = new MVStore.Builder().fileName(file.toString()).compress().open();

@@ -11,8 +11,12 @@ public final class Html {
     private Html() {
     }
 
+    /**
+     * HTML-escapes text for a page. {@code %} is escaped too ({@code &#37;}, which browsers show as {@code %}), so that
+     * no text a user typed can ever contain a placeholder such as {@code %CSRF%} that {@link #render} fills in.
+     */
     public static String escape(Object value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value.toString());
+        return value == null ? "" : HtmlUtils.htmlEscape(value.toString()).replace("%", "&#37;");
     }
 
     /** A whole page with the navigation. {@code body} must already be escaped. */

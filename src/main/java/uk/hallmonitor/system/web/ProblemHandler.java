@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import uk.hallmonitor.system.web.Problems.FieldError;
 
 /**
@@ -74,7 +75,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String original = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
         String message;
-        if (path.isEmpty()) {
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate Object property \"([^\"]*)\"")
+                .matcher(original);
+        Class<?> target = json instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (duplicate.find()) {
+            // strict reading: the same key twice is refused rather than the last one silently winning
+            path.append(path.isEmpty() ? "" : ".").append(duplicate.group(1));
+            message = "appears more than once in the same object; send it once";
+        } else if (target == String.class && !original.startsWith("Cannot")) {
+            // our own text check (StrictJson.CheckedText): its message is already for the caller
+            message = firstLine(original);
+        } else if (target != null && target.isEnum()) {
+            message = "unknown value; use one of the names " + java.util.Arrays.toString(target.getEnumConstants())
+                    + " (as text, not a number)";
+        } else if (path.isEmpty()) {
             message = "the body is not valid JSON for this request: " + firstLine(original);
         } else if (original.contains("from Object value") || original.contains("START_OBJECT")) {
             message = "expected a plain value, not an object (query operators such as $ne are not accepted)";
@@ -90,6 +104,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         int newline = text.indexOf('\n');
         String line = newline < 0 ? text : text.substring(0, newline);
         return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    /** A form or other body read by the handler itself (not bound by a codec) that exceeds the limit. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "the request body is larger than 1 MB; send less");
+        problem.setTitle("Request too large");
+        return respond(problem, exchange);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

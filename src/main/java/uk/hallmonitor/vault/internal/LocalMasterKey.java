@@ -111,8 +111,8 @@ public final class LocalMasterKey implements MasterKeySource {
 
     /** Creates the file with owner-only permissions from the start, so the key is never readable by others. */
     static void writeOwnerOnly(Path file, String content) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+        if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+            uk.hallmonitor.system.store.OwnerOnly.folder(file.getParent());
         }
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.audit.ChainKeySealer;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.StaffLeft;
 import uk.hallmonitor.system.events.DomainEventListener;
@@ -39,6 +40,12 @@ class VaultConfiguration {
             file = Path.of(dataDir).resolve("master.key");
         }
         return new LocalMasterKey(text, file);
+    }
+
+    /** The master key also seals the audit chain's HMAC key (kept outside the database, like the keyset's seal). */
+    @Bean
+    ChainKeySealer auditChainKeySealer(VaultKeys keys) {
+        return keys::masterKey;
     }
 
     @Bean

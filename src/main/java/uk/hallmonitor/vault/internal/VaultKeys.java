@@ -43,8 +43,17 @@ class VaultKeys {
         this.clock = clock;
     }
 
-    /** Opens (or on a first run creates) the keyset; blocks, so it is called once while the service starts. */
-    void open() {
+    private boolean openAttempted;
+
+    /**
+     * Opens (or on a first run creates) the keyset; blocks, so it is called while the service starts. Only the first
+     * call does the work: the audit trail may ask for the master key before the vault's own start-up does.
+     */
+    synchronized void open() {
+        if (openAttempted) {
+            return;
+        }
+        openAttempted = true;
         KeysetDocument stored = mongo.findById(KeysetDocument.ID, KeysetDocument.class).block(Duration.ofMinutes(1));
         try {
             Optional<Aead> found = masterKeys.find();
@@ -91,6 +100,12 @@ class VaultKeys {
         lockedBecause = reason;
         log.error("vault locked: {} (master key from {}). Everything else keeps working; stored secrets cannot be"
                 + " read or written until this is fixed and the service restarted.", reason, masterKeys.describe());
+    }
+
+    /** The master key, opening the vault first if need be; empty while the vault is locked. Blocks. */
+    Optional<Aead> masterKey() {
+        open();
+        return Optional.ofNullable(masterKey);
     }
 
     /** Why the vault is locked, or empty when it is open. */
