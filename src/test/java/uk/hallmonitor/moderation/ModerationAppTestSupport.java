@@ -62,6 +62,9 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
         registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
         registry.add("hallmonitor.mail.from", () -> "alerts@hallmonitor.test");
+        // the fakes (WireMock platforms and webhooks) listen on loopback, which the outbound policy refuses unless the
+        // operator's allow-list names it, as an on-premises installation would
+        registry.add("hallmonitor.outbound.allow", () -> "localhost,127.0.0.1,[::1]");
         registry.add("hallmonitor.moderation.dispatch-every", () -> "200ms");
         registry.add("hallmonitor.moderation.sweep-every", () -> "1s");
         registry.add("hallmonitor.moderation.send-timeout", () -> "2s");
