@@ -1,6 +1,7 @@
 package uk.hallmonitor.system.outbound;
 
 import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -148,16 +149,23 @@ public final class OutboundPolicy {
      * internal address fails before a connection is opened), and a redirect is followed only to a URL the policy
      * allows (scheme and address literal included). Callers check the first URL with {@link #refusal(String)}.
      */
-    @SuppressWarnings("unchecked")
     public HttpClient guard(HttpClient client) {
-        AddressResolverGroup<InetSocketAddress> resolver =
-                (AddressResolverGroup<InetSocketAddress>) client.configuration().resolver();
+        // the JDK resolver (the operating system's, as the rest of the JVM uses), its answers checked by the policy
+        return guard(client, DefaultAddressResolverGroup.INSTANCE);
+    }
+
+    /** The guarded client resolving names through the given resolver (tests stand in a rebinding DNS server). */
+    HttpClient guard(HttpClient client, AddressResolverGroup<InetSocketAddress> resolver) {
         return client.resolver(new GuardedResolverGroup(this, resolver));
     }
 
     /** The guarded client, following redirects only to URLs the policy allows. */
     public HttpClient guardFollowingRedirects(HttpClient client) {
-        return guard(client).followRedirect((request, response) -> {
+        return guardFollowingRedirects(client, DefaultAddressResolverGroup.INSTANCE);
+    }
+
+    HttpClient guardFollowingRedirects(HttpClient client, AddressResolverGroup<InetSocketAddress> resolver) {
+        return guard(client, resolver).followRedirect((request, response) -> {
             int status = response.status().code();
             String location = response.responseHeaders().get("Location");
             if (status < 300 || status > 399 || location == null) {

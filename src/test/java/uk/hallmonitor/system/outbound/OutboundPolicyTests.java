@@ -123,10 +123,10 @@ class OutboundPolicyTests {
     /** A client that resolves every name to loopback, as a rebinding DNS server would, and trusts WireMock's cert. */
     private static WebClient client(OutboundPolicy policy, boolean followRedirects) {
         HttpClient plain = HttpClient.create()
-                .resolver(new LoopbackResolverGroup())
                 .secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
                         .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
-        HttpClient netty = followRedirects ? policy.guardFollowingRedirects(plain) : policy.guard(plain);
+        HttpClient netty = followRedirects ? policy.guardFollowingRedirects(plain, new LoopbackResolverGroup())
+                : policy.guard(plain, new LoopbackResolverGroup());
         return WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
     }
 
