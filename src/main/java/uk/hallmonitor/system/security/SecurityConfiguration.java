@@ -78,6 +78,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.authenticationManager(passwordLogin))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new ReadOnlyRoles(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, ex) -> wantsHtml(exchange)
