@@ -88,6 +88,16 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         }
     }
 
+    /** Stores a post of the school as monitoring would, without announcing it (no triage follows). */
+    protected String storedPost(String schoolId) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        posts.store(new CollectedPost(id, schoolId, null, null, Platform.X, PostKind.PUBLIC_MENTION, "x-" + id,
+                "author-1", "parent_a", "a post", "https://x.example/status/" + id, null, null, now.minusSeconds(60),
+                null, now, now, List.of(), Map.of()));
+        return id;
+    }
+
     /** Stores a post as monitoring would and publishes {@link PostReceived}. */
     protected String arrive(String schoolId, String accountId, String text) {
         return arrive(schoolId, accountId, text, Platform.X);
