@@ -11,6 +11,7 @@ import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.connectors.mastodon.MastodonConnector;
 import uk.hallmonitor.connectors.x.XConnector;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.vault.SecretUse;
 
 /**
@@ -21,8 +22,8 @@ import uk.hallmonitor.vault.SecretUse;
 class ConnectorConfiguration {
 
     @Bean
-    PlatformHttp connectorHttp(ConnectorProperties properties) {
-        return new PlatformHttp(properties);
+    PlatformHttp connectorHttp(ConnectorProperties properties, OutboundPolicy outbound) {
+        return new PlatformHttp(properties, outbound);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.moderation.IncidentDesk;
 import uk.hallmonitor.moderation.IncidentRequest;
+import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
@@ -47,10 +48,12 @@ class IncidentLog implements IncidentDesk {
     private final ReactiveMongoTemplate mongo;
     private final SchoolDirectory directory;
     private final AuditTrail audit;
+    private final Posts posts;
     private final Clock clock;
 
-    IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, AuditTrail audit, Clock clock) {
+    IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, AuditTrail audit, Posts posts, Clock clock) {
         this.mongo = mongo;
+        this.posts = posts;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
@@ -97,9 +100,26 @@ class IncidentLog implements IncidentDesk {
             return Mono.error(Problems.forbidden("incidents are opened by the DSL or SLT"));
         }
         return owner(school, request.owner())
+                .then(Mono.defer(() -> postsOfSchool(school, postIds)))
                 .then(Mono.defer(() -> insert(school, "manual:" + new org.bson.types.ObjectId().toHexString(),
                         request.category().strip(), severity, request.owner(), postIds, request.notes(),
                         caller.username())));
+    }
+
+    /**
+     * Every linked post must be one of the school's: a DSL of one school cannot pull another school's posts into
+     * their incident (an id of another school is answered like an unknown one, so ids reveal nothing).
+     */
+    private Mono<Void> postsOfSchool(String school, List<String> postIds) {
+        return reactor.core.publisher.Flux.range(0, postIds.size())
+                .concatMap(i -> posts.post(postIds.get(i))
+                        .filter(post -> school.equals(post.schoolId()))
+                        .hasElement()
+                        .filter(found -> !found)
+                        .map(missing -> new Problems.FieldError("postIds[" + i + "]", "no post with id "
+                                + postIds.get(i) + " in this school; link only posts of the incident's school")))
+                .collectList()
+                .flatMap(errors -> errors.isEmpty() ? Mono.<Void>empty() : Mono.error(Problems.invalid(errors)));
     }
 
     Mono<Incident> one(Caller caller, String id) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
@@ -28,8 +29,11 @@ class ModerationController {
     private final MongoAlertStore alerts;
     private final FeedChannel feed;
     private final SettingsStore settings;
+    private final OutboundPolicy outbound;
 
-    ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings) {
+    ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings,
+                         OutboundPolicy outbound) {
+        this.outbound = outbound;
         this.queue = queue;
         this.alerts = alerts;
         this.feed = feed;
@@ -141,7 +145,7 @@ class ModerationController {
             if (!caller.hasAnyIn(schoolId, Role.ADMIN, Role.SLT)) {
                 return Mono.error(Problems.forbidden("only ADMIN or SLT change the school's alert rules"));
             }
-            return request.toSettings(schoolId).flatMap(settings::save).map(SettingsView::of);
+            return request.toSettings(schoolId, outbound).flatMap(settings::save).map(SettingsView::of);
         });
     }
 }

@@ -46,7 +46,7 @@ class NoticeListeners {
         return new ClockBreachedNotice(notices);
     }
 
-    /** SLT and the DSL hear at once when the head teacher used break-glass access to a credential. */
+    /** The administrators, SLT and the DSL hear at once when the head teacher used break-glass access to a credential. */
     @Bean
     DomainEventListener<BreakGlassUsed> breakGlassNotice(Notices notices) {
         return new BreakGlassNotice(notices);
@@ -68,7 +68,7 @@ class NoticeListeners {
 
         @Override
         public reactor.core.publisher.Mono<Void> on(BreakGlassUsed e) {
-            return notices.notify(new Notice(e.schoolId(), Set.of(), e.notifyStaffIds(),
+            return notices.notify(new Notice(e.schoolId(), Set.of(Role.ADMIN), e.notifyStaffIds(),
                     "Break-glass use of a credential",
                     e.username() + " revealed the credential '" + e.secretName() + "' of account " + e.accountId()
                             + " at " + e.at() + ". Reason given: " + e.reason(),

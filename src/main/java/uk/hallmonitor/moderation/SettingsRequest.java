@@ -6,20 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.classification.Severity;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.web.Problems;
 
 /** A school's alert rules as sent to {@code PUT /api/v1/moderation/settings/{schoolId}}; absent fields keep defaults. */
 public record SettingsRequest(Boolean alertRunners, String emailFrom, Boolean digestLowSeverity, String dslFrom,
                               String webhookFrom, String teamsWebhookUrl, String slackWebhookUrl) {
 
-    Mono<ModerationSettings> toSettings(String schoolId) {
+    Mono<ModerationSettings> toSettings(String schoolId, OutboundPolicy outbound) {
         ModerationSettings defaults = ModerationSettings.defaults(schoolId);
         List<Problems.FieldError> errors = new ArrayList<>();
         Severity email = severity(emailFrom, defaults.emailFrom(), "emailFrom", errors);
         Severity dsl = severity(dslFrom, defaults.dslFrom(), "dslFrom", errors);
         Severity webhook = severity(webhookFrom, defaults.webhookFrom(), "webhookFrom", errors);
-        url(teamsWebhookUrl, "teamsWebhookUrl", errors);
-        url(slackWebhookUrl, "slackWebhookUrl", errors);
+        url(teamsWebhookUrl, "teamsWebhookUrl", outbound, errors);
+        url(slackWebhookUrl, "slackWebhookUrl", outbound, errors);
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
         }
@@ -42,7 +43,7 @@ public record SettingsRequest(Boolean alertRunners, String emailFrom, Boolean di
         }
     }
 
-    private static void url(String value, String field, List<Problems.FieldError> errors) {
+    private static void url(String value, String field, OutboundPolicy outbound, List<Problems.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -50,6 +51,8 @@ public record SettingsRequest(Boolean alertRunners, String emailFrom, Boolean di
             URI uri = URI.create(value.strip());
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
                 errors.add(new Problems.FieldError(field, "must be an http(s) URL"));
+            } else {
+                outbound.refusal(value).ifPresent(why -> errors.add(new Problems.FieldError(field, why)));
             }
         } catch (IllegalArgumentException bad) {
             errors.add(new Problems.FieldError(field, "not a URL: " + bad.getMessage()));

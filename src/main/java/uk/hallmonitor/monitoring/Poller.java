@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,23 +93,38 @@ class Poller {
                 return failed(source, state, new ConnectorException(ConnectorException.Kind.MISCONFIGURED,
                         "Hallmonitor has no connector for " + source.platform(), null));
             }
-            return budget(source, now).flatMap(remaining -> {
-                if (remaining <= 0) {
-                    return states.advance(state, null, cadence.nextDay(now), state.lastPolledAt(), state.health(),
-                            null).thenReturn(PollOutcome.BUDGET_SPENT);
-                }
-                Source limited = new Source(source.id(), source.schoolId(), source.platform(),
-                        source.platformAccountId(), source.handle(), source.terms(), source.connection(),
-                        (int) Math.min(properties.maxReads(source.platform()), remaining));
-                return Mono.defer(() -> connector.fetch(limited, state.cursor()))
-                        // a fetch must end well before the lock does, or another instance could take over mid-poll
-                        .timeout(properties.lockAtMostFor().dividedBy(2))
-                        .switchIfEmpty(Mono.error(() -> new ConnectorException(ConnectorException.Kind.MALFORMED,
-                                "the connector returned no batch", null)))
-                        .doOnNext(batch -> log.trace("poll {} fetched {}", SourceState.key(source), batch.posts().size()))
-                        .flatMap(batch -> stored(limited, state, batch))
-                        .onErrorResume(Exception.class, error -> failed(source, state, asConnectorFailure(error)));
-            });
+            return lendingRefusal(source).flatMap(refused -> refused.isPresent()
+                    ? failed(source, state, new ConnectorException(ConnectorException.Kind.MISCONFIGURED,
+                            CredentialLending.FIELD + ": " + refused.get(), null))
+                    : fetchWithin(source, state, connector, now));
+        });
+    }
+
+    /** A watch borrowing credentials is re-checked at every poll: a closed or moved account stops lending. */
+    private Mono<Optional<String>> lendingRefusal(Source source) {
+        String lender = source.isWatch() ? CredentialLending.lender(source.connection()) : null;
+        return lender == null ? Mono.just(Optional.empty())
+                : CredentialLending.refusal(register, source.schoolId(), source.platform(), lender);
+    }
+
+    private Mono<PollOutcome> fetchWithin(Source source, SourceState state, PlatformConnector connector,
+                                          Instant now) {
+        return budget(source, now).flatMap(remaining -> {
+            if (remaining <= 0) {
+                return states.advance(state, null, cadence.nextDay(now), state.lastPolledAt(), state.health(),
+                        null).thenReturn(PollOutcome.BUDGET_SPENT);
+            }
+            Source limited = new Source(source.id(), source.schoolId(), source.platform(),
+                    source.platformAccountId(), source.handle(), source.terms(), source.connection(),
+                    (int) Math.min(properties.maxReads(source.platform()), remaining));
+            return Mono.defer(() -> connector.fetch(limited, state.cursor()))
+                    // a fetch must end well before the lock does, or another instance could take over mid-poll
+                    .timeout(properties.lockAtMostFor().dividedBy(2))
+                    .switchIfEmpty(Mono.error(() -> new ConnectorException(ConnectorException.Kind.MALFORMED,
+                            "the connector returned no batch", null)))
+                    .doOnNext(batch -> log.trace("poll {} fetched {}", SourceState.key(source), batch.posts().size()))
+                    .flatMap(batch -> stored(limited, state, batch))
+                    .onErrorResume(Exception.class, error -> failed(source, state, asConnectorFailure(error)));
         });
     }
 

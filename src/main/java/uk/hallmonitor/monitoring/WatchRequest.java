@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.web.Problems;
 import uk.hallmonitor.system.web.Problems.FieldError;
 
@@ -29,8 +30,8 @@ record WatchRequest(String schoolId, String platform, List<String> terms, Map<St
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|apikey|passphrase).*");
 
-    /** The checked watch, or a 400 listing every field that is wrong. */
-    Checked check() {
+    /** The checked watch, or a 400 listing every field that is wrong; URLs must pass the outbound policy. */
+    Checked check(OutboundPolicy outbound) {
         List<FieldError> errors = new ArrayList<>();
         if (schoolId == null || schoolId.isBlank()) {
             errors.add(new FieldError("schoolId", "name the school to watch for"));
@@ -83,6 +84,8 @@ record WatchRequest(String schoolId, String platform, List<String> terms, Map<St
                 } else if (key.toLowerCase(Locale.ROOT).endsWith("url") && !value.startsWith("https://")
                         && !value.startsWith("http://")) {
                     errors.add(new FieldError(field, "give an http:// or https:// address"));
+                } else if (key.toLowerCase(Locale.ROOT).endsWith("url") && outbound.refusal(value).isPresent()) {
+                    errors.add(new FieldError(field, outbound.refusal(value).get()));
                 } else {
                     settings.put(key, value.strip());
                 }

@@ -3,6 +3,7 @@ package uk.hallmonitor.vault;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How the credential vault finds its master key and when it asks for credentials to be changed.
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reencryptionBatch          how many records key rotation re-encrypts per round trip
  * @param rotationStallTimeout       how long one page of a key rotation may go without progress before the rotation
  *                                   is recorded FAILED (so that none stays RUNNING for ever)
+ * @param breakGlassAfter            how long after an account is created or granted its role before it may use
+ *                                   break-glass reveal (24 hours by default)
  */
 @ConfigurationProperties("hallmonitor.vault")
 public record VaultProperties(
@@ -31,8 +34,11 @@ public record VaultProperties(
         /** The largest secret accepted, in UTF-8 bytes. */ Integer maxSecretBytes,
         /** How many records key rotation re-encrypts per round trip. */ Integer reencryptionBatch,
         /** How long one page of a key rotation may go without progress before the rotation fails. */
-        Duration rotationStallTimeout) {
+        Duration rotationStallTimeout,
+        /** How long after an account is created or granted its role before it may use break-glass reveal. */
+        Duration breakGlassAfter) {
 
+    @ConstructorBinding
     public VaultProperties {
         passwordMaxAge = passwordMaxAge == null ? Duration.ofDays(200) : passwordMaxAge;
         administratorPasswordMaxAge = administratorPasswordMaxAge == null ? Duration.ofDays(30)
@@ -42,10 +48,19 @@ public record VaultProperties(
         maxSecretBytes = maxSecretBytes == null ? 64 * 1024 : maxSecretBytes;
         reencryptionBatch = reencryptionBatch == null ? 500 : reencryptionBatch;
         rotationStallTimeout = rotationStallTimeout == null ? Duration.ofMinutes(5) : rotationStallTimeout;
+        breakGlassAfter = breakGlassAfter == null ? Duration.ofHours(24) : breakGlassAfter;
+    }
+
+    /** The settings without a break-glass wait of their own (the default, 24 hours). */
+    public VaultProperties(String masterKey, Path masterKeyFile, Duration passwordMaxAge,
+                           Duration administratorPasswordMaxAge, Duration reminderSweep, Boolean runnersMayReveal,
+                           Integer maxSecretBytes, Integer reencryptionBatch, Duration rotationStallTimeout) {
+        this(masterKey, masterKeyFile, passwordMaxAge, administratorPasswordMaxAge, reminderSweep, runnersMayReveal,
+                maxSecretBytes, reencryptionBatch, rotationStallTimeout, null);
     }
 
     /** Defaults for everything: what a test or an offline tool gets without configuration. */
     public static VaultProperties defaults() {
-        return new VaultProperties(null, null, null, null, null, null, null, null, null);
+        return new VaultProperties(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.vault.SecretUse;
@@ -46,8 +47,11 @@ public final class ConnectorFixtures {
                 Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10, 50);
     }
 
+    /** The connectors' fakes run on loopback, so the outbound allow-list names it, as an on-premises operator would. */
+    public static final OutboundPolicy LOOPBACK_ALLOWED = OutboundPolicy.allowing(List.of("localhost,127.0.0.1,[::1]"));
+
     public static PlatformHttp http(ConnectorProperties properties) {
-        return new PlatformHttp(properties);
+        return new PlatformHttp(properties, LOOPBACK_ALLOWED);
     }
 
     public static Source account(Platform platform, String platformAccountId, String baseUrl, int maxReads) {

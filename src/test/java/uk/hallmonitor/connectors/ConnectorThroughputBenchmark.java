@@ -61,7 +61,7 @@ public class ConnectorThroughputBenchmark {
                         .sendString(Mono.delay(Duration.ofMillis(50)).thenReturn(PAGE)))
                 .bindNow();
         ConnectorProperties properties = ConnectorProperties.defaults();
-        http = new PlatformHttp(properties);
+        http = new PlatformHttp(properties, ConnectorFixtures.LOOPBACK_ALLOWED);
         ConnectorFixtures.TestVault vault = new ConnectorFixtures.TestVault();
         String base = "http://127.0.0.1:" + fakeX.port() + "/";
         sources = new java.util.ArrayList<>();

@@ -25,7 +25,7 @@ class IncidentLogTests extends ModerationAppTestSupport {
         Person dsl = newStaff(school, "DSL");
         Person slt = newStaff(school, "SLT");
         String id = open(dsl, school, Map.of("category", "BULLYING", "severity", "HIGH", "owner", dsl.id(),
-                "postIds", List.of("p1"), "notes", "pupil targeted in replies"));
+                "postIds", List.of(storedPost(school)), "notes", "pupil targeted in replies"));
 
         transition(slt, id, Map.of("to", "ASSESSED", "note", "spoke to the form tutor")).isOk();
         transition(dsl, id, Map.of("to", "ACTIONED")).isOk();
@@ -43,6 +43,30 @@ class IncidentLogTests extends ModerationAppTestSupport {
                 .jsonPath("$.trail[1].actor").isEqualTo(slt.username())
                 .jsonPath("$.trail[3].to").isEqualTo("CLOSED")
                 .jsonPath("$.notes.length()").isEqualTo(2);
+    }
+
+    @Test
+    void aDslCannotLinkAnotherSchoolsPostsIntoTheirIncident() {
+        String schoolA = newSchool();
+        String schoolB = newSchool();
+        String postOfA = storedPost(schoolA);
+        String postOfB = storedPost(schoolB);
+        Person dslOfB = newStaff(schoolB, "DSL");
+
+        as(dslOfB).post().uri("/api/v1/incidents").bodyValue(Map.of("category", "BULLYING", "severity", "HIGH",
+                        "postIds", List.of(postOfB, postOfA, "no-such-post")))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("postIds[1]")
+                .jsonPath("$.errors[1].field").isEqualTo("postIds[2]");
+        as(dslOfB).get().uri("/api/v1/incidents").exchange().expectBody().jsonPath("$.total").isEqualTo(0);
+
+        as(dslOfB).post().uri("/api/v1/incidents").bodyValue(Map.of("category", "BULLYING", "severity", "HIGH",
+                        "postIds", List.of(postOfB)))
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.postIds[0]").isEqualTo(postOfB);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -62,6 +62,9 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
         registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
         registry.add("hallmonitor.mail.from", () -> "alerts@hallmonitor.test");
+        // the fakes (WireMock platforms and webhooks) listen on loopback, which the outbound policy refuses unless the
+        // operator's allow-list names it, as an on-premises installation would
+        registry.add("hallmonitor.outbound.allow", () -> "localhost,127.0.0.1,[::1]");
         registry.add("hallmonitor.moderation.dispatch-every", () -> "200ms");
         registry.add("hallmonitor.moderation.sweep-every", () -> "1s");
         registry.add("hallmonitor.moderation.send-timeout", () -> "2s");
@@ -83,6 +86,16 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         PostClassifier keywordClassifier() {
             return new KeywordClassifier();
         }
+    }
+
+    /** Stores a post of the school as monitoring would, without announcing it (no triage follows). */
+    protected String storedPost(String schoolId) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        posts.store(new CollectedPost(id, schoolId, null, null, Platform.X, PostKind.PUBLIC_MENTION, "x-" + id,
+                "author-1", "parent_a", "a post", "https://x.example/status/" + id, null, null, now.minusSeconds(60),
+                null, now, now, List.of(), Map.of()));
+        return id;
     }
 
     /** Stores a post as monitoring would and publishes {@link PostReceived}. */

@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.MutableClock;
 import uk.hallmonitor.connectors.Batch;
+import uk.hallmonitor.accounts.AccountStatus;
+import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.Cursor;
@@ -239,6 +241,42 @@ class PollingTests {
             assertThat(post.schoolId()).isEqualTo("school2");
         });
         assertThat(received("watch1")).isEqualTo(3);
+    }
+
+    @Test
+    void aWatchStopsBorrowingCredentialsAsSoonAsTheLendingAccountClosesOrMovesSchool() {
+        register.add("lender", "school7");
+        register.add("mover", "school7");
+        ReactiveMongoTemplate mongo = app.bean(ReactiveMongoTemplate.class);
+        mongo.insert(new WatchDocument("borrower", "school7", FakePlatform.PLATFORM, List.of("Hill School"),
+                Map.of("credentialsAccountId", "lender"), "admin", START)).block();
+        mongo.insert(new WatchDocument("borrower2", "school7", FakePlatform.PLATFORM, List.of("Hill School"),
+                Map.of("credentialsAccountId", "mover"), "admin", START)).block();
+
+        nextRound();
+        assertThat(platform.positionsFetched("borrower")).hasSize(1);
+        assertThat(platform.positionsFetched("borrower2")).hasSize(1);
+
+        replace("lender", account -> new SchoolAccount(account.id(), account.schoolId(), account.platform(),
+                account.handle(), account.platformAccountId(), account.connection(), AccountStatus.CLOSED,
+                account.runnerIds(), null));
+        replace("mover", account -> new SchoolAccount(account.id(), "another-school", account.platform(),
+                account.handle(), account.platformAccountId(), account.connection(), account.status(),
+                account.runnerIds(), null));
+        nextRound();
+        nextRound();
+
+        assertThat(platform.positionsFetched("borrower")).as("no poll with a closed account's credentials").hasSize(1);
+        assertThat(platform.positionsFetched("borrower2")).as("no poll with another school's credentials").hasSize(1);
+        assertThat(state("watch:borrower").health().lastError()).contains("connection.credentialsAccountId")
+                .contains("CLOSED");
+        assertThat(state("watch:borrower2").health().lastError()).contains("connection.credentialsAccountId");
+    }
+
+    private static void replace(String id, java.util.function.UnaryOperator<SchoolAccount> change) {
+        SchoolAccount old = register.accounts.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        register.accounts.remove(old);
+        register.accounts.add(change.apply(old));
     }
 
     @Test

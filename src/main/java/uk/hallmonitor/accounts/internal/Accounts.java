@@ -33,6 +33,7 @@ import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.schools.RunnerEligibility;
 import uk.hallmonitor.system.events.DomainEvents;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
@@ -54,10 +55,12 @@ class Accounts implements AccountRegister {
     private final RunnerEligibility eligibility;
     private final AuditTrail audit;
     private final DomainEvents events;
+    private final OutboundPolicy outbound;
     private final Clock clock;
 
     Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibility, AuditTrail audit, DomainEvents events,
-             Clock clock) {
+             OutboundPolicy outbound, Clock clock) {
+        this.outbound = outbound;
         this.mongo = mongo;
         this.eligibility = eligibility;
         this.audit = audit;
@@ -96,7 +99,7 @@ class Accounts implements AccountRegister {
             if (!caller.isAdmin()) {
                 return Mono.error(Problems.forbidden("only an administrator creates and activates accounts"));
             }
-            Map<String, String> checked = checkConnection(connection);
+            Map<String, String> checked = checkConnection(connection, outbound);
             if (current.status() != AccountStatus.PROVISIONING) {
                 return Mono.error(Problems.conflict("only an account in PROVISIONING can be activated; this one is "
                         + current.status()));
@@ -114,7 +117,8 @@ class Accounts implements AccountRegister {
         });
     }
 
-    static Map<String, String> checkConnection(Map<String, String> connection) {
+    /** The connection settings, or a 400 naming each bad one; URLs must pass the outbound policy. */
+    static Map<String, String> checkConnection(Map<String, String> connection, OutboundPolicy outbound) {
         Map<String, String> checked = new LinkedHashMap<>();
         if (connection == null) {
             return checked;
@@ -135,6 +139,8 @@ class Accounts implements AccountRegister {
                 errors.add(new Problems.FieldError(field, "give a value of at most 2000 characters"));
             } else if (key.toLowerCase(Locale.ROOT).endsWith("url") && !httpUrl(value)) {
                 errors.add(new Problems.FieldError(field, "must be an http:// or https:// address"));
+            } else if (key.toLowerCase(Locale.ROOT).endsWith("url") && outbound.refusal(value).isPresent()) {
+                errors.add(new Problems.FieldError(field, outbound.refusal(value).get()));
             } else {
                 checked.put(key, value.trim());
             }
@@ -295,6 +301,8 @@ class Accounts implements AccountRegister {
         summary.put("handle", a.handle());
         summary.put("runnerIds", a.runnerIds());
         summary.put("revision", a.revision());
+        // where the account's credentials are sent: setting it is an ADMIN act and the trail shows each value
+        summary.put("connection", a.connection() == null ? Map.of() : a.connection());
         return summary;
     }
 

@@ -28,11 +28,15 @@ import reactor.util.retry.Retry;
 import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
+import uk.hallmonitor.system.outbound.OutboundRefused;
 
 /**
  * The one way connectors call a platform: non-blocking, with connect and response timeouts, a cap on the body that
  * stops reading as soon as it is passed, retries with exponential backoff and jitter for 5xx and timeouts, and
- * every failure turned into a {@link ConnectorException} whose kind tells the poller what to do.
+ * every failure turned into a {@link ConnectorException} whose kind tells the poller what to do. Every request,
+ * redirects included, passes the {@link OutboundPolicy} at connect time: a platform address that resolves to an
+ * internal one is refused before the request, and its token, is written.
  */
 public final class PlatformHttp implements AutoCloseable {
 
@@ -44,8 +48,9 @@ public final class PlatformHttp implements AutoCloseable {
     private final Duration responseTimeout;
     private final int maxBytes;
     private final Retry retry;
+    private final OutboundPolicy outbound;
 
-    public PlatformHttp(ConnectorProperties properties) {
+    public PlatformHttp(ConnectorProperties properties, OutboundPolicy outbound) {
         // Polls wait for a free connection rather than fail: the pool bounds load on platforms, not the poll count.
         ConnectionProvider pool = ConnectionProvider.builder("hallmonitor-connectors")
                 .maxConnections(properties.maxConnections())
@@ -54,10 +59,10 @@ public final class PlatformHttp implements AutoCloseable {
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
         this.pool = pool;
-        HttpClient netty = HttpClient.create(pool)
+        HttpClient netty = outbound.guardFollowingRedirects(HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-                .responseTimeout(properties.responseTimeout())
-                .followRedirect(true);
+                .responseTimeout(properties.responseTimeout()));
+        this.outbound = outbound;
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
         this.responseTimeout = properties.responseTimeout();
         this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize().toBytes());
@@ -106,6 +111,12 @@ public final class PlatformHttp implements AutoCloseable {
         String what = method.name() + " " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
                 + uri.getRawPath();
         Mono<Reply> once = Mono.defer(() -> {
+            // an address literal or plain http is not resolved, so the policy is applied to the URL itself here
+            var refused = outbound.refusal(uri.toString());
+            if (refused.isPresent()) {
+                return Mono.error(new ConnectorException(Kind.MISCONFIGURED,
+                        "request to " + uri.getHost() + " refused: " + refused.get(), null));
+            }
             WebClient.RequestBodySpec spec = client.method(method).uri(uri).headers(h -> headers.forEach(h::set));
             WebClient.RequestHeadersSpec<?> ready = jsonBody == null ? spec
                     : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(jsonBody);
@@ -168,6 +179,11 @@ public final class PlatformHttp implements AutoCloseable {
     }
 
     private static ConnectorException classify(Throwable failure, String what) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutboundRefused refused) {
+                return new ConnectorException(Kind.MISCONFIGURED, refused.getMessage(), null);
+            }
+        }
         if (failure instanceof TimeoutException) {
             return new ConnectorException(Kind.TRANSIENT, what + " did not answer in time", null);
         }

@@ -76,7 +76,7 @@ class Directory implements SchoolDirectory, StaffLogins, RunnerEligibility {
                 .map(version -> s.active() && Eligibility.acknowledged(s, version, today(), rules)
                         && Eligibility.trained(s, today()));
         return current.map(c -> new StaffView(s.id(), s.schoolId(), s.name(), s.email(), s.username(), s.roles(),
-                s.active(), c));
+                s.active(), c, s.createdAt()));
     }
 
     private Mono<String> requiredVersion(String schoolId) {

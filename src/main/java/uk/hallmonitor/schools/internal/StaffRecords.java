@@ -42,6 +42,9 @@ import uk.hallmonitor.system.web.Problems;
 @Service
 class StaffRecords {
 
+    /** Roles only a trust administrator may grant: they approve, lead incidents, see safeguarding, break the glass. */
+    static final Set<Role> SENIOR_ROLES = Set.of(Role.SLT, Role.HEADTEACHER, Role.DSL);
+
     static final Set<String> REGIONS = Set.of("england-and-wales", "scotland", "northern-ireland");
 
     private final ReactiveMongoTemplate mongo;
@@ -114,6 +117,15 @@ class StaffRecords {
         }
         if (roles.contains(Role.ADMIN) && !caller.isAdmin()) {
             return Mono.error(Problems.forbidden("only a trust administrator can grant the ADMIN role"));
+        }
+        Set<Role> senior = new LinkedHashSet<>(roles);
+        senior.retainAll(SENIOR_ROLES);
+        if (!senior.isEmpty() && !caller.isAdmin()) {
+            // SLT could otherwise mint a head teacher (break-glass) or a second SLT member to approve its own requests
+            return audit.record(new AuditEvent(caller.username(), "staff.grant-refused", request.schoolId(), "staff",
+                            null, null, java.util.Map.of("username", request.username(), "roles", senior)))
+                    .then(Mono.error(Problems.forbidden("granting " + senior + " is an administrator's act: "
+                            + "ask a trust administrator (ADMIN) to add this person with these roles")));
         }
         return mongo.findById(request.schoolId(), SchoolDocument.class)
                 .switchIfEmpty(Mono.error(() -> Problems.badRequest("schoolId", "no school with this id")))

@@ -83,6 +83,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.authenticationManager(passwordLogin))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new ReadOnlyRoles(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange())
                         .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "Not allowed",
                                 "this browser request has no valid CSRF token; reload the page and submit the form"

@@ -26,6 +26,7 @@ import uk.hallmonitor.vault.CredentialMetadata;
 import uk.hallmonitor.vault.CredentialVault;
 import uk.hallmonitor.vault.KeyRotationStatus;
 import uk.hallmonitor.vault.NewSecret;
+import uk.hallmonitor.vault.PolicyCheck;
 import uk.hallmonitor.vault.SecretKind;
 
 /**
@@ -37,6 +38,10 @@ import uk.hallmonitor.vault.SecretKind;
 class CredentialController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The password policy verdict of a stored secret: PASSED, FAILED or NOT_APPLICABLE. */
+    static final String POLICY_HEADER = "Hallmonitor-Secret-Policy";
+    /** What a FAILED secret lacks, in words. */
+    static final String POLICY_REASONS_HEADER = "Hallmonitor-Secret-Policy-Reasons";
 
     private final CredentialVault vault;
 
@@ -62,7 +67,19 @@ class CredentialController {
                                    @RequestBody(required = false) String body) {
         return Mono.fromCallable(() -> parse(body))
                 .flatMap(secret -> Callers.current().flatMap(caller -> vault.put(caller, accountId, name, secret)))
-                .thenReturn(ResponseEntity.noContent().<Void>build());
+                .map(stored -> verdict(stored.policy()));
+    }
+
+    /**
+     * API.md fixes the answer to a store as 204 with no body (the secret is never echoed), so the password policy's
+     * verdict travels in headers; the same verdict is in the credential's metadata ({@code policy}).
+     */
+    private static ResponseEntity<Void> verdict(PolicyCheck policy) {
+        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent().header(POLICY_HEADER, policy.result());
+        if (policy.message() != null) {
+            answer.header(POLICY_REASONS_HEADER, policy.message());
+        }
+        return answer.build();
     }
 
     @GetMapping("/accounts/{accountId}/credentials")

@@ -157,26 +157,60 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
     @Override
     public Mono<RevealedSecret> reveal(Caller caller, String accountId, String name, String reason) {
         return visibleAccount(caller, accountId).flatMap(account -> access(caller, account).flatMap(access -> {
-            if (access == Access.NONE) {
-                return audit.record(new AuditEvent(caller.username(), "credential.reveal-refused", account.schoolId(),
-                                "credential", CredentialDocument.idOf(accountId, name), null, Map.of("name", name)))
-                        .then(Mono.error(Problems.forbidden(access.refusal(accountId))));
+            if (access == Access.NONE || access == Access.RUNNER_NOT_ALLOWED) {
+                return refused(caller, account, name, access.refusal(accountId));
             }
-            if (access == Access.RUNNER_NOT_ALLOWED) {
-                return Mono.error(Problems.forbidden(access.refusal(accountId)));
+            if (access == Access.BREAK_GLASS) {
+                return breakGlassWait(caller).flatMap(wait -> wait.isPresent()
+                        ? refused(caller, account, name, wait.get())
+                        : revealChecked(caller, account, name, reason, access));
             }
-            if (reason == null || reason.isBlank()) {
-                return Mono.error(Problems.badRequest("reason", "say why the secret is needed; the reason is audited"));
-            }
-            if (reason.length() > MAX_REASON) {
-                return Mono.error(Problems.badRequest("reason", "must be at most " + MAX_REASON + " characters"));
-            }
-            return credentials.find(accountId, name)
-                    .switchIfEmpty(Mono.error(() -> Problems.notFound("credential", name)))
-                    .flatMap(record -> decrypt(caller, account, record)
-                            .flatMap(secret -> recordReveal(caller, account, record, reason.strip(), access)
-                                    .thenReturn(new RevealedSecret(secret))));
+            return revealChecked(caller, account, name, reason, access);
         }));
+    }
+
+    /** Every refused reveal is audited, whoever asked and whatever the rule that refused it, then answered 403. */
+    private <T> Mono<T> refused(Caller caller, SchoolAccount account, String name, String why) {
+        return audit.record(new AuditEvent(caller.username(), "credential.reveal-refused", account.schoolId(),
+                        "credential", CredentialDocument.idOf(account.id(), name), null,
+                        Map.of("name", name, "refusal", why)))
+                .then(Mono.error(Problems.forbidden(why)));
+    }
+
+    /**
+     * Break-glass is refused to someone whose account or role is newer than the setting (24 hours by default): a
+     * head teacher minted in a hurry cannot reveal a credential before anyone has had a chance to notice.
+     */
+    private Mono<java.util.Optional<String>> breakGlassWait(Caller caller) {
+        Duration wait = properties.breakGlassAfter();
+        return directory.staff(caller.staffId())
+                .map(staff -> {
+                    Instant since = staff.rolesGrantedAt();
+                    Instant allowedFrom = since == null ? Instant.MIN : since.plus(wait);
+                    return allowedFrom.isAfter(clock.instant())
+                            ? java.util.Optional.of("break-glass access is refused for " + wait.toHours()
+                                    + " hours after an account is created or granted its role; " + caller.username()
+                                    + " may use it from " + allowedFrom.truncatedTo(ChronoUnit.SECONDS)
+                                    + ", or ask an administrator to reveal the credential")
+                            : java.util.Optional.<String>empty();
+                })
+                .defaultIfEmpty(java.util.Optional.of("break-glass access needs a current staff record"));
+    }
+
+    private Mono<RevealedSecret> revealChecked(Caller caller, SchoolAccount account, String name, String reason,
+                                               Access access) {
+        String accountId = account.id();
+        if (reason == null || reason.isBlank()) {
+            return Mono.error(Problems.badRequest("reason", "say why the secret is needed; the reason is audited"));
+        }
+        if (reason.length() > MAX_REASON) {
+            return Mono.error(Problems.badRequest("reason", "must be at most " + MAX_REASON + " characters"));
+        }
+        return credentials.find(accountId, name)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("credential", name)))
+                .flatMap(record -> decrypt(caller, account, record)
+                        .flatMap(secret -> recordReveal(caller, account, record, reason.strip(), access)
+                                .thenReturn(new RevealedSecret(secret))));
     }
 
     private Mono<String> decrypt(Caller caller, SchoolAccount account, CredentialDocument record) {
@@ -212,7 +246,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
         }
         return recorded.then(Flux.concat(directory.staffWithRole(account.schoolId(), Role.SLT),
                         directory.staffWithRole(account.schoolId(), Role.DSL))
-                .map(StaffView::id).distinct().collectList()
+                .map(StaffView::id).filter(id -> !id.equals(caller.staffId())).distinct().collectList()
                 .flatMap(notify -> events.publish(new BreakGlassUsed(account.schoolId(), account.id(), record.name(),
                         caller.staffId(), caller.username(), reason, now, notify))));
     }

@@ -83,6 +83,8 @@ class NeverLeakedTests extends AppTestSupport {
         ActiveAccount account = activeAccount("X", "2001", null);
         ActiveAccount other = activeAccount("X", "2002", null);
         Person head = newStaff(account.schoolId(), "HEADTEACHER");
+        // break-glass opens a day after the role is granted: exercise the reveal path, not only its refusal
+        clock.advance(java.time.Duration.ofHours(25));
         String base = "/api/v1/accounts/" + account.accountId() + "/credentials/";
 
         // store, including a credential rotation of the password
