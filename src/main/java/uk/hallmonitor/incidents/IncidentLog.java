@@ -61,7 +61,7 @@ class IncidentLog implements IncidentDesk {
         return bySource(request.sourceKey())
                 .map(Incident::id)
                 .switchIfEmpty(Mono.defer(() -> insert(request.schoolId(), request.sourceKey(), request.category(),
-                        request.severity(), null, request.postIds(), request.note(), request.actor())
+                        request.severity(), request.owner(), request.postIds(), request.note(), request.actor())
                         .map(Incident::id)));
     }
 
