@@ -114,10 +114,17 @@ class MongoAlertStore implements AlertStore {
         return mongo.find(query(criteria).with(Sort.by("feedSeq")).limit(limit), Alert.class);
     }
 
-    /** The highest place in the feed so far (0 when the feed is empty). */
-    Mono<Long> lastFeedSeq() {
-        return mongo.findById("feed", org.bson.Document.class, COUNTERS)
-                .map(counter -> ((Number) counter.get("seq")).longValue())
+    /**
+     * The highest place in the feed stored so far for the school (every school for {@code null}); 0 when none. Not
+     * the counter: places reserved by a batch still being written are not stored yet, and must not be skipped.
+     */
+    Mono<Long> lastFeedSeq(String schoolId) {
+        Criteria criteria = where("channel").is(Channel.FEED).and("feedSeq").ne(null);
+        if (schoolId != null) {
+            criteria = criteria.and("schoolId").is(schoolId);
+        }
+        return mongo.findOne(query(criteria).with(Sort.by(Sort.Direction.DESC, "feedSeq")).limit(1), Alert.class)
+                .map(Alert::feedSeq)
                 .defaultIfEmpty(0L);
     }
 

@@ -25,8 +25,9 @@ public final class Html {
                 nav a{margin-right:1rem} table{border-collapse:collapse;width:100%%} th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
                 label{display:block;margin-top:.6rem;font-weight:600} input,select,textarea{width:100%%;padding:.3rem;box-sizing:border-box}
                 button{margin-top:.6rem;padding:.4rem .8rem} .problem{background:#fee;border:1px solid #c66;padding:.6rem} .inline{display:inline}
+                .banner{background:#d4351c;color:#fff;padding:.8rem;margin:.6rem 0;font-weight:600} .banner a{color:#fff}
                 </style></head><body>
-                <nav><a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a>
+                <nav><a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a><a href="/ui/safeguarding-alerts">Safeguarding alerts</a>
                 <form class="inline" method="post" action="/logout">%s<button>Log out</button></form></nav>
                 <h1>%s</h1>
                 %s
@@ -37,9 +38,22 @@ public final class Html {
     /** Renders the page with the request's CSRF token put into every form that asks for it. */
     public static Mono<String> render(ServerWebExchange exchange, String title, String body) {
         Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return token.map(csrf -> page(title, body).replace("%CSRF%", "<input type=\"hidden\" name=\""
-                + escape(csrf.getParameterName()) + "\" value=\"" + escape(csrf.getToken()) + "\">"))
-                .defaultIfEmpty(page(title, body).replace("%CSRF%", ""));
+        return banners(exchange).flatMap(banner -> token.map(csrf -> page(title, banner + body).replace("%CSRF%",
+                        "<input type=\"hidden\" name=\"" + escape(csrf.getParameterName()) + "\" value=\""
+                                + escape(csrf.getToken()) + "\">"))
+                .defaultIfEmpty(page(title, banner + body).replace("%CSRF%", "")));
+    }
+
+    /** What the modules' {@link PageNotices} want shown at the top of every page for this caller. */
+    private static Mono<String> banners(ServerWebExchange exchange) {
+        org.springframework.context.ApplicationContext context = exchange.getApplicationContext();
+        if (context == null) {
+            return Mono.just("");
+        }
+        // a banner that cannot be read must not take the page down with it
+        return reactor.core.publisher.Flux.fromStream(context.getBeanProvider(PageNotices.class).orderedStream())
+                .concatMap(notices -> notices.banner().onErrorResume(error -> Mono.empty()))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** A problem's detail and field errors as an error box. */
