@@ -32,7 +32,7 @@ import uk.hallmonitor.system.web.Problems;
 class WeeklyReports {
 
     static final Role[] READERS = {Role.SLT, Role.HEADTEACHER, Role.GOVERNOR, Role.ADMIN};
-    private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null);
+    private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null, 0);
 
     private final SchoolDirectory directory;
     private final AccountRegister register;
