@@ -64,6 +64,7 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         registry.add("hallmonitor.mail.from", () -> "alerts@hallmonitor.test");
         registry.add("hallmonitor.moderation.dispatch-every", () -> "200ms");
         registry.add("hallmonitor.moderation.sweep-every", () -> "1s");
+        registry.add("hallmonitor.moderation.escalation-sweep-every", () -> "200ms");
         registry.add("hallmonitor.moderation.send-timeout", () -> "2s");
         registry.add("hallmonitor.moderation.queue-url", () -> "https://hallmonitor.test/moderation/posts/");
     }
