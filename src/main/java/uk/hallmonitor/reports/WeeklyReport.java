@@ -22,10 +22,12 @@ import uk.hallmonitor.sla.ComplianceFigures;
  * @param incidents    the incident log over the week
  * @param responses    response-time compliance over the week
  * @param accounts     the account register at the time of the report
+ * @param moderation   flagged posts by category and severity, safeguarding alerts with the time each took to be
+ *                     acknowledged, and escalations over the week
  */
 record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String week, Instant from, Instant to, Instant generatedAt,
                     boolean weekComplete, String summary, Incidents incidents, Responses responses,
-                    Accounts accounts) {
+                    Accounts accounts, uk.hallmonitor.moderation.ModerationWeek moderation) {
 
     /**
      * Incidents over the week.
