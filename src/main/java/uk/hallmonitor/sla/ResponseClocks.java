@@ -118,7 +118,10 @@ class ResponseClocks {
     Mono<Judgement> judge(PostReceived post, SchoolRules rules) {
         Posts posts = stored.getIfAvailable();
         Mono<Optional<CollectedPost>> item = posts == null ? Mono.just(Optional.empty())
-                : posts.post(post.postId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+                : posts.post(post.postId()).map(Optional::of)
+                        // a post the monitoring store cannot read whole is judged by its text alone, never left out
+                        .onErrorResume(unreadable -> Mono.empty())
+                        .defaultIfEmpty(Optional.empty());
         return item.flatMap(found -> {
             Mono<Boolean> own = found.map(CollectedPost::authorId).filter(author -> post.accountId() != null)
                     .map(author -> accounts.account(post.accountId())
