@@ -64,7 +64,7 @@ class IncidentLog implements IncidentDesk {
         return bySource(request.sourceKey())
                 .map(Incident::id)
                 .switchIfEmpty(Mono.defer(() -> insert(request.schoolId(), request.sourceKey(), request.category(),
-                        request.severity(), null, request.postIds(), request.note(), request.actor())
+                        request.severity(), request.owner(), request.postIds(), request.note(), request.actor())
                         .map(Incident::id)));
     }
 
@@ -246,6 +246,40 @@ class IncidentLog implements IncidentDesk {
         });
     }
 
+    /** Roles whose active holders may own an incident. */
+    static final Role[] OWNERS = {Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.SLT};
+
+    /** The incident with its owner's name. */
+    Mono<IncidentView> view(Incident incident) {
+        if (incident.owner() == null) {
+            return Mono.just(new IncidentView(incident, null));
+        }
+        return directory.staff(incident.owner()).map(staff -> new IncidentView(incident, staff.name()))
+                .defaultIfEmpty(new IncidentView(incident, null));
+    }
+
+    /** Staff of the school who may own an incident, by name. */
+    Mono<List<EligibleOwner>> eligibleOwners(Caller caller, String schoolId) {
+        String school = schoolId != null ? schoolId : caller.schoolId();
+        if (school == null) {
+            return Mono.error(Problems.badRequest("schoolId", "name the school"));
+        }
+        if (!caller.canSee(school)) {
+            return Mono.error(Problems.notFound("school", school));
+        }
+        if (!caller.hasAnyIn(school, READERS)) {
+            return Mono.error(Problems.forbidden("the incident log is for the DSL and SLT"));
+        }
+        java.util.Map<String, EligibleOwner> owners = new java.util.LinkedHashMap<>();
+        return reactor.core.publisher.Flux.fromArray(OWNERS)
+                .concatMap(role -> directory.staffWithRole(school, role))
+                .filter(uk.hallmonitor.schools.StaffView::active)
+                .doOnNext(staff -> owners.putIfAbsent(staff.id(), new EligibleOwner(staff.id(), staff.name(),
+                        java.util.Arrays.stream(OWNERS).filter(staff.roles()::contains).map(Role::name).toList())))
+                .then(Mono.fromSupplier(() -> owners.values().stream()
+                        .sorted(java.util.Comparator.comparing(EligibleOwner::name)).toList()));
+    }
+
     private Mono<Incident> writable(Caller caller, String id) {
         return one(caller, id).flatMap(incident -> caller.hasAnyIn(incident.schoolId(), WRITERS)
                 ? Mono.just(incident) : Mono.error(Problems.forbidden("only the DSL and SLT change incidents")));
@@ -258,7 +292,12 @@ class IncidentLog implements IncidentDesk {
         return directory.staff(ownerId)
                 .filter(staff -> schoolId.equals(staff.schoolId()) && staff.active())
                 .switchIfEmpty(Mono.error(() -> Problems.badRequest("owner", "no active staff member " + ownerId
-                        + " in this school")))
+                        + " in this school; GET /api/v1/incidents/owners?schoolId=" + schoolId
+                        + " lists who may own one, by name")))
+                .filter(staff -> java.util.Arrays.stream(OWNERS).anyMatch(staff.roles()::contains))
+                .switchIfEmpty(Mono.error(() -> Problems.badRequest("owner", "staff member " + ownerId
+                        + " is not a DSL, deputy DSL, head teacher or SLT; GET /api/v1/incidents/owners?schoolId="
+                        + schoolId + " lists who may own one")))
                 .then();
     }
 

@@ -25,31 +25,40 @@ class IncidentsController {
     }
 
     @GetMapping
-    Mono<PageResponse<Incident>> list(@RequestParam(required = false) String schoolId,
-                                      @RequestParam(required = false) String status,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
-        return Callers.current().flatMap(caller -> log.page(caller, schoolId, status, page, size));
+    Mono<PageResponse<IncidentView>> list(@RequestParam(required = false) String schoolId,
+                                          @RequestParam(required = false) String status,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "50") int size) {
+        return Callers.current().flatMap(caller -> log.page(caller, schoolId, status, page, size))
+                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items()).flatMapSequential(log::view)
+                        .collectList()
+                        .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
+    }
+
+    /** Staff who may own an incident of the school (DSL, deputy DSL, head teacher, SLT), by name. */
+    @GetMapping("/owners")
+    Mono<java.util.List<EligibleOwner>> owners(@RequestParam(required = false) String schoolId) {
+        return Callers.current().flatMap(caller -> log.eligibleOwners(caller, schoolId));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Incident> create(@RequestBody IncidentRequests.Create request) {
-        return Callers.current().flatMap(caller -> log.create(caller, request));
+    Mono<IncidentView> create(@RequestBody IncidentRequests.Create request) {
+        return Callers.current().flatMap(caller -> log.create(caller, request)).flatMap(log::view);
     }
 
     @GetMapping("/{id}")
-    Mono<Incident> one(@PathVariable String id) {
-        return Callers.current().flatMap(caller -> log.one(caller, id));
+    Mono<IncidentView> one(@PathVariable String id) {
+        return Callers.current().flatMap(caller -> log.one(caller, id)).flatMap(log::view);
     }
 
     @PostMapping("/{id}/transitions")
-    Mono<Incident> transition(@PathVariable String id, @RequestBody IncidentRequests.Transition request) {
-        return Callers.current().flatMap(caller -> log.transition(caller, id, request));
+    Mono<IncidentView> transition(@PathVariable String id, @RequestBody IncidentRequests.Transition request) {
+        return Callers.current().flatMap(caller -> log.transition(caller, id, request)).flatMap(log::view);
     }
 
     @PostMapping("/{id}/notes")
-    Mono<Incident> note(@PathVariable String id, @RequestBody IncidentRequests.NewNote request) {
-        return Callers.current().flatMap(caller -> log.note(caller, id, request));
+    Mono<IncidentView> note(@PathVariable String id, @RequestBody IncidentRequests.NewNote request) {
+        return Callers.current().flatMap(caller -> log.note(caller, id, request)).flatMap(log::view);
     }
 }

@@ -30,6 +30,7 @@ class AlertDispatcher {
     private final ModerationProperties properties;
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final Map<Channel, Sinks.Many<Alert>> lanes = new EnumMap<>(Channel.class);
+    private final Sinks.Many<Alert> failures = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private Disposable running;
 
     AlertDispatcher(AlertStore store, List<AlertChannel> channels, Clock clock, ModerationProperties properties) {
@@ -122,7 +123,23 @@ class AlertDispatcher {
                         .onErrorResume(error -> Mono.just(SendResult.retry(error.toString())));
     }
 
+    /**
+     * Alerts their channel could not deliver (undeliverable, or failed {@code fall-through-after} times and still
+     * retried), for the recipient's next channel. Each failure is told once.
+     */
+    Flux<Alert> failures() {
+        return failures.asFlux();
+    }
+
     private Alert outcome(Alert claimed, SendResult result) {
+        boolean failed = result.outcome() == SendResult.Outcome.UNDELIVERABLE
+                || (result.outcome() == SendResult.Outcome.RETRY && claimed.attempts() == properties.fallThroughAfter());
+        if (failed) {
+            Alert told = claimed.undeliverable(result.detail());
+            synchronized (failures) {
+                failures.tryEmitNext(told);
+            }
+        }
         return switch (result.outcome()) {
             case SENT -> claimed.sent(clock.instant());
             case UNDELIVERABLE -> claimed.undeliverable(result.detail());

@@ -69,6 +69,47 @@ final class AlertMessages {
         return new AlertMessage(subject, body);
     }
 
+    /**
+     * An escalation step: what the matter is (never the post's words; for a sealed post only the incident number),
+     * who had it and how to acknowledge it.
+     */
+    static AlertMessage forEscalation(SafeguardingAlert alert, uk.hallmonitor.system.security.Role level,
+                                      java.util.List<String> names, ZoneId zone, String queueUrl) {
+        String who = level == uk.hallmonitor.system.security.Role.DEPUTY_DSL ? "the deputy safeguarding leads"
+                : "the head teacher";
+        String subject = "Escalated to " + who + ": unacknowledged " + alert.severity() + " safeguarding alert"
+                + (alert.incidentNumber() == null ? "" : ", incident " + alert.incidentNumber());
+        StringBuilder body = new StringBuilder();
+        body.append("A ").append(alert.severity()).append(" safeguarding alert raised on ")
+                .append(TIME.format(alert.raisedAt().atZone(zone)))
+                .append(" has not been acknowledged by anyone in Hallmonitor. It now comes to ").append(who)
+                .append(names.isEmpty() ? " (nobody holds that role in the school: set one)" : ": "
+                        + String.join(", ", names)).append(".\n")
+                .append("Platform: ").append(alert.platform()).append('\n');
+        if (alert.incidentNumber() != null) {
+            body.append("Incident: ").append(alert.incidentNumber()).append('\n');
+        }
+        if (!alert.sealed()) {
+            body.append("Categories: ").append(alert.categories().stream()
+                    .map(c -> c.toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", ")))
+                    .append('\n')
+                    .append("\nOpen it: ").append(queueUrl).append(alert.id()).append('\n');
+        }
+        body.append("Acknowledge it in Hallmonitor (safeguarding alert ").append(alert.id())
+                .append(") so that it goes no further.\n");
+        return new AlertMessage(subject, body.toString());
+    }
+
+    /** What the recipient's next channel carries when the first could not deliver: never the post's words. */
+    static AlertMessage forFallThrough(Alert failed, String queueUrl) {
+        String link = failed.sourceKey().startsWith("post:")
+                ? " Open it: " + queueUrl + failed.sourceKey().substring("post:".length()) : "";
+        String body = "An alert for " + failed.recipientName() + " could not be delivered by "
+                + failed.channel().name().toLowerCase(Locale.ROOT) + " (" + failed.lastError() + ").\n"
+                + failed.subject() + "." + link + '\n';
+        return new AlertMessage("For " + failed.recipientName() + ": " + failed.subject(), body);
+    }
+
     static AlertMessage forNotice(Notice notice) {
         return new AlertMessage(notice.subject(), notice.body());
     }

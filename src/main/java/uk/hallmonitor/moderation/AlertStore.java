@@ -38,6 +38,12 @@ interface AlertStore {
                 .filter(Boolean::booleanValue).count();
     }
 
+    /**
+     * Reserves {@code count} consecutive places in the in-app feed's order (one counter for the outbox); answers the
+     * last of them.
+     */
+    Mono<Long> reserveFeedSequence(int count);
+
     /** Alerts held for the digest whose channel is email. */
     Flux<Alert> held();
 

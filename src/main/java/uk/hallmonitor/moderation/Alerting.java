@@ -37,6 +37,8 @@ class Alerting implements Notices {
     private final SettingsStore settings;
     private final SchoolDirectory directory;
     private final AccountRegister accounts;
+    private final SafeguardingStore safeguarding;
+    private final IncidentDesk incidents;
     private final ModerationProperties properties;
     private final Clock clock;
     private final Map<String, Mono<People>> people = new ConcurrentHashMap<>();
@@ -51,7 +53,10 @@ class Alerting implements Notices {
     }
 
     Alerting(AlertStore store, AlertDispatcher dispatcher, SettingsStore settings, SchoolDirectory directory,
-             AccountRegister accounts, ModerationProperties properties, Clock clock) {
+             AccountRegister accounts, SafeguardingStore safeguarding, IncidentDesk incidents,
+             ModerationProperties properties, Clock clock) {
+        this.safeguarding = safeguarding;
+        this.incidents = incidents;
         this.store = store;
         this.dispatcher = dispatcher;
         this.settings = settings;
@@ -61,29 +66,105 @@ class Alerting implements Notices {
         this.clock = clock;
         // lives as long as this bean; recordTogether never fails, so the stream never ends
         recordings.asFlux().bufferTimeout(RECORD_BATCH, RECORD_WAIT, true).concatMap(this::recordTogether).subscribe();
+        // an alert its channel could not deliver is tried on the recipient's next channel (never fails: logged)
+        dispatcher.failures().concatMap(failed -> fallThrough(failed).onErrorResume(error -> {
+            org.slf4j.LoggerFactory.getLogger(Alerting.class).warn("alert {} did not fall through: {}", failed.id(),
+                    error.toString());
+            return Mono.empty();
+        })).subscribe();
     }
 
     /**
      * Records the alerts of a flagged post. {@code post} is {@code null} for a sealed post: its alerts are built from
-     * the incident number alone.
+     * the incident number alone. A HIGH or CRITICAL safeguarding matter is first recorded as a safeguarding alert
+     * (which someone must acknowledge, or it escalates); a CRITICAL one also opens an incident at once, owned by the
+     * DSL. Answers the verdict with the incident number, if one was opened.
      */
-    Mono<Void> flagged(PostVerdict verdict, CollectedPost post) {
+    Mono<PostVerdict> flagged(PostVerdict verdict, CollectedPost post) {
         return Mono.zip(settings.of(verdict.schoolId()), people(verdict.schoolId(), verdict.accountId()))
                 .flatMap(found -> {
                     ModerationSettings rules = found.getT1();
                     People people = found.getT2();
                     SchoolAccount onAccount = people.account().orElse(null);
-                    FlaggedPost flagged = flaggedPost(verdict, post, onAccount);
-                    List<Delivery> deliveries = AlertRouting.route(flagged, rules, people.audience());
-                    if (verdict.suspectedIllegal()) {
-                        AlertMessage sealed = AlertMessages.forSuspectedIllegal(verdict.incidentNumber(),
-                                verdict.platform(), verdict.postedAt(), people.zone());
-                        return record(verdict.schoolId(), "incident:" + verdict.incidentNumber(), deliveries,
-                                channel -> sealed);
-                    }
-                    return record(verdict.schoolId(), "post:" + verdict.postId(), deliveries,
-                            channel -> AlertMessages.forPost(flagged, channel, people.zone(), properties.queueUrl()));
+                    return criticalIncident(verdict, people.audience()).flatMap(current -> {
+                        FlaggedPost flagged = flaggedPost(current, post, onAccount);
+                        List<Delivery> deliveries = AlertRouting.route(flagged, rules, people.audience());
+                        String sourceKey = current.suspectedIllegal() ? "incident:" + current.incidentNumber()
+                                : "post:" + current.postId();
+                        Function<Channel, AlertMessage> message;
+                        if (current.suspectedIllegal()) {
+                            AlertMessage sealed = AlertMessages.forSuspectedIllegal(current.incidentNumber(),
+                                    current.platform(), current.postedAt(), people.zone());
+                            message = channel -> sealed;
+                        } else {
+                            message = channel -> AlertMessages.forPost(flagged, channel, people.zone(),
+                                    properties.queueUrl());
+                        }
+                        Mono<Void> raised = !SafeguardingAlert.needed(current) ? Mono.empty()
+                                : safeguarding.raise(SafeguardingAlert.raised(current, sourceKey,
+                                                message.apply(Channel.FEED).subject(), clock.instant(),
+                                                properties.escalationStep(current.severity())))
+                                        .flatMap(raisedOne -> current.incidentNumber() == null
+                                                || raisedOne.incidentNumber() != null ? Mono.empty()
+                                                : safeguarding.incident(raisedOne.id(), current.incidentNumber()))
+                                        .then();
+                        return raised.then(record(current.schoolId(), sourceKey, deliveries, message))
+                                .thenReturn(current);
+                    });
                 });
+    }
+
+    /**
+     * A CRITICAL safeguarding post (not a sealed one, whose incident triage opened before) opens an incident at once,
+     * owned by the school's DSL and linked to the post; its note names no content. Idempotent per post.
+     */
+    private Mono<PostVerdict> criticalIncident(PostVerdict verdict, Audience audience) {
+        if (verdict.incidentNumber() != null || verdict.suspectedIllegal() || !verdict.safeguarding()
+                || verdict.severity() != uk.hallmonitor.classification.Severity.CRITICAL) {
+            return Mono.just(verdict);
+        }
+        String owner = audience.dsls().stream().filter(StaffView::active).map(StaffView::id).findFirst().orElse(null);
+        String category = verdict.categories().isEmpty() ? "SAFEGUARDING"
+                : verdict.categories().get(0).name().name();
+        return incidents.open(new IncidentRequest("safeguarding:post:" + verdict.postId(), verdict.schoolId(),
+                        category, verdict.severity().name(), List.of(verdict.postId()), "system",
+                        "Opened automatically: a CRITICAL safeguarding alert (" + String.join(", ",
+                                verdict.categoryNames()) + ") on " + verdict.platform() + ". The DSL leads; "
+                                + "acknowledge the alert in Hallmonitor.", owner))
+                .map(verdict::withIncident);
+    }
+
+    /** Records the alerts of one escalation step of a safeguarding alert to {@code people} and the shared channels. */
+    Mono<Void> escalate(SafeguardingAlert alert, Role level, List<StaffView> people) {
+        return Mono.zip(settings.of(alert.schoolId()), zone(alert.schoolId())).flatMap(found -> {
+            List<String> names = people.stream().filter(StaffView::active).map(StaffView::name).toList();
+            AlertMessage message = AlertMessages.forEscalation(alert, level, names, found.getT2(),
+                    properties.queueUrl());
+            return record(alert.schoolId(), alert.escalationSource(level),
+                    AlertRouting.escalation(alert.schoolId(), people, found.getT1()), channel -> message);
+        });
+    }
+
+    /** The DSL who owns automatic incidents of the school (the first active one), if any. */
+    Mono<String> dsl(String schoolId) {
+        return directory.staffWithRole(schoolId, Role.DSL).filter(StaffView::active).map(StaffView::id).next();
+    }
+
+    /** Records the failed alert again on the recipient's next channel, if it has one. */
+    private Mono<Void> fallThrough(Alert failed) {
+        return settings.of(failed.schoolId()).flatMap(rules -> {
+            Channel next = AlertRouting.fallThrough(failed, rules);
+            if (next == null) {
+                return Mono.empty();
+            }
+            Recipient same = new Recipient(failed.recipientKey(), failed.recipientStaffId(), failed.recipientName(),
+                    failed.address());
+            boolean personal = failed.recipientStaffId() != null;
+            AlertMessage message = personal ? AlertMessages.forFallThrough(failed, properties.queueUrl())
+                    : new AlertMessage(failed.subject(), failed.body());
+            return record(failed.schoolId(), failed.sourceKey(),
+                    List.of(new Delivery(same, next, failed.reason(), false)), channel -> message);
+        });
     }
 
     @Override
@@ -124,7 +205,7 @@ class Alerting implements Notices {
      */
     private Mono<Void> recordTogether(List<Recording> batch) {
         List<Alert> all = batch.stream().flatMap(recording -> recording.alerts().stream()).toList();
-        return store.recordAll(all).map(Alert::id).collect(Collectors.toSet())
+        return numbered(all).flatMap(numbered -> store.recordAll(numbered).map(Alert::id).collect(Collectors.toSet()))
                 .doOnNext(ids -> batch.forEach(recording -> recording.recorded().tryEmitValue(
                         recording.alerts().stream().filter(alert -> ids.contains(alert.id())).toList())))
                 .onErrorResume(error -> {
@@ -132,6 +213,25 @@ class Alerting implements Notices {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /**
+     * Gives the batch's feed alerts their places in the feed's order: one counter update for the whole batch, and
+     * batches are recorded one after the other, so on this instance the feed is stored in the order it is numbered.
+     */
+    private Mono<List<Alert>> numbered(List<Alert> alerts) {
+        int feeds = (int) alerts.stream().filter(alert -> alert.channel() == Channel.FEED).count();
+        if (feeds == 0) {
+            return Mono.just(alerts);
+        }
+        return store.reserveFeedSequence(feeds).map(last -> {
+            long next = last - feeds + 1;
+            List<Alert> numbered = new java.util.ArrayList<>(alerts.size());
+            for (Alert alert : alerts) {
+                numbered.add(alert.channel() == Channel.FEED ? alert.withFeedSeq(next++) : alert);
+            }
+            return numbered;
+        });
     }
 
     /**

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The live in-app feed: alerts are handed to every connected screen of this instance. Screens that connect later
- * read the queue itself; the feed only saves them from polling. With several instances each one's feed carries the
- * alerts that instance dispatched, so a screen may miss some live entries but never misses queue items.
+ * The live in-app feed: every recipient has it, so it is the channel an alert falls through to last. Dispatching an
+ * entry tells this instance's connected screens to read the outbox's feed entries after the last they sent (in feed
+ * order), so a screen never misses an entry, whichever instance dispatched it, and never gets one twice.
  */
 @Component
 class FeedChannel implements AlertChannel {
@@ -22,8 +22,7 @@ class FeedChannel implements AlertChannel {
 
     @Override
     public Mono<SendResult> send(Alert alert) {
-        FeedEvent event = new FeedEvent(alert.id(), alert.schoolId(), alert.sourceKey(), alert.subject(),
-                alert.body(), alert.createdAt());
+        FeedEvent event = FeedEvent.of(alert);
         synchronized (live) {
             live.tryEmitNext(event);
         }

@@ -11,6 +11,16 @@ import java.time.Instant;
  * @param subject  the alert's subject
  * @param body     the alert's text (never a post's words)
  * @param at       when it was recorded
+ * @param seq      its place in the feed (also the event id; send it back as {@code Last-Event-ID} to resume)
+ * @param recipient who it is for by name ({@code null} when it is for the school)
+ * @param recipientStaffId their staff id, or {@code null}
  */
-public record FeedEvent(String alertId, String schoolId, String source, String subject, String body, Instant at) {
+public record FeedEvent(String alertId, String schoolId, String source, String subject, String body, Instant at,
+                        Long seq, String recipient, String recipientStaffId) {
+
+    static FeedEvent of(Alert alert) {
+        return new FeedEvent(alert.id(), alert.schoolId(), alert.sourceKey(), alert.subject(), alert.body(),
+                alert.createdAt(), alert.feedSeq(), alert.recipientStaffId() == null ? null : alert.recipientName(),
+                alert.recipientStaffId());
+    }
 }

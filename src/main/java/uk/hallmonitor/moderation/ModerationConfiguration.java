@@ -32,6 +32,12 @@ class ModerationConfiguration {
     }
 
     @Bean
+    Escalations escalations(SafeguardingStore store, Alerting alerting, uk.hallmonitor.schools.SchoolDirectory directory,
+                            ModerationProperties properties, Clock clock) {
+        return new Escalations(store, alerting, directory, properties, clock);
+    }
+
+    @Bean
     ContentSeal contentSeal(StoreProperties store, ModerationProperties properties) {
         // a small keyset of its own in the data directory; the vault's key encryption could wrap it later
         return ContentSeal.fromFile(store.dataDir().resolve(properties.sealKeyFile()));
@@ -58,6 +64,12 @@ class ModerationConfiguration {
                                 .on("nextAttemptAt", Sort.Direction.ASC)),
                         mongo.indexOps(Alert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
                                 .on("createdAt", Sort.Direction.DESC)),
+                        mongo.indexOps(Alert.class).createIndex(new Index("channel", Sort.Direction.ASC)
+                                .on("feedSeq", Sort.Direction.ASC)),
+                        mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("acknowledgedAt",
+                                Sort.Direction.ASC).on("nextEscalationAt", Sort.Direction.ASC)),
+                        mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                                .on("raisedAt", Sort.Direction.DESC)),
                         mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
                                 .on("flagged", Sort.Direction.ASC).on("collectedAt", Sort.Direction.DESC)),
                         mongo.indexOps(PostVerdict.class).createIndex(new Index("flagged", Sort.Direction.ASC)
@@ -67,7 +79,7 @@ class ModerationConfiguration {
 
     @Bean
     SmartLifecycle moderationLoops(AlertDispatcher dispatcher, PostTriage triage, DigestJob digests,
-                                   ModerationProperties properties) {
+                                   Escalations escalations, ModerationProperties properties) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -77,6 +89,7 @@ class ModerationConfiguration {
                     dispatcher.start();
                     triage.start();
                     digests.start();
+                    escalations.start();
                 }
                 running = true;
             }
@@ -86,6 +99,7 @@ class ModerationConfiguration {
                 dispatcher.stop();
                 triage.stop();
                 digests.stop();
+                escalations.stop();
                 running = false;
             }
 

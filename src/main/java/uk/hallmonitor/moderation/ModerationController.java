@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -25,15 +26,23 @@ import uk.hallmonitor.system.web.Problems;
 @RequestMapping("/api/v1")
 class ModerationController {
 
+    /** Who reads the feed: the queue's readers, and the people on the safeguarding ladder. */
+    private static final Role[] FEED_READERS = {Role.MODERATOR, Role.SLT, Role.DSL, Role.DEPUTY_DSL,
+            Role.HEADTEACHER, Role.ADMIN};
+    /** How often a connected feed also looks for entries another instance dispatched. */
+    private static final Duration FEED_POLL = Duration.ofSeconds(5);
+
     private final ModerationQueue queue;
     private final MongoAlertStore alerts;
     private final FeedChannel feed;
     private final SettingsStore settings;
     private final OutboundPolicy outbound;
+    private final SafeguardingStore safeguarding;
 
     ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings,
-                         OutboundPolicy outbound) {
+                         OutboundPolicy outbound, SafeguardingStore safeguarding) {
         this.outbound = outbound;
+        this.safeguarding = safeguarding;
         this.queue = queue;
         this.alerts = alerts;
         this.feed = feed;
@@ -101,15 +110,45 @@ class ModerationController {
         });
     }
 
+    /**
+     * The live feed. On connect it first sends the caller's unacknowledged safeguarding alerts (their feed entries,
+     * oldest first), then every new feed entry of the caller's school; each event's id is its place in the feed, so a
+     * client that reconnects with {@code Last-Event-ID} is sent exactly the entries after it (and no replay). Entries
+     * are read from the outbox in feed order whenever this instance dispatches one, and every few seconds for the
+     * entries other instances dispatched.
+     */
     @GetMapping(value = "/moderation/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<FeedEvent>> feed() {
+    Flux<ServerSentEvent<FeedEvent>> feed(@RequestHeader(name = "Last-Event-ID", required = false)
+                                          String lastEventId) {
+        Long resumeAfter;
+        try {
+            resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException notOurs) {
+            return Flux.error(Problems.badRequest("Last-Event-ID", "send the id of the last event received (a "
+                    + "number), or no Last-Event-ID to start afresh"));
+        }
         return Callers.current().flatMapMany(caller -> {
-            if (!caller.isAdmin() && !caller.hasAnyIn(caller.schoolId(), ModerationQueue.READERS)) {
+            if (!caller.isAdmin() && !caller.hasAnyIn(caller.schoolId(), FEED_READERS)) {
                 return Flux.error(Problems.forbidden("the live feed is for moderators, SLT and the DSL"));
             }
-            Flux<ServerSentEvent<FeedEvent>> events = feed.events()
-                    .filter(event -> caller.canSee(event.schoolId()))
-                    .map(event -> ServerSentEvent.builder(event).id(event.alertId()).event("alert").build());
+            String school = caller.isAdmin() ? null : caller.schoolId();
+            Mono<Long> start = resumeAfter != null ? Mono.just(resumeAfter) : alerts.lastFeedSeq(school);
+            Flux<ServerSentEvent<FeedEvent>> events = start.flatMapMany(from -> {
+                Flux<Alert> replay = resumeAfter != null ? Flux.empty()
+                        : safeguarding.unacknowledged(school).flatMapIterable(SafeguardingAlert::sources).collectList()
+                                .flatMapMany(sources -> alerts.feedOf(sources, from));
+                java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(from);
+                Flux<Object> wakeUps = Flux.merge(Flux.just((Object) "connected"),
+                                feed.events().filter(event -> caller.canSee(event.schoolId())),
+                                Flux.interval(FEED_POLL, FEED_POLL))
+                        .onBackpressureLatest();
+                Flux<Alert> live = wakeUps.concatMap(wake -> alerts.feedAfter(school, seen.get(), 500)
+                        .doOnNext(alert -> seen.accumulateAndGet(alert.feedSeq(), Math::max)), 1);
+                return Flux.concat(replay, live)
+                        .filter(alert -> caller.canSee(alert.schoolId()))
+                        .map(alert -> ServerSentEvent.builder(FeedEvent.of(alert))
+                                .id(String.valueOf(alert.feedSeq())).event("alert").build());
+            });
             // a comment now and then keeps proxies from closing a quiet stream
             Flux<ServerSentEvent<FeedEvent>> heartbeat = Flux.interval(Duration.ofSeconds(15))
                     .map(tick -> ServerSentEvent.<FeedEvent>builder().comment("keep-alive").build());

@@ -34,8 +34,26 @@ record ModerationProperties(
          * not five per post); a staff change reaches routing at most this much later. Zero reads them every time.
          */
         @DefaultValue("1s") Duration audienceCache,
+        /**
+         * How long a CRITICAL safeguarding alert may stay unacknowledged before each step up the ladder (the deputy
+         * DSLs after one, the head teacher after two), around the clock.
+         */
+        @DefaultValue("15m") Duration escalateCriticalAfter,
+        /** The same for a HIGH safeguarding alert. */ @DefaultValue("60m") Duration escalateHighAfter,
+        /** How often unacknowledged safeguarding alerts are checked for a step that is due. */
+        @DefaultValue("30s") Duration escalationSweepEvery,
+        /**
+         * Failed attempts on one channel after which an alert is also tried on the recipient's next channel (it keeps
+         * being retried on the first); an undeliverable alert falls through at once.
+         */
+        @DefaultValue("3") int fallThroughAfter,
         /** Whether the background loops run (tests switch them off to drive them by hand). */
         @DefaultValue("true") boolean background) {
+
+    /** The wait before each escalation step of a safeguarding alert of this severity. */
+    Duration escalationStep(uk.hallmonitor.classification.Severity severity) {
+        return severity == uk.hallmonitor.classification.Severity.CRITICAL ? escalateCriticalAfter : escalateHighAfter;
+    }
 
     Backoff backoff() {
         return new Backoff(retryFirst, retryCeiling);

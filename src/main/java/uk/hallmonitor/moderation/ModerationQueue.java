@@ -140,6 +140,7 @@ class ModerationQueue {
                                     List.of("it is now " + now.status() + " at version " + now.version()))))))
                     .flatMap(claimed -> carryOut(claimed, recorded, request))
                     .flatMap(settled -> verdicts.settleAction(postId, index, settled))
+                    .flatMap(after -> endClock(after.actions().get(index), postId, caller.staffId()).thenReturn(after))
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(),
                                     "moderation.action." + action.name().toLowerCase(Locale.ROOT),
                                     after.schoolId(), "post", postId, Map.of("status", verdict.status().name()),
@@ -166,6 +167,24 @@ class ModerationQueue {
                     null)
                     : settled(recorded, "BY_HAND", "done on the platform by the moderator", null));
         };
+    }
+
+    /**
+     * A comment hidden or deleted (on the platform or by hand), or found already gone, needs no reply: its response
+     * clock ends as handled without a reply. A hide the platform refused leaves the clock running.
+     */
+    private Mono<Void> endClock(ActionRecord done, String postId, String staffId) {
+        String how;
+        if ("POST_GONE".equals(done.outcome())) {
+            how = "deleted on the platform";
+        } else if (done.action() == ModerationAction.HIDE && !"PLATFORM_FAILED".equals(done.outcome())) {
+            how = "hidden";
+        } else if (done.action() == ModerationAction.DELETE) {
+            how = "deleted";
+        } else {
+            return Mono.empty();
+        }
+        return clocks.handledWithoutReply(postId, how, staffId).then();
     }
 
     private Mono<ActionRecord> dismiss(PostVerdict verdict, ActionRecord recorded) {

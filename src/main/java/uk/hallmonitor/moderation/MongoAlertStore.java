@@ -24,6 +24,8 @@ import uk.hallmonitor.system.web.PageResponse;
 @Component
 class MongoAlertStore implements AlertStore {
 
+    private static final String COUNTERS = "alert_counters";
+
     private final ReactiveMongoTemplate mongo;
 
     MongoAlertStore(ReactiveMongoTemplate mongo) {
@@ -93,6 +95,57 @@ class MongoAlertStore implements AlertStore {
         return new Update().set("state", outcome.state()).set("nextAttemptAt", outcome.nextAttemptAt())
                 .set("lastError", outcome.lastError()).set("sentAt", outcome.sentAt())
                 .unset("leaseOwner").unset("leaseUntil");
+    }
+
+    @Override
+    public Mono<Long> reserveFeedSequence(int count) {
+        return mongo.findAndModify(query(where("_id").is("feed")), new Update().inc("seq", count),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class,
+                        COUNTERS)
+                .map(counter -> ((Number) counter.get("seq")).longValue());
+    }
+
+    /** The feed's alerts of a school (every school for {@code null}) after {@code after}, in feed order. */
+    Flux<Alert> feedAfter(String schoolId, long after, int limit) {
+        Criteria criteria = where("channel").is(Channel.FEED).and("feedSeq").gt(after);
+        if (schoolId != null) {
+            criteria = criteria.and("schoolId").is(schoolId);
+        }
+        return mongo.find(query(criteria).with(Sort.by("feedSeq")).limit(limit), Alert.class);
+    }
+
+    /**
+     * The highest place in the feed stored so far for the school (every school for {@code null}); 0 when none. Not
+     * the counter: places reserved by a batch still being written are not stored yet, and must not be skipped.
+     */
+    Mono<Long> lastFeedSeq(String schoolId) {
+        Criteria criteria = where("channel").is(Channel.FEED).and("feedSeq").ne(null);
+        if (schoolId != null) {
+            criteria = criteria.and("schoolId").is(schoolId);
+        }
+        return mongo.findOne(query(criteria).with(Sort.by(Sort.Direction.DESC, "feedSeq")).limit(1), Alert.class)
+                .map(Alert::feedSeq)
+                .defaultIfEmpty(0L);
+    }
+
+    /** The feed's alerts about these sources up to {@code upTo}, in feed order. */
+    Flux<Alert> feedOf(java.util.Collection<String> sourceKeys, long upTo) {
+        if (sourceKeys.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(query(where("channel").is(Channel.FEED).and("sourceKey").in(sourceKeys)
+                .and("feedSeq").lte(upTo)).with(Sort.by("feedSeq")), Alert.class);
+    }
+
+    /** Whether any email, Teams or Slack alert about these sources was handed to its channel. */
+    Mono<Boolean> reachedOutside(java.util.Collection<String> sourceKeys) {
+        return mongo.exists(query(where("sourceKey").in(sourceKeys).and("state").is(AlertState.SENT)
+                .and("channel").in(Channel.EMAIL, Channel.TEAMS, Channel.SLACK)), Alert.class);
+    }
+
+    /** Every alert about these sources, oldest first (what was sent about one safeguarding alert). */
+    Flux<Alert> about(java.util.Collection<String> sourceKeys) {
+        return mongo.find(query(where("sourceKey").in(sourceKeys)).with(Sort.by("createdAt")), Alert.class);
     }
 
     @Override

@@ -148,8 +148,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
                                         .thenReturn(false);
                             }
                             Mono<Classified> next = verdict.flagged()
-                                    ? alerting.flagged(verdict, item.post()).then(Mono.fromSupplier(() ->
-                                            new Classified(item.post(), verdict.routed(clock.instant()), true)))
+                                    ? alerting.flagged(verdict, item.post()).map(routed ->
+                                            new Classified(item.post(), routed.routed(clock.instant()), true))
                                     : Mono.just(item);
                             return next.map(ready -> {
                                 synchronized (toStore) {
@@ -227,9 +227,11 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private Mono<PostVerdict> finish(PostVerdict verdict, CollectedPost post) {
         Mono<PostVerdict> ready = verdict.suspectedIllegal() ? logSuspectedIllegal(verdict) : Mono.just(verdict);
         return ready.flatMap(logged -> alerting.flagged(logged, logged.suspectedIllegal() ? null : post)
-                .then(verdicts.routed(logged.postId(), clock.instant()))
-                .then(flaggedEvent(logged))
-                .thenReturn(logged));
+                .flatMap(routed -> (routed.incidentNumber() != null && logged.incidentNumber() == null
+                        ? verdicts.incident(routed.postId(), routed.incidentNumber()) : Mono.<Void>empty())
+                        .then(verdicts.routed(routed.postId(), clock.instant()))
+                        .then(flaggedEvent(routed))
+                        .thenReturn(routed)));
     }
 
     private Mono<Void> flaggedEvent(PostVerdict verdict) {
@@ -247,12 +249,14 @@ class PostTriage implements DomainEventListener<PostReceived> {
         if (verdict.loggedAt() != null) {
             return Mono.just(verdict);
         }
-        IncidentRequest request = new IncidentRequest(
+        Mono<String> owner = alerting.dsl(verdict.schoolId()).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty()).map(found -> found.orElse(""));
+        return owner.flatMap(dsl -> incidents.open(new IncidentRequest(
                 "illegal:" + verdict.platform() + ":" + verdict.platformPostId(), verdict.schoolId(),
                 "SUSPECTED_ILLEGAL", verdict.severity().name(), List.of(verdict.postId()), "system",
                 "Opened automatically: the classifier suspects illegal content. The content is sealed and was "
-                        + "shown to nobody. Report to the IWF by typing the address; do not investigate.");
-        return incidents.open(request).flatMap(number -> {
+                        + "shown to nobody. Report to the IWF by typing the address; do not investigate.",
+                dsl.isEmpty() ? null : dsl))).flatMap(number -> {
             Instant now = clock.instant();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("incident", number);

@@ -52,6 +52,13 @@ record PostVerdict(@Id String postId, String schoolId, String accountId, String 
                 modelVersion, explanation, flagged, status, version, actions, incidentNumber, sealed, loggedAt, at);
     }
 
+    /** The same verdict with the incident opened for it. */
+    PostVerdict withIncident(String number) {
+        return new PostVerdict(postId, schoolId, accountId, watchId, platform, kind, platformPostId, postedAt,
+                collectedAt, classifiedAt, offensive, score, categories, severity, safeguarding, suspectedIllegal,
+                modelVersion, explanation, flagged, status, version, actions, number, sealed, loggedAt, routedAt);
+    }
+
     List<String> categoryNames() {
         return categories.stream().map(c -> c.name().name()).toList();
     }

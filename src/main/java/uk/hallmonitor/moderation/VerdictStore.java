@@ -61,6 +61,12 @@ class VerdictStore {
                 FindAndModifyOptions.options().returnNew(true), PostVerdict.class);
     }
 
+    /** Records the incident opened for the post (a CRITICAL safeguarding matter), unless it has one. */
+    Mono<Void> incident(String postId, String incidentNumber) {
+        return mongo.updateFirst(query(where("_id").is(postId).and("incidentNumber").is(null)),
+                new Update().set("incidentNumber", incidentNumber), PostVerdict.class).then();
+    }
+
     /** Flagged posts whose alerts were not all recorded (a crash in between), classified before {@code before}. */
     Flux<PostVerdict> unrouted(Instant before, int limit) {
         return mongo.find(query(where("flagged").is(true).and("routedAt").is(null).and("classifiedAt").lte(before))

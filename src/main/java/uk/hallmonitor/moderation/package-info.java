@@ -6,6 +6,10 @@
  * backoff and never sent twice for the same source, recipient and channel. Channels: email, Teams and Slack incoming
  * webhooks, and the live feed (server-sent events). Suspected illegal content (R7) is sealed with an AEAD key and
  * its alert carries only the incident number, the platform, the time and the instruction to report to the IWF.
+ * A HIGH or CRITICAL safeguarding matter also becomes a safeguarding alert that a person must acknowledge, or it
+ * climbs to the deputy DSLs and then the head teacher ({@code Escalations}, one compare-and-set per step); a CRITICAL
+ * one opens an incident owned by the DSL at once. An alert its channel cannot deliver falls through to the
+ * recipient's next channel, ending in the in-app feed, which replays what a screen missed.
  * Other modules hand their notices to people through {@link uk.hallmonitor.moderation.Notices}; escalations reach
  * the incident log through the {@link uk.hallmonitor.moderation.IncidentDesk} port that {@code incidents} implements,
  * so the dependency runs from incidents to moderation only.

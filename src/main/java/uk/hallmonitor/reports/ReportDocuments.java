@@ -68,6 +68,27 @@ final class ReportDocuments {
             sections.add(new Section("Incidents open during the week", items, true));
         }
 
+        uk.hallmonitor.moderation.ModerationWeek moderation = report.moderation();
+        List<String> flagged = new ArrayList<>();
+        flagged.add("category\tflagged posts");
+        moderation.flaggedByCategory().forEach((category, count) -> flagged.add(category + "\t" + count));
+        flagged.add("all\t" + moderation.flagged());
+        sections.add(new Section("Flagged posts by category", flagged, true));
+        List<String> severities = new ArrayList<>();
+        severities.add("severity\tflagged posts");
+        moderation.flaggedBySeverity().forEach((severity, count) -> severities.add(severity + "\t" + count));
+        sections.add(new Section("Flagged posts by severity", severities, true));
+        List<String> safeguarding = new ArrayList<>();
+        safeguarding.add("raised\tseverity\tcategory\tincident\ttold so far\tacknowledged by\ttime to acknowledge");
+        moderation.safeguardingAlerts().forEach(line -> safeguarding.add(String.join("\t",
+                DAY.format(line.raisedAt().atZone(zone)), line.severity(), line.category(),
+                line.incidentNumber() == null ? "" : line.incidentNumber(), line.reached(),
+                line.acknowledgedByName() == null ? "not acknowledged" : line.acknowledgedByName(),
+                duration(line.timeToAcknowledge()))));
+        safeguarding.add("median time to acknowledge\t" + duration(moderation.medianTimeToAcknowledge()));
+        sections.add(new Section("Safeguarding alerts (" + moderation.safeguardingAlerts().size() + ", "
+                + moderation.escalations() + " escalation steps)", safeguarding, true));
+
         List<String> responses = new ArrayList<>();
         responses.add("account\tstatus\titems\ton time\tlate\tno reply by due time\tnot yet due\tcompliance\tmedian first reply");
         responses.add(figures("whole school\t", report.responses().school()));

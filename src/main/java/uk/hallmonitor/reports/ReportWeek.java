@@ -19,13 +19,18 @@ record ReportWeek(LocalDate monday) {
     /** The week named like {@code 2026-W47}; a 400 problem naming {@code week} otherwise. */
     static ReportWeek parse(String week) {
         if (week == null || !WEEK.matcher(week).matches()) {
-            throw Problems.badRequest("week", "give an ISO week such as 2026-W47");
+            throw Problems.badRequest("week", "give an ISO week such as 2026-W47, or current for this week so far");
         }
         try {
             return new ReportWeek(LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE));
         } catch (DateTimeParseException e) {
             throw Problems.badRequest("week", "'" + week + "' is not a week of that year");
         }
+    }
+
+    /** The week containing {@code today}: its report so far. */
+    static ReportWeek containing(LocalDate today) {
+        return new ReportWeek(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
     }
 
     /** The last whole week before the one containing {@code today}. */

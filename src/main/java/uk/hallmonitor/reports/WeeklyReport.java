@@ -26,10 +26,12 @@ import uk.hallmonitor.sla.ComplianceFigures;
  * @param auditChain   the audit chain's latest anchor (sequence number and MAC) when the report was made, so that a
  *                     later truncation or rewrite of the trail can be shown against a copy kept outside the service;
  *                     absent before the first keyed entry
+ * @param moderation   flagged posts by category and severity, safeguarding alerts with the time each took to be
+ *                     acknowledged, and escalations over the week
  */
 record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String week, Instant from, Instant to, Instant generatedAt,
                     boolean weekComplete, String summary, Incidents incidents, Responses responses,
-                    Accounts accounts, ChainHead auditChain) {
+                    Accounts accounts, ChainHead auditChain, uk.hallmonitor.moderation.ModerationWeek moderation) {
 
     /**
      * Incidents over the week.

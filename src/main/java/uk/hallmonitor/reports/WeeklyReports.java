@@ -18,6 +18,8 @@ import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.incidents.Incident;
 import uk.hallmonitor.incidents.IncidentHistory;
 import uk.hallmonitor.incidents.IncidentStatus;
+import uk.hallmonitor.moderation.ModerationFigures;
+import uk.hallmonitor.moderation.ModerationWeek;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.SchoolView;
 import uk.hallmonitor.audit.AuditTrail;
@@ -33,18 +35,20 @@ import uk.hallmonitor.system.web.Problems;
 class WeeklyReports {
 
     static final Role[] READERS = {Role.SLT, Role.HEADTEACHER, Role.GOVERNOR, Role.ADMIN};
-    private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null);
+    private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null, 0);
 
     private final SchoolDirectory directory;
     private final AccountRegister register;
     private final IncidentHistory incidents;
     private final SlaCompliance compliance;
+    private final ModerationFigures moderation;
     private final Clock clock;
     private final AuditTrail audit;
 
     WeeklyReports(SchoolDirectory directory, AccountRegister register, IncidentHistory incidents,
-                  SlaCompliance compliance, Clock clock, AuditTrail audit) {
+                  SlaCompliance compliance, ModerationFigures moderation, Clock clock, AuditTrail audit) {
         this.audit = audit;
+        this.moderation = moderation;
         this.directory = directory;
         this.register = register;
         this.incidents = incidents;
@@ -58,7 +62,8 @@ class WeeklyReports {
         if (school == null) {
             return Mono.error(Problems.badRequest("schoolId", "name the school: an administrator sees every school"));
         }
-        ReportWeek wanted = week == null || week.isBlank() ? null : ReportWeek.parse(week);
+        boolean current = week != null && "current".equalsIgnoreCase(week.strip());
+        ReportWeek wanted = week == null || week.isBlank() || current ? null : ReportWeek.parse(week);
         if (!caller.canSee(school)) {
             return Mono.error(Problems.notFound("school", school));
         }
@@ -69,7 +74,8 @@ class WeeklyReports {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("school", school)))
                 .flatMap(found -> {
                     LocalDate today = LocalDate.ofInstant(clock.instant(), found.timezone());
-                    ReportWeek chosen = wanted != null ? wanted : ReportWeek.before(today);
+                    ReportWeek chosen = wanted != null ? wanted
+                            : current ? ReportWeek.containing(today) : ReportWeek.before(today);
                     if (chosen.monday().isAfter(today)) {
                         return Mono.error(Problems.badRequest("week",
                                 chosen.label() + " has not started yet; ask for this week or an earlier one"));
@@ -86,6 +92,7 @@ class WeeklyReports {
         return Mono.zip(incidents.openDuring(school.id(), from, to).collectList(),
                         compliance.between(school.id(), from, to),
                         register.ofSchool(school.id()).collectList(),
+                        moderation.between(school.id(), from, to),
                         audit.head().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .map(parts -> {
                     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -93,8 +100,8 @@ class WeeklyReports {
                     WeeklyReport.Responses responses = responses(parts.getT2(), parts.getT3());
                     WeeklyReport.Accounts accounts = accounts(parts.getT3());
                     return new WeeklyReport(school.id(), school.name(), zone, week.label(), from, to, now,
-                            !now.isBefore(to), summary(week, logged, responses.school()), logged, responses,
-                            accounts, parts.getT4().orElse(null));
+                            !now.isBefore(to), summary(week, logged, responses.school(), parts.getT4()), logged,
+                            responses, accounts, parts.getT5().orElse(null), parts.getT4());
                 });
     }
 
@@ -160,8 +167,26 @@ class WeeklyReports {
         return new WeeklyReport.Accounts(accounts.size(), byStatus, needingRunner);
     }
 
-    private static String summary(ReportWeek week, WeeklyReport.Incidents incidents, ComplianceFigures school) {
+    private static String summary(ReportWeek week, WeeklyReport.Incidents incidents, ComplianceFigures school,
+                                  ModerationWeek moderation) {
         StringBuilder text = new StringBuilder();
+        if (moderation.flagged() > 0) {
+            text.append(moderation.flagged()).append(moderation.flagged() == 1 ? " post was" : " posts were")
+                    .append(" flagged");
+            if (!moderation.safeguardingAlerts().isEmpty()) {
+                text.append(", ").append(moderation.safeguardingAlerts().size())
+                        .append(moderation.safeguardingAlerts().size() == 1 ? " safeguarding alert" : " safeguarding alerts")
+                        .append(" raised");
+                if (moderation.unacknowledged() > 0) {
+                    text.append(" (").append(moderation.unacknowledged()).append(" not yet acknowledged)");
+                }
+                if (moderation.escalations() > 0) {
+                    text.append(", ").append(moderation.escalations()).append(" escalation")
+                            .append(moderation.escalations() == 1 ? "" : "s");
+                }
+            }
+            text.append(". ");
+        }
         if (incidents.opened() == 0) {
             text.append("No incidents were logged in week ").append(week.label()).append('.');
         } else {

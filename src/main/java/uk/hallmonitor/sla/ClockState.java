@@ -8,6 +8,11 @@ public enum ClockState {
     MET,
     /** The due time passed without a reply; SLT were told. A later reply makes it {@link #MET} late. */
     BREACHED,
-    /** Praise the school chose not to clock; kept so the item is not clocked again. */
-    EXCLUDED
+    /** Praise the school chose not to clock (or a post edited into spam); kept so the item is not clocked again. */
+    EXCLUDED,
+    /**
+     * Handled without a reply: a moderator hid, deleted or removed it, or it was deleted on the platform. Not a
+     * breach and not a reply: compliance counts it apart.
+     */
+    HANDLED
 }

@@ -17,13 +17,17 @@ import java.util.List;
  * @param excluded            praise not clocked
  * @param compliance          {@code metOnTime / (total - open)}, or {@code null} when nothing is decided yet
  * @param medianFirstResponse median of first response minus received over met clocks, or {@code null}
+ * @param handledWithoutReply hidden, deleted or removed (by a moderator or on the platform) before a reply was due:
+ *                            neither met nor breached, and left out of {@code total} and {@code compliance}
  */
 public record ComplianceFigures(long total, long metOnTime, long metLate, long breached, long open, long excluded,
-                         Double compliance, Duration medianFirstResponse) {
+                         Double compliance, Duration medianFirstResponse, long handledWithoutReply) {
 
     static ComplianceFigures of(List<ResponseClock> clocks, Instant now) {
         long excluded = clocks.stream().filter(c -> c.state() == ClockState.EXCLUDED).count();
-        List<ResponseClock> counted = clocks.stream().filter(c -> c.state() != ClockState.EXCLUDED).toList();
+        long handled = clocks.stream().filter(c -> c.state() == ClockState.HANDLED).count();
+        List<ResponseClock> counted = clocks.stream()
+                .filter(c -> c.state() != ClockState.EXCLUDED && c.state() != ClockState.HANDLED).toList();
         long onTime = counted.stream().filter(c -> c.state() == ClockState.MET && !Boolean.TRUE.equals(c.metLate()))
                 .count();
         long late = counted.stream().filter(c -> c.state() == ClockState.MET && Boolean.TRUE.equals(c.metLate()))
@@ -36,7 +40,7 @@ public record ComplianceFigures(long total, long metOnTime, long metLate, long b
         List<Duration> responses = counted.stream().filter(c -> c.state() == ClockState.MET && c.metAt() != null)
                 .map(c -> Duration.between(c.receivedAt(), c.metAt())).sorted().toList();
         return new ComplianceFigures(counted.size(), onTime, late, breached, open, excluded, compliance,
-                median(responses));
+                median(responses), handled);
     }
 
     private static Duration median(List<Duration> sorted) {

@@ -14,13 +14,19 @@ import java.time.Instant;
  * @param answered     whether the school replied or someone acknowledged it
  * @param answeredAt   when, or {@code null}
  * @param answeredLate whether that was after the due time, or {@code null} while unanswered
+ * @param handledWithoutReply whether it ended without a reply (hidden, deleted, removed): state {@code HANDLED}
+ * @param handledAt    when, or {@code null}
+ * @param handledHow   how ({@code hidden}, {@code deleted}, {@code deleted on the platform}...), or {@code null}
  */
 public record PostClock(Instant dueAt, ClockState state, boolean reminded, boolean breached, Instant breachedAt,
-                        boolean answered, Instant answeredAt, Boolean answeredLate) {
+                        boolean answered, Instant answeredAt, Boolean answeredLate, boolean handledWithoutReply,
+                        Instant handledAt, String handledHow) {
 
     static PostClock of(ResponseClock clock) {
+        boolean handled = clock.state() == ClockState.HANDLED;
         return new PostClock(clock.dueAt(), clock.state(), !clock.remindersSent().isEmpty(),
-                clock.breachedAt() != null, clock.breachedAt(), clock.metAt() != null, clock.metAt(),
-                clock.metLate());
+                clock.breachedAt() != null, clock.breachedAt(), !handled && clock.metAt() != null,
+                handled ? null : clock.metAt(), handled ? null : clock.metLate(), handled,
+                handled ? clock.metAt() : null, handled ? clock.note() : null);
     }
 }

@@ -7,4 +7,11 @@ public interface PostClocks {
 
     /** The post's clock; empty when it has none (not a comment, mention or message to a school account). */
     Mono<PostClock> forPost(String postId);
+
+    /**
+     * Ends the post's open clock as handled without a reply ({@code how}: hidden, deleted, deleted on the platform),
+     * by the staff member (or {@code null} for the platform); counted apart in compliance, never as a breach. Answers
+     * the clock as it now is; empty when the post has no clock. A clock no longer open is left as it was.
+     */
+    Mono<PostClock> handledWithoutReply(String postId, String how, String staffId);
 }

@@ -18,10 +18,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import java.util.Optional;
+import uk.hallmonitor.accounts.AccountRegister;
+import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Intent;
 import uk.hallmonitor.classification.PostClassifier;
 import uk.hallmonitor.classification.Verdict;
+import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.monitoring.PostReceived;
 
 /**
@@ -38,14 +43,18 @@ class ResponseClocks {
     private final SchoolCalendars calendars;
     private final InboundPosts posts;
     private final ObjectProvider<PostClassifier> classifier;
+    private final ObjectProvider<Posts> stored;
+    private final AccountRegister accounts;
     private final SlaProperties properties;
     private final SlaMetrics metrics;
     private final DueTimeRule rule;
     private final Clock clock;
 
     ResponseClocks(ReactiveMongoTemplate mongo, SchoolCalendars calendars, InboundPosts posts,
-                   ObjectProvider<PostClassifier> classifier, SlaProperties properties, SlaMetrics metrics,
-                   Clock clock) {
+                   ObjectProvider<PostClassifier> classifier, ObjectProvider<Posts> stored, AccountRegister accounts,
+                   SlaProperties properties, SlaMetrics metrics, Clock clock) {
+        this.stored = stored;
+        this.accounts = accounts;
         this.mongo = mongo;
         this.calendars = calendars;
         this.posts = posts;
@@ -75,7 +84,8 @@ class ResponseClocks {
             return Mono.empty();
         }
         return calendars.rules(post.schoolId())
-                .flatMap(rules -> excluded(post, rules).map(excluded -> newClock(post, received, rules, excluded)))
+                .flatMap(rules -> judge(post, rules).filter(judged -> judged != Judgement.NONE)
+                        .map(judged -> newClock(post, received, rules, judged == Judgement.EXCLUDE)))
                 .flatMap(fresh -> mongo.insert(fresh)
                         .doOnNext(stored -> metrics.started(stored.state()))
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()));
@@ -91,17 +101,75 @@ class ResponseClocks {
                 List.of(), List.of(), next, null, null, null, null, null, null, clock.instant(), 0);
     }
 
-    private Mono<Boolean> excluded(PostReceived post, SchoolRules rules) {
+    /** What the SLA makes of an inbound item. */
+    enum Judgement {
+        /** A reply is due: start the clock. */
+        CLOCK,
+        /** Confident praise the school chose not to clock: an {@code EXCLUDED} clock, so it is not looked at again. */
+        EXCLUDE,
+        /** No clock at all: spam (not a moderation matter either), or written by the school's own account. */
+        NONE
+    }
+
+    /**
+     * Reads the stored post (through monitoring's {@link Posts} where the service has it, else the text alone) and
+     * the classifier: spam and the school account's own words get no clock, confident praise an excluded one.
+     */
+    Mono<Judgement> judge(PostReceived post, SchoolRules rules) {
+        Posts posts = stored.getIfAvailable();
+        Mono<Optional<CollectedPost>> item = posts == null ? Mono.just(Optional.empty())
+                : posts.post(post.postId()).map(Optional::of)
+                        // a post the monitoring store cannot read whole is judged by its text alone, never left out
+                        .onErrorResume(unreadable -> Mono.empty())
+                        .defaultIfEmpty(Optional.empty());
+        return item.flatMap(found -> {
+            Mono<Boolean> own = found.map(CollectedPost::authorId).filter(author -> post.accountId() != null)
+                    .map(author -> accounts.account(post.accountId())
+                            .map(account -> author.equals(account.platformAccountId())).defaultIfEmpty(false))
+                    .orElse(Mono.just(false));
+            Mono<String> text = found.map(CollectedPost::text).map(Mono::just)
+                    .orElseGet(() -> this.posts.text(post.postId()));
+            return own.flatMap(byTheSchool -> byTheSchool ? Mono.just(Judgement.NONE)
+                    : text.flatMap(words -> judgeText(words, rules)).defaultIfEmpty(Judgement.CLOCK));
+        });
+    }
+
+    private Mono<Judgement> judgeText(String text, SchoolRules rules) {
         PostClassifier model = classifier.getIfAvailable();
-        if (!rules.excludePraise() || model == null) {
-            return Mono.just(false);
+        if (model == null) {
+            return Mono.just(Judgement.CLOCK);
         }
         // The classifier is CPU work: keep it off whichever thread published the event.
-        return posts.text(post.postId())
-                .publishOn(Schedulers.boundedElastic())
-                .map(model::classify)
-                .map(verdict -> isConfidentPraise(verdict, properties.praiseThreshold()))
-                .defaultIfEmpty(false);
+        return Mono.fromCallable(() -> model.classify(text))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(verdict -> isSpam(verdict) ? Judgement.NONE
+                        : rules.excludePraise() && isConfidentPraise(verdict, properties.praiseThreshold())
+                        ? Judgement.EXCLUDE : Judgement.CLOCK);
+    }
+
+    /** Spam that is nothing worse: the moderation queue does not take it, and no reply is owed to it. */
+    static boolean isSpam(Verdict verdict) {
+        return !verdict.offensive() && !verdict.safeguarding() && !verdict.suspectedIllegal()
+                && verdict.categories().stream().anyMatch(score -> score.name() == Category.SPAM);
+    }
+
+    /**
+     * A stored post was edited on its platform: an open clock of a post that is now spam ends as excluded (no reply
+     * is owed to spam); otherwise the clock runs on. Answers the clock as it now is, or empty when it has none.
+     */
+    Mono<ResponseClock> edited(String postId) {
+        return mongo.findOne(Query.query(Criteria.where("postId").is(postId).and("state").is(ClockState.OPEN)),
+                        ResponseClock.class)
+                .flatMap(open -> calendars.rules(open.schoolId()).flatMap(rules -> judge(new PostReceived(
+                                open.postId(), open.schoolId(), open.accountId(), null, open.platform(), open.kind(),
+                                open.platformPostId(), open.conversationId(), null, open.receivedAt(),
+                                open.createdAt()), rules))
+                        .flatMap(judged -> judged == Judgement.CLOCK ? Mono.just(open)
+                                : mongo.findAndModify(unchanged(open), new Update().set("state", ClockState.EXCLUDED)
+                                                .set("note", judged == Judgement.NONE ? "edited into spam on the platform"
+                                                        : "edited into praise on the platform")
+                                                .set("nextActionAt", null).inc("version", 1),
+                                        FindAndModifyOptions.options().returnNew(true), ResponseClock.class)));
     }
 
     static boolean isConfidentPraise(Verdict verdict, double threshold) {

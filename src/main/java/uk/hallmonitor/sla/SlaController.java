@@ -142,7 +142,8 @@ class SlaController {
                     return Mono.error(Problems.badRequest("note", "say how the item was answered, in at most "
                             + LONGEST_NOTE + " characters"));
                 }
-                if (found.state() == ClockState.MET || found.state() == ClockState.EXCLUDED) {
+                if (found.state() == ClockState.MET || found.state() == ClockState.EXCLUDED
+                        || found.state() == ClockState.HANDLED) {
                     return Mono.error(alreadyClosed(found));
                 }
                 return clocks.acknowledge(found, caller.staffId(), note.strip())

@@ -3,7 +3,10 @@ package uk.hallmonitor.sla;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -12,13 +15,27 @@ import reactor.core.publisher.Mono;
 class StoredPostClocks implements PostClocks {
 
     private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
 
-    StoredPostClocks(ReactiveMongoTemplate mongo) {
+    StoredPostClocks(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @Override
     public Mono<PostClock> forPost(String postId) {
         return mongo.findOne(query(where("postId").is(postId)), ResponseClock.class).map(PostClock::of);
+    }
+
+    @Override
+    public Mono<PostClock> handledWithoutReply(String postId, String how, String staffId) {
+        // one conditional update: a reply, an acknowledgement or the breach sweep racing it leaves one outcome
+        Update handled = new Update().set("state", ClockState.HANDLED).set("metAt", clock.instant())
+                .set("metBy", staffId == null ? "platform" : staffId).set("note", how).set("nextActionAt", null)
+                .inc("version", 1);
+        return mongo.findAndModify(query(where("postId").is(postId).and("state").is(ClockState.OPEN)), handled,
+                        FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
+                .map(PostClock::of)
+                .switchIfEmpty(Mono.defer(() -> forPost(postId)));
     }
 }

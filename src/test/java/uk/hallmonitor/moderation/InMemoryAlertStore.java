@@ -63,6 +63,14 @@ final class InMemoryAlertStore implements AlertStore {
         return Mono.just(true);
     }
 
+    private long feedSeq;
+
+    @Override
+    public synchronized Mono<Long> reserveFeedSequence(int count) {
+        feedSeq += count;
+        return Mono.just(feedSeq);
+    }
+
     @Override
     public synchronized Flux<Alert> held() {
         return Flux.fromIterable(byId.values().stream().filter(a -> a.state() == AlertState.HELD).toList());

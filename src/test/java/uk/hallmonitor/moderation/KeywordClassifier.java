@@ -10,8 +10,8 @@ import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.classification.Verdict;
 
 /**
- * A classifier for tests that decides by keywords: {@code illegalcontent} is suspected illegal, {@code hurt you}
- * a threat, {@code idiot} abuse, {@code damn} low profanity; anything else is clean.
+ * A classifier for tests that decides by keywords: {@code illegalcontent} is suspected illegal, {@code kill myself}
+ * CRITICAL self-harm, {@code buy cheap} spam, {@code hurt you} a threat, {@code idiot} abuse, {@code damn} low profanity; anything else is clean.
  */
 public class KeywordClassifier implements PostClassifier {
 
@@ -20,6 +20,14 @@ public class KeywordClassifier implements PostClassifier {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("illegalcontent")) {
             return verdict(Category.SEXUAL, Severity.CRITICAL, true, true);
+        }
+        if (lower.contains("kill myself")) {
+            return verdict(Category.SELF_HARM, Severity.CRITICAL, true, false);
+        }
+        if (lower.contains("buy cheap")) {
+            // spam is not offensive: the moderation queue does not take it
+            return new Verdict(false, 0.1, List.of(new CategoryScore(Category.SPAM, 0.93)), Severity.LOW, false,
+                    false, Intent.OTHER, 0.5, "en", "keywords-1", List.of("keyword"));
         }
         if (lower.contains("hurt you")) {
             return verdict(Category.THREAT, Severity.HIGH, true, false);

@@ -67,6 +67,7 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         registry.add("hallmonitor.outbound.allow", () -> "localhost,127.0.0.1,[::1]");
         registry.add("hallmonitor.moderation.dispatch-every", () -> "200ms");
         registry.add("hallmonitor.moderation.sweep-every", () -> "1s");
+        registry.add("hallmonitor.moderation.escalation-sweep-every", () -> "200ms");
         registry.add("hallmonitor.moderation.send-timeout", () -> "2s");
         registry.add("hallmonitor.moderation.queue-url", () -> "https://hallmonitor.test/moderation/posts/");
     }

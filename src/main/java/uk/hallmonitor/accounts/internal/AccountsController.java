@@ -32,9 +32,12 @@ class AccountsController {
 
     private final Accounts accounts;
     private final AccountsProperties properties;
+    private final uk.hallmonitor.schools.SchoolDirectory directory;
     private final Clock clock;
 
-    AccountsController(Accounts accounts, AccountsProperties properties, Clock clock) {
+    AccountsController(Accounts accounts, AccountsProperties properties, uk.hallmonitor.schools.SchoolDirectory directory,
+                       Clock clock) {
+        this.directory = directory;
         this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
@@ -45,7 +48,11 @@ class AccountsController {
                        String visibility, String platformAccountId, Map<String, String> connection,
                        AccountStatus status, List<String> runnerIds, Instant createdAt, Instant activatedAt,
                        Instant lastActivityAt, boolean reviewDue, Instant closedAt, String closeReason,
-                       ConnectorHealth health, List<AccountDocument.Change> history) {
+                       ConnectorHealth health, List<AccountDocument.Change> history, List<Runner> runners) {
+    }
+
+    /** A runner by staff id and name (the name of someone no longer on the staff records is {@code null}). */
+    record Runner(String staffId, String name) {
     }
 
     record Activation(@NotBlank(message = "give the platform's own id of the account")
@@ -69,40 +76,41 @@ class AccountsController {
         Paging paging = Paging.of(page, size);
         AccountStatus wanted = parse(status);
         return Callers.current().flatMap(caller -> accounts.list(caller, schoolId, wanted, paging))
-                .map(p -> new PageResponse<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total()));
+                .flatMap(p -> reactor.core.publisher.Flux.fromIterable(p.items()).flatMapSequential(this::named)
+                        .collectList().map(items -> new PageResponse<>(items, p.page(), p.size(), p.total())));
     }
 
     @GetMapping("/{id}")
     Mono<AccountView> one(@PathVariable String id) {
-        return Callers.current().flatMap(caller -> accounts.visible(caller, id)).map(this::view);
+        return Callers.current().flatMap(caller -> accounts.visible(caller, id)).flatMap(this::named);
     }
 
     @PostMapping("/{id}/activate")
     Mono<AccountView> activate(@PathVariable String id, @Valid @RequestBody Activation activation) {
         return Callers.current().flatMap(caller -> accounts.activate(caller, id, activation.platformAccountId(),
-                activation.connection())).map(this::view);
+                activation.connection())).flatMap(this::named);
     }
 
     @PostMapping("/{id}/runners")
     Mono<AccountView> runners(@PathVariable String id, @Valid @RequestBody Runners runners) {
-        return Callers.current().flatMap(caller -> accounts.transfer(caller, id, runners.runnerIds())).map(this::view);
+        return Callers.current().flatMap(caller -> accounts.transfer(caller, id, runners.runnerIds())).flatMap(this::named);
     }
 
     @PostMapping("/{id}/close")
     Mono<AccountView> close(@PathVariable String id, @Valid @RequestBody(required = false) Reason reason) {
         return Callers.current().flatMap(caller -> accounts.close(caller, id, reason == null ? null : reason.reason()))
-                .map(this::view);
+                .flatMap(this::named);
     }
 
     @PostMapping("/{id}/suspend")
     Mono<AccountView> suspend(@PathVariable String id, @Valid @RequestBody(required = false) Reason reason) {
         return Callers.current().flatMap(caller -> accounts.suspend(caller, id, reason == null ? null : reason.reason(),
-                true)).map(this::view);
+                true)).flatMap(this::named);
     }
 
     @PostMapping("/{id}/resume")
     Mono<AccountView> resume(@PathVariable String id) {
-        return Callers.current().flatMap(caller -> accounts.suspend(caller, id, null, false)).map(this::view);
+        return Callers.current().flatMap(caller -> accounts.suspend(caller, id, null, false)).flatMap(this::named);
     }
 
     AccountView view(AccountDocument a) {
@@ -113,7 +121,21 @@ class AccountsController {
                         .isBefore(clock.instant());
         return new AccountView(a.id(), a.schoolId(), a.applicationId(), a.platform(), a.handle(), a.visibility(),
                 a.platformAccountId(), a.connection(), a.status(), a.runnerIds(), a.createdAt(), a.activatedAt(),
-                a.lastActivityAt(), reviewDue, a.closedAt(), a.closeReason(), a.health(), a.history());
+                a.lastActivityAt(), reviewDue, a.closedAt(), a.closeReason(), a.health(), a.history(), null);
+    }
+
+    /** The view with each runner's name beside the id. */
+    Mono<AccountView> named(AccountDocument a) {
+        AccountView plain = view(a);
+        return reactor.core.publisher.Flux.fromIterable(plain.runnerIds())
+                .concatMap(id -> directory.staff(id).map(staff -> new Runner(id, staff.name()))
+                        .defaultIfEmpty(new Runner(id, null)))
+                .collectList()
+                .map(runners -> new AccountView(plain.id(), plain.schoolId(), plain.applicationId(), plain.platform(),
+                        plain.handle(), plain.visibility(), plain.platformAccountId(), plain.connection(),
+                        plain.status(), plain.runnerIds(), plain.createdAt(), plain.activatedAt(),
+                        plain.lastActivityAt(), plain.reviewDue(), plain.closedAt(), plain.closeReason(),
+                        plain.health(), plain.history(), runners));
     }
 
     private static AccountStatus parse(String status) {

@@ -8,6 +8,11 @@ public enum Role {
     SLT,
     /** Designated safeguarding lead: receives safeguarding alerts and owns the incident log. */
     DSL,
+    /**
+     * Deputy designated safeguarding lead: acknowledges safeguarding alerts like the DSL and is the first step of the
+     * escalation ladder when the DSL has not acknowledged one in time.
+     */
+    DEPUTY_DSL,
     /** Head teacher: break-glass access to credentials, sees all reports. */
     HEADTEACHER,
     /** Monitors and moderates the school's accounts. */

@@ -27,7 +27,7 @@ public final class Html {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <link rel="stylesheet" href="/css/app.css"></head><body>
                 <a class="skip-link" href="#main">Skip to main content</a>
-                <nav aria-label="Main"><a href="/">Home</a> <a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a>
+                <nav aria-label="Main"><a href="/">Home</a> <a href="/ui/applications">Applications</a><a href="/ui/review">SLT review</a><a href="/ui/accounts">Account register</a><a href="/ui/safeguarding-alerts">Safeguarding alerts</a>
                 <form class="inline" method="post" action="/logout">%s<button>Log out</button></form></nav>
                 <main id="main" tabindex="-1"><h1>%s</h1>
                 %s
@@ -39,9 +39,22 @@ public final class Html {
     /** Renders the page with the request's CSRF token put into every form that asks for it. */
     public static Mono<String> render(ServerWebExchange exchange, String title, String body) {
         Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return token.map(csrf -> page(title, body).replace("%CSRF%", "<input type=\"hidden\" name=\""
-                + escape(csrf.getParameterName()) + "\" value=\"" + escape(csrf.getToken()) + "\">"))
-                .defaultIfEmpty(page(title, body).replace("%CSRF%", ""));
+        return banners(exchange).flatMap(banner -> token.map(csrf -> page(title, banner + body).replace("%CSRF%",
+                        "<input type=\"hidden\" name=\"" + escape(csrf.getParameterName()) + "\" value=\""
+                                + escape(csrf.getToken()) + "\">"))
+                .defaultIfEmpty(page(title, banner + body).replace("%CSRF%", "")));
+    }
+
+    /** What the modules' {@link PageNotices} want shown at the top of every page for this caller. */
+    private static Mono<String> banners(ServerWebExchange exchange) {
+        org.springframework.context.ApplicationContext context = exchange.getApplicationContext();
+        if (context == null) {
+            return Mono.just("");
+        }
+        // a banner that cannot be read must not take the page down with it
+        return reactor.core.publisher.Flux.fromStream(context.getBeanProvider(PageNotices.class).orderedStream())
+                .concatMap(notices -> notices.banner().onErrorResume(error -> Mono.empty()))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** A problem's detail and field errors as an error box. */

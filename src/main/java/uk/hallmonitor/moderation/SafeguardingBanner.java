@@ -1,0 +1,68 @@
+package uk.hallmonitor.moderation;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.Callers;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.Html;
+import uk.hallmonitor.system.web.PageNotices;
+
+/**
+ * The banner at the top of every page for the DSL, deputies, head teacher, SLT and ADMIN: each unacknowledged CRITICAL
+ * safeguarding alert that no email, Teams or Slack message got through for, with a button to acknowledge it; and for
+ * ADMIN, why alerts cannot be emailed, while that is so.
+ */
+@Component
+class SafeguardingBanner implements PageNotices {
+
+    static final Role[] SHOWN_TO = {Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.SLT, Role.ADMIN};
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM 'at' HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private final SafeguardingStore store;
+    private final MongoAlertStore alerts;
+    private final AlertsHealth health;
+
+    SafeguardingBanner(SafeguardingStore store, MongoAlertStore alerts, AlertsHealth health) {
+        this.store = store;
+        this.alerts = alerts;
+        this.health = health;
+    }
+
+    @Override
+    public Mono<String> banner() {
+        return Callers.current().onErrorResume(error -> Mono.empty()).flatMap(caller -> {
+            if (!caller.hasAny(SHOWN_TO)) {
+                return Mono.empty();
+            }
+            Mono<String> mail = caller.isAdmin()
+                    ? health.problem().map(reason -> "<div class=\"banner\" role=\"alert\">Alerts are not being "
+                            + "emailed: " + Html.escape(reason) + ".</div>").defaultIfEmpty("")
+                    : Mono.just("");
+            return Mono.zip(mail, undelivered(caller)).map(parts -> parts.getT1() + parts.getT2());
+        });
+    }
+
+    /** The caller's unacknowledged CRITICAL alerts that reached nobody outside the app. */
+    Flux<SafeguardingAlert> unreached(Caller caller) {
+        return store.unacknowledgedCritical(caller.isAdmin() ? null : caller.schoolId())
+                .filter(alert -> caller.canSee(alert.schoolId()))
+                .filterWhen(alert -> alerts.reachedOutside(alert.sources()).map(reached -> !reached));
+    }
+
+    private Mono<String> undelivered(Caller caller) {
+        return unreached(caller).map(alert -> "<div class=\"banner\" role=\"alert\">CRITICAL safeguarding alert, "
+                        + "not delivered by email, Teams or Slack: " + Html.escape(alert.subject()) + " (raised "
+                        + Html.escape(TIME.format(alert.raisedAt())) + (alert.incidentNumber() == null ? ""
+                        : ", incident " + Html.escape(alert.incidentNumber())) + "). "
+                        + "<form class=\"inline\" method=\"post\" action=\"/ui/safeguarding-alerts/"
+                        + Html.escape(alert.id()) + "/acknowledgement\">%CSRF%<button>Acknowledge</button></form>"
+                        + "</div>")
+                .collect(java.util.stream.Collectors.joining());
+    }
+}
