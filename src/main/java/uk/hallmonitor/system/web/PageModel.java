@@ -21,9 +21,27 @@ class PageModel {
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
 
     private final List<PageFrameContributor> contributors;
+    private final List<PageNotices> notices;
 
-    PageModel(List<PageFrameContributor> contributors) {
+    PageModel(List<PageFrameContributor> contributors, List<PageNotices> notices) {
         this.contributors = contributors;
+        this.notices = notices;
+    }
+
+    /**
+     * The banners every page carries until someone acts (an undelivered CRITICAL safeguarding alert, mail not
+     * configured), as the modules' {@link PageNotices} give them: already escaped HTML, with the CSRF field filled in.
+     */
+    @ModelAttribute("notices")
+    Mono<String> notices(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+        Mono<String> field = token.map(csrf -> "<input type=\"hidden\" name=\"" + Html.escape(csrf.getParameterName())
+                + "\" value=\"" + Html.escape(csrf.getToken()) + "\">").defaultIfEmpty("");
+        // a banner that cannot be read must not take the page down with it
+        return Flux.fromIterable(notices)
+                .concatMap(source -> source.banner().onErrorResume(error -> Mono.empty()))
+                .collect(java.util.stream.Collectors.joining())
+                .zipWith(field, (html, csrf) -> html.replace("%CSRF%", csrf));
     }
 
     @ModelAttribute("frame")
