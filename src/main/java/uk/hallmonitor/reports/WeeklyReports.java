@@ -18,6 +18,7 @@ import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.incidents.Incident;
 import uk.hallmonitor.incidents.IncidentHistory;
 import uk.hallmonitor.incidents.IncidentStatus;
+import uk.hallmonitor.moderation.FlaggedPostCounts;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.SchoolView;
 import uk.hallmonitor.sla.ComplianceFigures;
@@ -29,28 +30,31 @@ import uk.hallmonitor.system.web.Problems;
 
 /** Puts the weekly report of a school together from the incident log, the response clocks and the register. */
 @Component
-class WeeklyReports {
+public class WeeklyReports {
 
     static final Role[] READERS = {Role.SLT, Role.HEADTEACHER, Role.GOVERNOR, Role.ADMIN};
+    static final int TREND_WEEKS = 8;
     private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null);
 
     private final SchoolDirectory directory;
     private final AccountRegister register;
     private final IncidentHistory incidents;
     private final SlaCompliance compliance;
+    private final FlaggedPostCounts flagged;
     private final Clock clock;
 
     WeeklyReports(SchoolDirectory directory, AccountRegister register, IncidentHistory incidents,
-                  SlaCompliance compliance, Clock clock) {
+                  SlaCompliance compliance, FlaggedPostCounts flagged, Clock clock) {
         this.directory = directory;
         this.register = register;
         this.incidents = incidents;
         this.compliance = compliance;
+        this.flagged = flagged;
         this.clock = clock;
     }
 
     /** The report a caller asked for: their school unless named, last week unless named. */
-    Mono<WeeklyReport> forCaller(Caller caller, String schoolId, String week) {
+    public Mono<WeeklyReport> forCaller(Caller caller, String schoolId, String week) {
         String school = schoolId != null && !schoolId.isBlank() ? schoolId : caller.schoolId();
         if (school == null) {
             return Mono.error(Problems.badRequest("schoolId", "name the school: an administrator sees every school"));
@@ -82,7 +86,9 @@ class WeeklyReports {
         Instant to = week.to(zone);
         return Mono.zip(incidents.openDuring(school.id(), from, to).collectList(),
                         compliance.between(school.id(), from, to),
-                        register.ofSchool(school.id()).collectList())
+                        register.ofSchool(school.id()).collectList(),
+                        flagged.between(school.id(), from, to),
+                        trend(school.id(), week, zone))
                 .map(parts -> {
                     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
@@ -90,8 +96,27 @@ class WeeklyReports {
                     WeeklyReport.Accounts accounts = accounts(parts.getT3());
                     return new WeeklyReport(school.id(), school.name(), zone, week.label(), from, to, now,
                             !now.isBefore(to), summary(week, logged, responses.school()), logged, responses,
-                            accounts);
+                            accounts, flagged(parts.getT4()), parts.getT5());
                 });
+    }
+
+    /** Compliance of the eight weeks ending with {@code week}, oldest first, one query per week. */
+    private Mono<List<WeeklyReport.WeekCompliance>> trend(String schoolId, ReportWeek week, ZoneId zone) {
+        Instant now = clock.instant();
+        return reactor.core.publisher.Flux.range(0, TREND_WEEKS)
+                .map(back -> new ReportWeek(week.monday().minusWeeks(TREND_WEEKS - 1 - back)))
+                .concatMap(each -> compliance.between(schoolId, each.from(zone), each.to(zone))
+                        .map(figures -> {
+                            ComplianceFigures f = figures.school();
+                            return new WeeklyReport.WeekCompliance(each.label(), now.isBefore(each.to(zone)),
+                                    f.total() - f.open(), f.metOnTime(), f.compliance());
+                        }))
+                .collectList();
+    }
+
+    private static WeeklyReport.Flagged flagged(FlaggedPostCounts.Figures f) {
+        return new WeeklyReport.Flagged(f.flagged(), f.safeguarding(), f.suspectedIllegal(), f.stillOpen(),
+                f.byCategory(), f.bySeverity());
     }
 
     private static WeeklyReport.Incidents incidents(List<Incident> found, Instant from, Instant to) {
