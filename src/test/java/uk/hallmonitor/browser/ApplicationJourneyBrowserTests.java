@@ -46,6 +46,7 @@ class ApplicationJourneyBrowserTests extends BrowserTestSupport {
         find("input[name=runnerIds][value='" + teacher.id() + "']").click();
         find("form[action='/ui/applications'] button[type=submit]").click();
         waitFor(driver -> driver.getCurrentUrl().matches(".*/ui/applications/[0-9a-f-]{36}$"));
+        assertThat(browser.getPageSource()).contains("Sent to SLT: your application for @OakfieldSports");
         assertThat(text(".confirmation")).contains("Sent to SLT: your application for @OakfieldSports");
         assertThat(text("main")).contains("Waiting for SLT").contains("Person " + colleague.username());
 
@@ -55,7 +56,8 @@ class ApplicationJourneyBrowserTests extends BrowserTestSupport {
         assertAccessible("slt-review");
         find("textarea[id^='note-']").sendKeys("Good plan: keep pupils' faces out of the photos.");
         find("form[action$='/approve'] button").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitFor(driver -> driver.getCurrentUrl().endsWith("/ui/review"));
+        assertThat(browser.getPageSource()).contains("Approved: @OakfieldSports is now being set up");
         assertThat(text(".confirmation")).isEqualTo("Approved: @OakfieldSports is now being set up");
 
         logIn(teacher);
@@ -97,8 +99,8 @@ class ApplicationJourneyBrowserTests extends BrowserTestSupport {
         assertThat(text(".error-summary")).contains("Say why the application is rejected");
         find("textarea[id^='reason-']").sendKeys("Two of the runners must be from the PE department.");
         find("form[action$='/reject'] button").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
-        assertThat(text(".confirmation")).startsWith("Rejected: @school");
+        waitFor(driver -> driver.getCurrentUrl().endsWith("/ui/review"));
+        assertThat(browser.getPageSource()).contains("Rejected: @school. The applicant can read your reason.");
 
         logIn(teacher);
         open("/ui/applications/" + id);

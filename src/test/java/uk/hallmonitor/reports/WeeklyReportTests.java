@@ -220,7 +220,7 @@ class WeeklyReportTests extends AppTestSupport {
         verdict(school, wednesday, "SELF_HARM", 0.8, "ABUSE", 0.3, "CRITICAL", true, false, "ACTIONED");
         verdict(school, wednesday, "SEXUAL", 0.95, null, 0, "CRITICAL", true, true, "OPEN");
         // the week before and another school do not count
-        verdict(school, MONDAY.minus(Duration.ofHours(1)), "ABUSE", 0.9, null, 0, "LOW", false, false, "OPEN");
+        verdict(school, MONDAY.minus(Duration.ofDays(1)), "ABUSE", 0.9, null, 0, "LOW", false, false, "OPEN");
         verdict(newSchool(), wednesday, "ABUSE", 0.9, null, 0, "LOW", false, false, "OPEN");
         clock.set(Instant.parse("2026-11-23T09:00:00Z"));
 

@@ -87,7 +87,10 @@ public class AccountPages {
     Mono<Rendering> one(@PathVariable String id) {
         return Callers.current().flatMap(caller -> accounts.visible(caller, id))
                 .flatMap(account -> shown(List.of(account)))
-                .map(shown -> Rendering.view("accounts/one").modelAttribute("shown", shown.get(0)).build());
+                .map(shown -> Rendering.view("accounts/one").modelAttribute("shown", shown.get(0))
+                        .modelAttribute("pageTitle", shown.get(0).account().handle() + " on "
+                                + platforms.name(shown.get(0).account().platform()))
+                        .build());
     }
 
     private Mono<List<Shown>> shown(List<AccountDocument> found) {

@@ -266,6 +266,7 @@ public class ApplicationPages {
     private Mono<Rendering> form(Caller caller, AccountApplication amending, Input input, Map<String, String> errors,
                                  HttpStatus status) {
         return colleagues(caller).map(staff -> Rendering.view("applications/form").status(status)
+                .modelAttribute("pageTitle", amending == null ? "Apply for a new account" : "Amend your application")
                 .modelAttribute("input", input)
                 .modelAttribute("errors", errors)
                 .modelAttribute("staff", staff)
