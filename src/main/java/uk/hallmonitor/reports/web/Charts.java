@@ -12,9 +12,9 @@ public final class Charts {
 
     static final double WIDTH = 640;
     private static final double LABELS = 190;
-    private static final double ROW = 28;
-    private static final double BAR = 18;
-    private static final double PLOT_TOP = 24;
+    private static final double ROW = 32;
+    private static final double BAR = 22;
+    private static final double PLOT_TOP = 24; // the template draws the 0/50/100% lines for these two
     private static final double PLOT_HEIGHT = 170;
 
     private Charts() {
@@ -62,12 +62,12 @@ public final class Charts {
     /** Compliance per week as vertical bars from 0 to 100%; a week with nothing due has no bar. */
     static Chart weeks(String id, String title, List<Week> weeks) {
         List<Bar> bars = new ArrayList<>();
-        double slot = (WIDTH - 40) / Math.max(1, weeks.size());
+        double slot = (WIDTH - 60) / Math.max(1, weeks.size());
         double bar = Math.min(46, slot * 0.6);
         StringBuilder description = new StringBuilder("Share of items answered on time each week: ");
         for (int i = 0; i < weeks.size(); i++) {
             Week week = weeks.get(i);
-            double x = 40 + i * slot + (slot - bar) / 2;
+            double x = 60 + i * slot + (slot - bar) / 2;
             double height = week.percent() == null ? 0 : Math.max(1, PLOT_HEIGHT * week.percent() / 100);
             double top = PLOT_TOP + PLOT_HEIGHT - height;
             String value = week.percent() == null ? "none due" : Math.round(week.percent()) + "%";
