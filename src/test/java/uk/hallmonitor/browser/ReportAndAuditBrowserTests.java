@@ -18,16 +18,20 @@ class ReportAndAuditBrowserTests extends BrowserTestSupport {
         Person head = newStaff(school, "HEADTEACHER");
         Person dsl = newStaff(school, "DSL");
         clock.set(Instant.parse("2026-11-17T10:00:00Z"));
-        as(dsl).post().uri("/api/v1/incidents").bodyValue(Map.of("schoolId", school, "category", "BULLYING",
-                "severity", "MEDIUM")).exchange().expectStatus().isCreated();
+        for (String[] incident : new String[][] {{"BULLYING", "MEDIUM"}, {"BULLYING", "LOW"}, {"THREAT", "HIGH"}}) {
+            as(dsl).post().uri("/api/v1/incidents").bodyValue(Map.of("schoolId", school, "category", incident[0],
+                    "severity", incident[1])).exchange().expectStatus().isCreated();
+        }
         clock.set(Instant.parse("2026-11-25T12:00:00Z"));
 
         logIn(head);
         find("nav a[href='/ui/reports/weekly']").click();
         assertThat(text("h1")).isEqualTo("Weekly report, week 47 of 2026");
-        assertThat(text("main")).contains("1 incident was logged in week 2026-W47").contains("Bullying");
+        assertThat(text("main")).contains("3 incidents were logged in week 2026-W47").contains("Bullying");
         assertThat(browser.findElements(By.cssSelector("figure.chart svg[role=img]"))).hasSizeGreaterThanOrEqualTo(3);
         assertAccessible("weekly-report");
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.charts').scrollIntoView()");
+        screenshot("weekly-report-charts");
 
         new Select(find("#week")).selectByValue("2026-W48");
         find(".week-picker button").click();
