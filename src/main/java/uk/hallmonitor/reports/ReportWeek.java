@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 import uk.hallmonitor.system.web.Problems;
 
 /** An ISO week (Monday to Sunday) as the school's calendar sees it. */
-record ReportWeek(LocalDate monday) {
+public record ReportWeek(LocalDate monday) {
 
     private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
 
     /** The week named like {@code 2026-W47}; a 400 problem naming {@code week} otherwise. */
-    static ReportWeek parse(String week) {
+    public static ReportWeek parse(String week) {
         if (week == null || !WEEK.matcher(week).matches()) {
             throw Problems.badRequest("week", "give an ISO week such as 2026-W47, or current for this week so far");
         }
@@ -34,20 +34,20 @@ record ReportWeek(LocalDate monday) {
     }
 
     /** The last whole week before the one containing {@code today}. */
-    static ReportWeek before(LocalDate today) {
+    public static ReportWeek before(LocalDate today) {
         return new ReportWeek(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1));
     }
 
     /** {@code 2026-W47}. */
-    String label() {
+    public String label() {
         return "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    Instant from(ZoneId zone) {
+    public Instant from(ZoneId zone) {
         return monday.atStartOfDay(zone).toInstant();
     }
 
-    Instant to(ZoneId zone) {
+    public Instant to(ZoneId zone) {
         return monday.plusWeeks(1).atStartOfDay(zone).toInstant();
     }
 }

@@ -7,15 +7,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.system.security.Callers;
-import uk.hallmonitor.system.web.Html;
 
 /**
- * {@code GET /api/v1/reports/weekly?schoolId=&week=2026-W47}: JSON by default, a page for {@code Accept: text/html}
- * (or {@code /weekly.html}) and a PDF for {@code Accept: application/pdf} (or {@code /weekly.pdf}).
+ * {@code GET /api/v1/reports/weekly?schoolId=&week=2026-W47}: JSON by default and a PDF for
+ * {@code Accept: application/pdf} (or {@code /weekly.pdf}); the page ({@code Accept: text/html} or
+ * {@code /weekly.html}) is {@link uk.hallmonitor.reports.web.ReportPages}.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -31,14 +30,6 @@ class ReportsController {
     Mono<WeeklyReport> weekly(@RequestParam(required = false) String schoolId,
                               @RequestParam(required = false) String week) {
         return Callers.current().flatMap(caller -> reports.forCaller(caller, schoolId, week));
-    }
-
-    @GetMapping(value = {"/weekly", "/weekly.html"}, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<ResponseEntity<String>> page(@RequestParam(required = false) String schoolId,
-                                      @RequestParam(required = false) String week, ServerWebExchange exchange) {
-        return weekly(schoolId, week).flatMap(report -> Html.render(exchange, ReportDocuments.title(report),
-                ReportDocuments.html(report)))
-                .map(body -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(body));
     }
 
     @GetMapping(value = {"/weekly", "/weekly.pdf"}, produces = MediaType.APPLICATION_PDF_VALUE)

@@ -28,10 +28,14 @@ import uk.hallmonitor.sla.ComplianceFigures;
  *                     absent before the first keyed entry
  * @param moderation   flagged posts by category and severity, safeguarding alerts with the time each took to be
  *                     acknowledged, and escalations over the week
+ * @param flagged      posts the classifier flagged during the week (counts only)
+ * @param trend        compliance of the eight weeks ending with this one, oldest first
  */
-record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String week, Instant from, Instant to, Instant generatedAt,
-                    boolean weekComplete, String summary, Incidents incidents, Responses responses,
-                    Accounts accounts, ChainHead auditChain, uk.hallmonitor.moderation.ModerationWeek moderation) {
+public record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String week, Instant from, Instant to,
+                           Instant generatedAt, boolean weekComplete, String summary, Incidents incidents,
+                           Responses responses, Accounts accounts, ChainHead auditChain,
+                           uk.hallmonitor.moderation.ModerationWeek moderation, Flagged flagged,
+                           List<WeekCompliance> trend) {
 
     /**
      * Incidents over the week.
@@ -43,12 +47,12 @@ record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String 
      * @param openedBySeverity   the week's new incidents by severity
      * @param items              every incident open at some time in the week, oldest first
      */
-    record Incidents(int opened, int closed, int openAtEnd, Map<String, Integer> openedByCategory,
+    public record Incidents(int opened, int closed, int openAtEnd, Map<String, Integer> openedByCategory,
                      Map<String, Integer> openedBySeverity, List<IncidentLine> items) {
     }
 
     /** One incident: its number, kind and where it stands; never the post's content. */
-    record IncidentLine(String id, String category, String severity, String status, Instant openedAt,
+    public record IncidentLine(String id, String category, String severity, String status, Instant openedAt,
                         Instant closedAt) {
     }
 
@@ -58,11 +62,11 @@ record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String 
      * @param school   over every account of the school
      * @param accounts per account, including accounts that received nothing
      */
-    record Responses(ComplianceFigures school, List<AccountResponses> accounts) {
+    public record Responses(ComplianceFigures school, List<AccountResponses> accounts) {
     }
 
     /** One account's compliance. */
-    record AccountResponses(String accountId, String platform, String handle, String status,
+    public record AccountResponses(String accountId, String platform, String handle, String status,
                             ComplianceFigures figures) {
     }
 
@@ -73,6 +77,26 @@ record WeeklyReport(String schoolId, String schoolName, ZoneId timezone, String 
      * @param byStatus      how many in each status
      * @param needingRunner accounts left without enough current runners, as {@code PLATFORM handle}
      */
-    record Accounts(int total, Map<String, Integer> byStatus, List<String> needingRunner) {
+    public record Accounts(int total, Map<String, Integer> byStatus, List<String> needingRunner) {
+    }
+
+    /**
+     * Posts flagged during the week: how many, how many went to the DSL, how many were sealed as suspected illegal,
+     * how many nobody has acted on yet, by main category and by severity. Never content or authors.
+     */
+    public record Flagged(long flagged, long safeguarding, long suspectedIllegal, long stillOpen,
+                          Map<String, Long> byCategory, Map<String, Long> bySeverity) {
+    }
+
+    /**
+     * One week's response-time compliance, for the eight-week trend.
+     *
+     * @param week       the ISO week
+     * @param soFar      whether the week was not over when the report was made
+     * @param decided    items whose outcome is known (met on time, late or not replied to by the due time)
+     * @param metOnTime  of which met on time
+     * @param compliance {@code metOnTime / decided}, or {@code null} when nothing was decided
+     */
+    public record WeekCompliance(String week, boolean soFar, long decided, long metOnTime, Double compliance) {
     }
 }

@@ -20,6 +20,7 @@ import uk.hallmonitor.incidents.IncidentHistory;
 import uk.hallmonitor.incidents.IncidentStatus;
 import uk.hallmonitor.moderation.ModerationFigures;
 import uk.hallmonitor.moderation.ModerationWeek;
+import uk.hallmonitor.moderation.FlaggedPostCounts;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.SchoolView;
 import uk.hallmonitor.audit.AuditTrail;
@@ -32,9 +33,10 @@ import uk.hallmonitor.system.web.Problems;
 
 /** Puts the weekly report of a school together from the incident log, the response clocks and the register. */
 @Component
-class WeeklyReports {
+public class WeeklyReports {
 
     static final Role[] READERS = {Role.SLT, Role.HEADTEACHER, Role.GOVERNOR, Role.ADMIN};
+    static final int TREND_WEEKS = 8;
     private static final ComplianceFigures NOTHING = new ComplianceFigures(0, 0, 0, 0, 0, 0, null, null, 0);
 
     private final SchoolDirectory directory;
@@ -42,13 +44,16 @@ class WeeklyReports {
     private final IncidentHistory incidents;
     private final SlaCompliance compliance;
     private final ModerationFigures moderation;
+    private final FlaggedPostCounts flagged;
     private final Clock clock;
     private final AuditTrail audit;
 
     WeeklyReports(SchoolDirectory directory, AccountRegister register, IncidentHistory incidents,
-                  SlaCompliance compliance, ModerationFigures moderation, Clock clock, AuditTrail audit) {
+                  SlaCompliance compliance, ModerationFigures moderation, FlaggedPostCounts flagged, Clock clock,
+                  AuditTrail audit) {
         this.audit = audit;
         this.moderation = moderation;
+        this.flagged = flagged;
         this.directory = directory;
         this.register = register;
         this.incidents = incidents;
@@ -57,7 +62,7 @@ class WeeklyReports {
     }
 
     /** The report a caller asked for: their school unless named, last week unless named. */
-    Mono<WeeklyReport> forCaller(Caller caller, String schoolId, String week) {
+    public Mono<WeeklyReport> forCaller(Caller caller, String schoolId, String week) {
         String school = schoolId != null && !schoolId.isBlank() ? schoolId : caller.schoolId();
         if (school == null) {
             return Mono.error(Problems.badRequest("schoolId", "name the school: an administrator sees every school"));
@@ -93,7 +98,9 @@ class WeeklyReports {
                         compliance.between(school.id(), from, to),
                         register.ofSchool(school.id()).collectList(),
                         moderation.between(school.id(), from, to),
-                        audit.head().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                        audit.head().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        flagged.between(school.id(), from, to),
+                        trend(school.id(), week, zone))
                 .map(parts -> {
                     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
@@ -101,8 +108,28 @@ class WeeklyReports {
                     WeeklyReport.Accounts accounts = accounts(parts.getT3());
                     return new WeeklyReport(school.id(), school.name(), zone, week.label(), from, to, now,
                             !now.isBefore(to), summary(week, logged, responses.school(), parts.getT4()), logged,
-                            responses, accounts, parts.getT5().orElse(null), parts.getT4());
+                            responses, accounts, parts.getT5().orElse(null), parts.getT4(), flagged(parts.getT6()),
+                            parts.getT7());
                 });
+    }
+
+    /** Compliance of the eight weeks ending with {@code week}, oldest first, one query per week. */
+    private Mono<List<WeeklyReport.WeekCompliance>> trend(String schoolId, ReportWeek week, ZoneId zone) {
+        Instant now = clock.instant();
+        return reactor.core.publisher.Flux.range(0, TREND_WEEKS)
+                .map(back -> new ReportWeek(week.monday().minusWeeks(TREND_WEEKS - 1 - back)))
+                .concatMap(each -> compliance.between(schoolId, each.from(zone), each.to(zone))
+                        .map(figures -> {
+                            ComplianceFigures f = figures.school();
+                            return new WeeklyReport.WeekCompliance(each.label(), now.isBefore(each.to(zone)),
+                                    f.total() - f.open(), f.metOnTime(), f.compliance());
+                        }))
+                .collectList();
+    }
+
+    private static WeeklyReport.Flagged flagged(FlaggedPostCounts.Figures f) {
+        return new WeeklyReport.Flagged(f.flagged(), f.safeguarding(), f.suspectedIllegal(), f.stillOpen(),
+                f.byCategory(), f.bySeverity());
     }
 
     private static WeeklyReport.Incidents incidents(List<Incident> found, Instant from, Instant to) {

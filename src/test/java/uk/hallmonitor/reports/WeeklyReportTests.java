@@ -211,6 +211,110 @@ class WeeklyReportTests extends AppTestSupport {
                 .contains("No incidents were logged in week 2026-W47."));
     }
 
+    @Test
+    void flaggedPostsOfTheWeekAreCountedByMainCategoryWithSafeguardingAndSealedOnesAndNoContent() {
+        String school = newSchool("Flagged Primary");
+        Person slt = newStaff(school, "SLT");
+        Instant wednesday = MONDAY.plus(Duration.ofDays(2));
+        verdict(school, wednesday, "ABUSE", 0.9, "PROFANITY", 0.6, "HIGH", false, false, "OPEN");
+        verdict(school, wednesday, "SELF_HARM", 0.8, "ABUSE", 0.3, "CRITICAL", true, false, "ACTIONED");
+        verdict(school, wednesday, "SEXUAL", 0.95, null, 0, "CRITICAL", true, true, "OPEN");
+        // the week before and another school do not count
+        verdict(school, MONDAY.minus(Duration.ofDays(1)), "ABUSE", 0.9, null, 0, "LOW", false, false, "OPEN");
+        verdict(newSchool(), wednesday, "ABUSE", 0.9, null, 0, "LOW", false, false, "OPEN");
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+
+        as(slt).get().uri("/api/v1/reports/weekly?week=2026-W47").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.flagged.flagged").isEqualTo(3)
+                .jsonPath("$.flagged.safeguarding").isEqualTo(2)
+                .jsonPath("$.flagged.suspectedIllegal").isEqualTo(1)
+                .jsonPath("$.flagged.stillOpen").isEqualTo(2)
+                .jsonPath("$.flagged.byCategory.ABUSE").isEqualTo(1)
+                .jsonPath("$.flagged.byCategory.SELF_HARM").isEqualTo(1)
+                .jsonPath("$.flagged.byCategory.SEXUAL").isEqualTo(1)
+                .jsonPath("$.flagged.byCategory.PROFANITY").isEqualTo(0)
+                .jsonPath("$.flagged.bySeverity.CRITICAL").isEqualTo(2)
+                .jsonPath("$.trend.length()").isEqualTo(8)
+                .jsonPath("$.trend[7].week").isEqualTo("2026-W47")
+                .jsonPath("$.trend[0].week").isEqualTo("2026-W40");
+        String page = as(slt).get().uri("/ui/reports/weekly?week=2026-W47").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("3 posts were flagged: 2 went to the designated safeguarding lead")
+                .contains("<svg").contains("Flagged posts by main category").contains("Self-harm: 1");
+    }
+
+    @Test
+    void theReportPageOffersThisWeekSoFarAndThePdfOfTheWeekShown() {
+        String school = newSchool("Picker Primary");
+        Person head = newStaff(school, "HEADTEACHER");
+        clock.set(Instant.parse("2026-11-25T12:00:00Z"));
+
+        String page = as(head).get().uri("/ui/reports/weekly").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("value=\"2026-W48\">Week 48, 23 Nov to 29 Nov 2026 (this week, so far)")
+                .containsPattern("value=\"2026-W47\"\\s+selected")
+                .contains("/api/v1/reports/weekly.pdf?week=2026-W47")
+                .contains("Replies on time, last eight weeks");
+        assertThat(as(head).get().uri("/ui/reports/weekly?week=2026-W48").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .contains("This week is not over yet").contains("/api/v1/reports/weekly.pdf?week=2026-W48");
+    }
+
+    @Test
+    void thePdfIsTaggedWithRealTablesTheLanguageTheTitleAndAnEmbeddedFont() throws IOException {
+        String school = newSchool("Tagged Primary");
+        Person head = newStaff(school, "HEADTEACHER");
+        Person dsl = newStaff(school, "DSL");
+        clock.set(MONDAY.plus(Duration.ofHours(1)));
+        openIncident(dsl, school, "HATE", "HIGH");
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+
+        byte[] pdf = as(head).get().uri("/api/v1/reports/weekly.pdf?week=2026-W47").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var catalog = document.getDocumentCatalog();
+            assertThat(catalog.getLanguage()).isEqualTo("en-GB");
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Weekly report 2026-W47 · Tagged Primary");
+            assertThat(new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<pdfuaid:part>1</pdfuaid:part>");
+            List<String> types = new java.util.ArrayList<>();
+            structure(catalog.getStructureTreeRoot().getKids(), types);
+            assertThat(types).contains("Document", "H1", "H2", "P", "Table", "TR", "TH", "TD");
+            assertThat(types.stream().filter("TH"::equals).count()).isGreaterThan(10);
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();
+                }
+            }
+            assertThat(new PDFTextStripper().getText(document)).contains("Hate").contains("Replies on time over eight weeks");
+        }
+    }
+
+    private static void structure(List<Object> kids, List<String> types) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+                types.add(element.getStructureType());
+                structure(element.getKids(), types);
+            }
+        }
+    }
+
+    private void verdict(String school, Instant collectedAt, String category, double score, String second,
+                         double secondScore, String severity, boolean safeguarding, boolean illegal, String status) {
+        List<Document> categories = new java.util.ArrayList<>();
+        categories.add(new Document("name", category).append("score", score));
+        if (second != null) {
+            categories.add(new Document("name", second).append("score", secondScore));
+        }
+        mongo.insert(new Document("_id", UUID.randomUUID().toString()).append("schoolId", school)
+                .append("flagged", true).append("collectedAt", java.util.Date.from(collectedAt))
+                .append("categories", categories).append("severity", severity).append("safeguarding", safeguarding)
+                .append("suspectedIllegal", illegal).append("status", status)
+                .append("routedAt", java.util.Date.from(collectedAt)), "verdicts").block();
+    }
+
     private List<Document> alerts(String sourceKey) {
         return mongo.find(Query.query(Criteria.where("sourceKey").is(sourceKey)), Document.class, "alerts")
                 .collectList().block();

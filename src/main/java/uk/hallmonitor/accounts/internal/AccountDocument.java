@@ -11,13 +11,13 @@ import uk.hallmonitor.system.Platform;
 
 /** A school account as stored, with its lifecycle history. */
 @Document("accounts")
-record AccountDocument(@Id String id, String schoolId, String applicationId, Platform platform, String handle,
+public record AccountDocument(@Id String id, String schoolId, String applicationId, Platform platform, String handle,
                        String visibility, String platformAccountId, Map<String, String> connection,
                        AccountStatus status, List<String> runnerIds, Instant createdAt, Instant activatedAt,
                        Instant lastActivityAt, Instant closedAt, String closeReason, ConnectorHealth health,
                        List<Change> history, long revision) {
 
     /** One change of the account: who, when, what, why. */
-    record Change(String action, String by, Instant at, String note, AccountStatus status) {
+    public record Change(String action, String by, Instant at, String note, AccountStatus status) {
     }
 }

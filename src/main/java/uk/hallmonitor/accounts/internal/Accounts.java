@@ -46,7 +46,7 @@ import uk.hallmonitor.system.web.Problems;
  * was decided on; an account is opened at most once per application (unique index on {@code applicationId}).
  */
 @Service
-class Accounts implements AccountRegister {
+public class Accounts implements AccountRegister {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|apikey|passphrase).*");
@@ -83,13 +83,13 @@ class Accounts implements AccountRegister {
                         Query.query(Criteria.where("applicationId").is(approved.applicationId())), AccountDocument.class));
     }
 
-    Mono<AccountDocument> visible(Caller caller, String id) {
+    public Mono<AccountDocument> visible(Caller caller, String id) {
         return mongo.findById(id, AccountDocument.class)
                 .filter(a -> caller.canSee(a.schoolId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("account", id)));
     }
 
-    Mono<PageResponse<AccountDocument>> list(Caller caller, String schoolId, AccountStatus status, Paging paging) {
+    public Mono<PageResponse<AccountDocument>> list(Caller caller, String schoolId, AccountStatus status, Paging paging) {
         return SchoolScopedPages.page(mongo, AccountDocument.class, caller, schoolId,
                 status == null ? null : Criteria.where("status").is(status), Sort.by("platform", "handle"), paging);
     }

@@ -114,11 +114,7 @@ class AccountsController {
     }
 
     AccountView view(AccountDocument a) {
-        Instant since = a.lastActivityAt() != null ? a.lastActivityAt() : a.activatedAt();
-        boolean live = a.status() == AccountStatus.ACTIVE || a.status() == AccountStatus.NEEDS_RUNNER;
-        boolean reviewDue = live && since != null
-                && since.atZone(java.time.ZoneOffset.UTC).plus(properties.dormantAfter()).toInstant()
-                        .isBefore(clock.instant());
+        boolean reviewDue = AccountReview.due(a, properties.dormantAfter(), clock.instant());
         return new AccountView(a.id(), a.schoolId(), a.applicationId(), a.platform(), a.handle(), a.visibility(),
                 a.platformAccountId(), a.connection(), a.status(), a.runnerIds(), a.createdAt(), a.activatedAt(),
                 a.lastActivityAt(), reviewDue, a.closedAt(), a.closeReason(), a.health(), a.history(), null);

@@ -35,7 +35,7 @@ import uk.hallmonitor.system.web.Problems;
  * so two SLT members deciding at once cannot both win.
  */
 @Service
-class AccountApplications implements ApprovedApplications {
+public class AccountApplications implements ApprovedApplications {
 
     private final ReactiveMongoTemplate mongo;
     private final SchoolDirectory directory;
@@ -54,7 +54,7 @@ class AccountApplications implements ApprovedApplications {
         this.clock = clock;
     }
 
-    Mono<AccountApplication> draft(Caller caller, ApplicationForm form) {
+    public Mono<AccountApplication> draft(Caller caller, ApplicationForm form) {
         if (!caller.canSee(form.schoolId()) || !(caller.isAdmin() || caller.schoolId().equals(form.schoolId()))) {
             return Mono.error(Problems.notFound("school", form.schoolId()));
         }
@@ -95,7 +95,7 @@ class AccountApplications implements ApprovedApplications {
                 .flatMap(errors -> errors.isEmpty() ? Mono.empty() : Mono.error(Problems.invalid(errors)));
     }
 
-    Mono<AccountApplication> amend(Caller caller, String id, ApplicationForm form) {
+    public Mono<AccountApplication> amend(Caller caller, String id, ApplicationForm form) {
         return visible(caller, id).flatMap(current -> {
             if (!current.applicantId().equals(caller.staffId())) {
                 return Mono.error(Problems.forbidden("only the applicant can amend an application"));
@@ -116,7 +116,7 @@ class AccountApplications implements ApprovedApplications {
         });
     }
 
-    Mono<AccountApplication> submit(Caller caller, String id) {
+    public Mono<AccountApplication> submit(Caller caller, String id) {
         return visible(caller, id).flatMap(current -> {
             if (!current.applicantId().equals(caller.staffId())) {
                 return Mono.error(Problems.forbidden("only the applicant can submit an application"));
@@ -127,7 +127,7 @@ class AccountApplications implements ApprovedApplications {
         });
     }
 
-    Mono<AccountApplication> withdraw(Caller caller, String id) {
+    public Mono<AccountApplication> withdraw(Caller caller, String id) {
         return visible(caller, id).flatMap(current -> {
             if (!current.applicantId().equals(caller.staffId())) {
                 return Mono.error(Problems.forbidden("only the applicant can withdraw an application"));
@@ -140,7 +140,7 @@ class AccountApplications implements ApprovedApplications {
         });
     }
 
-    Mono<AccountApplication> reject(Caller caller, String id, String reason) {
+    public Mono<AccountApplication> reject(Caller caller, String id, String reason) {
         return decidable(caller, id).flatMap(current -> {
             if (reason == null || reason.isBlank()) {
                 return Mono.error(Problems.badRequest("reason", "say why the application is rejected"));
@@ -150,7 +150,7 @@ class AccountApplications implements ApprovedApplications {
         });
     }
 
-    Mono<AccountApplication> approve(Caller caller, String id, String note) {
+    public Mono<AccountApplication> approve(Caller caller, String id, String note) {
         return decidable(caller, id).flatMap(current -> Flux.fromIterable(current.runnerIds())
                 .concatMap(runner -> eligibility.gaps(runner, current.schoolId()))
                 .flatMapIterable(gaps -> gaps)
@@ -209,16 +209,25 @@ class AccountApplications implements ApprovedApplications {
                 "runnerIds", a.runnerIds(), "visibility", a.visibility(), "revision", a.revision());
     }
 
-    Mono<AccountApplication> visible(Caller caller, String id) {
+    public Mono<AccountApplication> visible(Caller caller, String id) {
         return mongo.findById(id, AccountApplication.class)
                 .filter(a -> caller.canSee(a.schoolId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("application", id)));
     }
 
-    Mono<PageResponse<AccountApplication>> list(Caller caller, String schoolId, ApplicationStatus status, Paging paging) {
+    public Mono<PageResponse<AccountApplication>> list(Caller caller, String schoolId, ApplicationStatus status, Paging paging) {
         return SchoolScopedPages.page(mongo, AccountApplication.class, caller, schoolId,
                 status == null ? null : Criteria.where("status").is(status),
                 Sort.by(Sort.Direction.DESC, "updatedAt"), paging);
+    }
+
+    /** The caller's own applications, newest first: what "my applications" shows, whatever their status. */
+    public Flux<AccountApplication> mine(Caller caller, int limit) {
+        if (caller.staffId() == null) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(Criteria.where("applicantId").is(caller.staffId()))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit), AccountApplication.class);
     }
 
     @Override

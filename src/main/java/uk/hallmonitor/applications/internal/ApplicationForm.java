@@ -8,7 +8,7 @@ import java.util.List;
 import uk.hallmonitor.system.Platform;
 
 /** The business case as submitted, with the limits of each field. */
-record ApplicationForm(
+public record ApplicationForm(
         @NotBlank(message = "name the school the account is for") @Size(max = 64) String schoolId,
         @NotNull(message = "choose a platform: X, BLUESKY, MASTODON, FACEBOOK, INSTAGRAM, YOUTUBE, RSS or OTHER") Platform platform,
         @NotBlank(message = "give the proposed handle") @Size(max = 100, message = "at most 100 characters") String handle,

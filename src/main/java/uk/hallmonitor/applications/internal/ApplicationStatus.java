@@ -1,6 +1,6 @@
 package uk.hallmonitor.applications.internal;
 
 /** Where an application is: DRAFT → SUBMITTED → APPROVED | REJECTED | WITHDRAWN; a rejected one can be amended. */
-enum ApplicationStatus {
+public enum ApplicationStatus {
     DRAFT, SUBMITTED, APPROVED, REJECTED, WITHDRAWN
 }

@@ -8,14 +8,14 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.system.web.Problems;
 
 /** Runs the same bean validation on a form post that the JSON API runs on a request body. */
-final class FormChecks {
+public final class FormChecks {
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     private FormChecks() {
     }
 
-    static Mono<ApplicationForm> valid(ApplicationForm form) {
+    public static Mono<ApplicationForm> valid(ApplicationForm form) {
         List<Problems.FieldError> errors = VALIDATOR.validate(form).stream()
                 .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted(Comparator.comparing(Problems.FieldError::field))

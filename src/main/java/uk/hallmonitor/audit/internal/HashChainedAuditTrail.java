@@ -220,6 +220,32 @@ public class HashChainedAuditTrail implements AuditTrail {
         return mongo.count(filter(schoolId, subjectId), AuditEntry.class);
     }
 
+    /**
+     * Entries for a school (or all, for trust-wide readers) whose actor, action, kind of record or record id
+     * contains {@code text} (any case), newest first: the audit page's search.
+     */
+    public Flux<AuditEntry> search(String schoolId, String text, int page, int size) {
+        return mongo.find(searchFilter(schoolId, text).with(Sort.by(Sort.Direction.DESC, "seq"))
+                .skip((long) page * size).limit(size), AuditEntry.class);
+    }
+
+    public Mono<Long> countSearch(String schoolId, String text) {
+        return mongo.count(searchFilter(schoolId, text), AuditEntry.class);
+    }
+
+    private static Query searchFilter(String schoolId, String text) {
+        Query query = filter(schoolId, null);
+        if (text != null && !text.isBlank()) {
+            String pattern = java.util.regex.Pattern.quote(text.strip());
+            query.addCriteria(new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+                    org.springframework.data.mongodb.core.query.Criteria.where("actor").regex(pattern, "i"),
+                    org.springframework.data.mongodb.core.query.Criteria.where("action").regex(pattern, "i"),
+                    org.springframework.data.mongodb.core.query.Criteria.where("subjectType").regex(pattern, "i"),
+                    org.springframework.data.mongodb.core.query.Criteria.where("subjectId").regex(pattern, "i")));
+        }
+        return query;
+    }
+
     private static Query filter(String schoolId, String subjectId) {
         Query query = new Query();
         if (schoolId != null) {

@@ -26,8 +26,9 @@ public final class Navigation {
                     Role.MODERATOR, Role.DSL)),
             new Link("SLT review", "/ui/review", EnumSet.of(Role.SLT, Role.HEADTEACHER)),
             new Link("Accounts", "/ui/accounts", EVERYONE),
-            new Link("Weekly report", "/api/v1/reports/weekly.html", EnumSet.of(Role.ADMIN, Role.SLT,
-                    Role.HEADTEACHER, Role.DSL, Role.GOVERNOR)));
+            new Link("Weekly report", "/ui/reports/weekly", EnumSet.of(Role.ADMIN, Role.SLT,
+                    Role.HEADTEACHER, Role.GOVERNOR)),
+            new Link("Audit trail", "/ui/audit", EnumSet.of(Role.ADMIN, Role.SLT)));
 
     private Navigation() {
     }

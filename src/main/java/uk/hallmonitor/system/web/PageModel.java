@@ -2,6 +2,7 @@ package uk.hallmonitor.system.web;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -62,7 +63,9 @@ class PageModel {
 
     @ModelAttribute("flash")
     Mono<String> flash(ServerWebExchange exchange) {
-        return Flash.take(exchange);
+        // async attributes are resolved when the view renders, which for a POST is the redirect itself: taking the
+        // confirmation there would consume the one the handler has just set, so only a GET page takes it
+        return HttpMethod.GET.equals(exchange.getRequest().getMethod()) ? Flash.take(exchange) : Mono.empty();
     }
 
     Mono<PageFrame> frameOf(Caller caller) {

@@ -1,0 +1,49 @@
+package uk.hallmonitor.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import uk.hallmonitor.AppTestSupport;
+
+/** The register page explains each account's connection in words, and an import-only account is not "failing". */
+class AccountPagesTests extends AppTestSupport {
+
+    @Autowired
+    AccountRegister register;
+
+    @Test
+    void anImportOnlyAccountIsExplainedAsImportedWhileAPolledAccountsFailuresAreExplained() {
+        ActiveAccount facebook = activeAccount("FACEBOOK", "fb-" + UUID.randomUUID(), null);
+        register.recordHealth(facebook.accountId(), new ConnectorHealth("DEGRADED", null, 3,
+                "MISCONFIGURED: Hallmonitor has no connector for FACEBOOK")).block();
+
+        String page = page(facebook.slt(), "/ui/accounts");
+        assertThat(page).contains("Imported from files").contains("Hallmonitor cannot read Facebook itself")
+                .doesNotContain("DEGRADED").doesNotContain("Having trouble")
+                .contains("Person " + facebook.runner1().username()).doesNotContain(facebook.runner1().id());
+
+        ActiveAccount x = activeAccount("X", "x-" + UUID.randomUUID(), null);
+        register.recordHealth(x.accountId(), new ConnectorHealth("UNAUTHORIZED",
+                clock.instant().minus(Duration.ofHours(5)), 2, "UNAUTHORIZED: token expired")).block();
+        String xPage = page(x.slt(), "/ui/accounts/" + x.accountId());
+        assertThat(xPage).contains("Needs a new password").contains("refused the stored password or token")
+                .contains("Activated").contains("Opened when SLT approved the application");
+    }
+
+    @Test
+    void anotherSchoolsAccountPageIsNotFound() {
+        ActiveAccount account = activeAccount("X", "x-" + UUID.randomUUID(), null);
+        Person outsider = newStaff(newSchool(), "SLT");
+        as(outsider).get().uri("/ui/accounts/{id}", account.accountId()).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private String page(Person person, String path) {
+        return as(person).get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}
