@@ -78,7 +78,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.authenticationManager(passwordLogin))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange())
+                        .csrfTokenRequestHandler(multipartAware()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, ex) -> wantsHtml(exchange)
                                 ? redirectToLogin(exchange) : problem401.commence(exchange, ex))
@@ -87,6 +88,13 @@ class SecurityConfiguration {
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
                                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /** The default (BREACH-safe) token handling, also reading the token of a file upload's multipart form. */
+    private static org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler multipartAware() {
+        var handler = new org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /** CSRF applies to browser sessions only: requests that carry their own credentials cannot be forged. */
