@@ -2,6 +2,7 @@ package uk.hallmonitor.moderation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +29,11 @@ class ModerationController {
     private final MongoAlertStore alerts;
     private final FeedChannel feed;
     private final SettingsStore settings;
+    private final TestAlerts testAlerts;
 
-    ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings) {
+    ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings,
+                         TestAlerts testAlerts) {
+        this.testAlerts = testAlerts;
         this.queue = queue;
         this.alerts = alerts;
         this.feed = feed;
@@ -143,5 +147,12 @@ class ModerationController {
             }
             return request.toSettings(schoolId).flatMap(settings::save).map(SettingsView::of);
         });
+    }
+
+    /** Sends one test message over each channel the school has set up and says how each fared. */
+    @PostMapping("/moderation/settings/{schoolId}/test-alert")
+    Mono<Map<String, List<TestAlerts.Result>>> testAlert(@PathVariable String schoolId) {
+        return Callers.current().flatMap(caller -> testAlerts.send(caller, schoolId))
+                .map(results -> Map.of("results", results));
     }
 }

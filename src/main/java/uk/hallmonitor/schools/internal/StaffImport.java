@@ -94,10 +94,12 @@ final class StaffImport {
                 column.put(field, index);
             }
         });
-        if (!column.containsKey("email")) {
+        boolean namedMissing = problems.stream().anyMatch(p -> p.field().startsWith("columns."));
+        if (!column.containsKey("email") && !namedMissing) {
             problems.add(new RowProblem(1, "columns.email", "choose the column that holds each person's email"));
         }
-        if (!column.containsKey("fullName") && !(column.containsKey("firstName") && column.containsKey("lastName"))) {
+        if (!namedMissing && !column.containsKey("fullName")
+                && !(column.containsKey("firstName") && column.containsKey("lastName"))) {
             problems.add(new RowProblem(1, "columns.fullName",
                     "choose the column with the full name, or both the first-name and last-name columns"));
         }

@@ -28,6 +28,8 @@ public final class Navigation {
             new Link("Accounts", "/ui/accounts", EVERYONE),
             new Link("Schools and staff", "/ui/admin", EnumSet.of(Role.ADMIN)),
             new Link("Account set-up", "/ui/admin/accounts", EnumSet.of(Role.ADMIN)),
+            new Link("Watches", "/ui/watches", EVERYONE),
+            new Link("Alert settings", "/ui/alert-settings", EnumSet.of(Role.ADMIN, Role.SLT)),
             new Link("Acceptable-use policy", "/ui/policy", EnumSet.of(Role.STAFF, Role.SLT, Role.HEADTEACHER,
                     Role.MODERATOR, Role.DSL, Role.GOVERNOR)),
             new Link("Weekly report", "/api/v1/reports/weekly.html", EnumSet.of(Role.ADMIN, Role.SLT,
