@@ -51,20 +51,26 @@ class WatchPages {
     record Row(WatchView watch, String schoolName, Health health) {
     }
 
-    static Health health(WatchView.Health health) {
+    /** The health in words; {@code withErrors} adds the platform's last error, which may name the address used. */
+    static Health health(WatchView.Health health, boolean withErrors) {
         if (health == null) {
             return new Health("tag muted", "Not searched yet", "The first search runs within minutes.");
         }
         return switch (health.state()) {
             case "OK" -> new Health("tag ok", "Working", health.warnings() == null || health.warnings().isEmpty()
                     ? null : String.join("; ", health.warnings()));
-            case "DEGRADED" -> new Health("tag warn", "Some searches failed", "Failed " + health.consecutiveFailures()
-                    + " times in a row; it keeps trying. Last problem: " + health.lastError());
+            case "DEGRADED" -> new Health("tag warn", "Some searches failed", (health.consecutiveFailures() == 1
+                    ? "The last search failed" : "The last " + health.consecutiveFailures() + " searches failed")
+                    + "; it keeps trying." + lastError(health, withErrors));
             case "UNAUTHORIZED" -> new Health("tag bad", "Not allowed in", "The platform refused the credentials:"
-                    + " store new ones. " + health.lastError());
-            default -> new Health("tag bad", "Failing", "No search has worked for a while. Last problem: "
-                    + health.lastError());
+                    + " store new ones." + lastError(health, withErrors));
+            default -> new Health("tag bad", "Failing", "No search has worked for a while."
+                    + lastError(health, withErrors));
         };
+    }
+
+    private static String lastError(WatchView.Health health, boolean withErrors) {
+        return withErrors && health.lastError() != null ? " Last problem: " + health.lastError() : "";
     }
 
     @GetMapping("/ui/watches")
@@ -78,7 +84,8 @@ class WatchPages {
                     Map<String, String> names = new LinkedHashMap<>();
                     schools.forEach(s -> names.put(s.id(), s.name()));
                     List<Row> rows = page.items().stream()
-                            .map(w -> new Row(w, names.getOrDefault(w.schoolId(), ""), health(w.health()))).toList();
+                            .map(w -> new Row(w, names.getOrDefault(w.schoolId(), ""), health(w.health(),
+                                    caller.hasAnyIn(w.schoolId(), Role.ADMIN, Role.SLT)))).toList();
                     List<SchoolView> changeable = schools.stream()
                             .filter(s -> caller.hasAnyIn(s.id(), Role.ADMIN, Role.SLT)).toList();
                     return Rendering.view("monitoring/watches")
@@ -123,7 +130,8 @@ class WatchPages {
     private Mono<Rendering> one(Caller caller, String id, String typedTerms, List<ProblemFields.Shown> errors) {
         return watches.get(caller, id).flatMap(watch -> directory.school(watch.schoolId()).map(SchoolView::name)
                 .defaultIfEmpty("").map(school -> Rendering.view("monitoring/watch")
-                        .modelAttribute("row", new Row(watch, school, health(watch.health())))
+                        .modelAttribute("row", new Row(watch, school, health(watch.health(),
+                                caller.hasAnyIn(watch.schoolId(), Role.ADMIN, Role.SLT))))
                         .modelAttribute("mayChange", caller.hasAnyIn(watch.schoolId(), Role.ADMIN, Role.SLT))
                         .modelAttribute("terms", typedTerms != null ? typedTerms : String.join("\n", watch.terms()))
                         .modelAttribute("errors", errors)

@@ -46,7 +46,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         // settings: the bank holidays of Northern Ireland
         new Select(find("#bankHolidayRegion")).selectByVisibleText("Northern Ireland");
         find("form[action$='/settings'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".summary-list")).contains("Northern Ireland");
 
         // a member of staff typed in
@@ -57,7 +57,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         find("#password").sendKeys("first-pass-1");
         find("#role-MODERATOR").click();
         find("form[action$='/staff'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("Added Ada Okafor");
         assertThat(text("table")).contains("Ada Okafor").contains("Moderator").contains("Not signed");
         assertAccessible("admin-school");
@@ -80,7 +80,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertThat(text("table")).contains("Ben Brown").contains("Senior leadership (SLT)").contains("Priya Singh");
         assertAccessible("admin-import-preview");
         find("form[action$='/import'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("Imported 2 members of staff");
         assertThat(text("table")).contains("Ben Brown").contains("No password yet");
 
@@ -90,7 +90,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         typeDate("#to", "2027-02-19");
         find("#reason").sendKeys("February half term");
         find("form[action$='/closures'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text("table")).contains("February half term");
         assertAccessible("admin-calendar");
 
@@ -101,7 +101,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         find("#course").sendKeys("Social media safety");
         typeDate("#completedOn", today);
         find("form[action$='/training'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("Recorded Social media safety for Ada Okafor");
         assertAccessible("admin-staff");
         find("form[action$='/password'] button[type=submit]").click();
@@ -122,7 +122,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertThat(find("#signature").getAttribute("value")).isEqualTo("Ada Okafor");
         find("#agree-box").click();
         find("form[action='/ui/policy'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         String signedOn = LocalDate.parse(today).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
         assertThat(text(".confirmation")).contains("Signed");
         assertThat(text("table")).contains("Hallmonitor standard 2026").contains(signedOn);
@@ -156,13 +156,13 @@ class AdminBrowserTests extends BrowserTestSupport {
         find("#terms").sendKeys("Riverside Academy\n#RiversideRocks");
         find("#connection-url").sendKeys("https://news.riverside.test/feed.xml");
         find("form[action='/ui/watches'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("Riverside Academy, #RiversideRocks");
         browser.findElement(By.xpath("//tr[td[contains(., '#RiversideRocks')]]//a")).click();
         assertThat(text(".summary-list")).contains("https://news.riverside.test/feed.xml");
         find("#terms").sendKeys("\nRiverside Head");
         find("form[action$='/terms'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("Riverside Head");
         assertAccessible("watches");
 
@@ -173,7 +173,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertThat(text(".error-summary")).contains("Slack webhook address: must be an http(s) URL");
         assertAccessible("alert-settings");
         find("form[action$='/test'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("Teams not sent (not set up")
                 .contains("email to you not sent (your staff record has no email address)");
 
@@ -191,5 +191,15 @@ class AdminBrowserTests extends BrowserTestSupport {
     private void typeDate(String css, String isoDate) {
         LocalDate date = LocalDate.parse(isoDate);
         find(css).sendKeys(date.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+    }
+
+    /** Waits for the confirmation after a form; a page without one fails with what the page said instead. */
+    private void waitForConfirmation() {
+        try {
+            waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no confirmation at " + browser.getCurrentUrl() + "; the page says: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 }

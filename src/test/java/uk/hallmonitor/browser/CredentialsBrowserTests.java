@@ -42,7 +42,7 @@ class CredentialsBrowserTests extends BrowserTestSupport {
         find("#name").sendKeys("password");
         find("#secret").sendKeys("short");
         find("form[action$='/credentials'] button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitForConfirmation();
         assertThat(text(".confirmation")).contains("does NOT meet the password policy");
         assertThat(text("table")).contains("Fails the policy");
         find("#name").sendKeys("password");
@@ -129,5 +129,15 @@ class CredentialsBrowserTests extends BrowserTestSupport {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         String accountId = (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
         return new Approved(school, accountId);
+    }
+
+    /** Waits for the confirmation after a form; a page without one fails with what the page said instead. */
+    private void waitForConfirmation() {
+        try {
+            waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no confirmation at " + browser.getCurrentUrl() + "; the page says: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 }

@@ -184,6 +184,10 @@ final class StaffImport {
             }
             if (named != null) {
                 into.add(named);
+                if (named != Role.STAFF && named != Role.GOVERNOR) {
+                    // leaders, the DSL and moderators are members of staff too
+                    into.add(Role.STAFF);
+                }
             } else if (title.contains("deputy") || title.contains("assistant head") || title.contains("senior lead")
                     || title.equals("slt")) {
                 into.add(Role.SLT);
