@@ -91,7 +91,8 @@ class AdminBrowserTests extends BrowserTestSupport {
         find("#reason").sendKeys("February half term");
         find("form[action$='/closures'] button[type=submit]").click();
         waitForConfirmation();
-        assertThat(text("table")).contains("February half term");
+        assertThat(text("table")).contains("February half term").contains("Mon 15 February 2027")
+                .contains("Fri 19 February 2027");
         assertAccessible("admin-calendar");
 
         // a person's page: training recorded, password reset shown once
@@ -187,10 +188,10 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertAccessible("watch-governor");
     }
 
-    /** Date inputs take the digits in the browser's locale order (en-GB: day, month, year). */
+    /** Sets a date input's value as the browser submits it (ISO), whatever order the browser's locale types it in. */
     private void typeDate(String css, String isoDate) {
-        LocalDate date = LocalDate.parse(isoDate);
-        find(css).sendKeys(date.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                find(css), isoDate);
     }
 
     /** Waits for the confirmation after a form; a page without one fails with what the page said instead. */

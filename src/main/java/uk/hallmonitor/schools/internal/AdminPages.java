@@ -1,9 +1,7 @@
 package uk.hallmonitor.schools.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -50,7 +48,7 @@ class AdminPages {
     static final Map<Role, String> ROLE_WORDS = Map.of(Role.ADMIN, "IT administrator", Role.SLT,
             "Senior leadership (SLT)", Role.DSL, "Designated safeguarding lead", Role.HEADTEACHER, "Head teacher",
             Role.MODERATOR, "Moderator", Role.STAFF, "Staff", Role.GOVERNOR, "Governor");
-    static final Map<String, String> REGION_WORDS = new LinkedHashMap<>(Map.of());
+    static final Map<String, String> REGION_WORDS = new LinkedHashMap<>();
 
     static {
         REGION_WORDS.put("england-and-wales", "England and Wales");
@@ -67,12 +65,9 @@ class AdminPages {
 
     private final StaffRecords records;
     private final StaffAdministration administration;
-    private final Clock clock;
-
-    AdminPages(StaffRecords records, StaffAdministration administration, Clock clock) {
+    AdminPages(StaffRecords records, StaffAdministration administration) {
         this.records = records;
         this.administration = administration;
-        this.clock = clock;
     }
 
     // ---- schools
@@ -476,7 +471,8 @@ class AdminPages {
     private static List<RoleChoice> roleChoices(Set<String> checked, boolean trustWide) {
         List<RoleChoice> choices = new ArrayList<>();
         for (Role role : Role.values()) {
-            if ((role == Role.ADMIN) == trustWide || (trustWide && role == Role.ADMIN)) {
+            // a trust-wide administrator holds ADMIN only; a school's staff hold every role but ADMIN
+            if ((role == Role.ADMIN) == trustWide) {
                 choices.add(new RoleChoice(role.name(), ROLE_WORDS.get(role), checked.contains(role.name())));
             }
         }
@@ -502,9 +498,5 @@ class AdminPages {
 
     private static String plural(int count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    ZoneId zone(SchoolDocument school) {
-        return ZoneId.of(school.timezone());
     }
 }
