@@ -2,6 +2,7 @@ package uk.hallmonitor.moderation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +39,13 @@ class ModerationController {
     private final SettingsStore settings;
     private final OutboundPolicy outbound;
     private final SafeguardingStore safeguarding;
+    private final TestAlerts testAlerts;
 
     ModerationController(ModerationQueue queue, MongoAlertStore alerts, FeedChannel feed, SettingsStore settings,
-                         OutboundPolicy outbound, SafeguardingStore safeguarding) {
+                         OutboundPolicy outbound, SafeguardingStore safeguarding, TestAlerts testAlerts) {
         this.outbound = outbound;
         this.safeguarding = safeguarding;
+        this.testAlerts = testAlerts;
         this.queue = queue;
         this.alerts = alerts;
         this.feed = feed;
@@ -186,5 +189,12 @@ class ModerationController {
             }
             return request.toSettings(schoolId, outbound).flatMap(settings::save).map(SettingsView::of);
         });
+    }
+
+    /** Sends one test message over each channel the school has set up and says how each fared. */
+    @PostMapping("/moderation/settings/{schoolId}/test-alert")
+    Mono<Map<String, List<TestAlerts.Result>>> testAlert(@PathVariable String schoolId) {
+        return Callers.current().flatMap(caller -> testAlerts.send(caller, schoolId))
+                .map(results -> Map.of("results", results));
     }
 }

@@ -152,6 +152,26 @@ class WatchStore {
         });
     }
 
+    /** Replaces the watch's search terms (ADMIN or the school's SLT), checked as when it was created. */
+    Mono<WatchView> changeTerms(Caller caller, String id, List<String> terms) {
+        return visible(caller, id).flatMap(watch -> {
+            if (!caller.hasAnyIn(watch.schoolId(), Role.ADMIN, Role.SLT)) {
+                return Mono.error(Problems.forbidden("only an administrator or the school's SLT may change watches"));
+            }
+            WatchRequest.Checked checked = new WatchRequest(watch.schoolId(), watch.platform().name(), terms,
+                    watch.connection()).check(outbound);
+            return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+                            new org.springframework.data.mongodb.core.query.Update().set("terms", checked.terms()),
+                            org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                            WatchDocument.class)
+                    .switchIfEmpty(Mono.error(() -> Problems.notFound("watch", id)))
+                    .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "watch.terms-changed",
+                                    saved.schoolId(), "watch", saved.id(), java.util.Map.of("terms", watch.terms()),
+                                    java.util.Map.of("terms", saved.terms())))
+                            .then(get(caller, id)));
+        });
+    }
+
     /** Every watch, for the dispatcher. */
     Flux<WatchDocument> all() {
         return mongo.findAll(WatchDocument.class);

@@ -1,10 +1,12 @@
 package uk.hallmonitor.monitoring;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,6 +43,15 @@ class WatchesController {
     @GetMapping("/{id}")
     Mono<WatchView> get(@PathVariable String id) {
         return Callers.current().flatMap(caller -> watches.get(caller, id));
+    }
+
+    /** The new search terms of a watch. */
+    record Terms(List<String> terms) {
+    }
+
+    @PutMapping("/{id}/terms")
+    Mono<WatchView> changeTerms(@PathVariable String id, @RequestBody Terms terms) {
+        return Callers.current().flatMap(caller -> watches.changeTerms(caller, id, terms.terms()));
     }
 
     @DeleteMapping("/{id}")

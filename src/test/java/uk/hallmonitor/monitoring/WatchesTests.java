@@ -39,6 +39,26 @@ class WatchesTests extends AppTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theTermsOfAWatchAreChangedBySltOnlyAndCheckedLikeThoseOfANewOne() {
+        String school = newSchool();
+        Person slt = newStaff(school, "SLT");
+        Person staff = newStaff(school, "STAFF");
+        String id = created(slt, school, "Oakfield");
+
+        as(staff).put().uri("/api/v1/watches/{id}/terms", id).bodyValue(Map.of("terms", List.of("Oakfield Head")))
+                .exchange().expectStatus().isForbidden();
+        as(slt).put().uri("/api/v1/watches/{id}/terms", id).bodyValue(Map.of("terms", List.of("Oakfield", "x")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("terms[1]");
+        Map<String, Object> changed = as(slt).put().uri("/api/v1/watches/{id}/terms", id)
+                .bodyValue(Map.of("terms", List.of("Oakfield", "#OakfieldRocks"))).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<String>) changed.get("terms")).containsExactly("Oakfield", "#OakfieldRocks");
+        as(staff).get().uri("/api/v1/watches/{id}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.terms[1]").isEqualTo("#OakfieldRocks");
+    }
+
+    @Test
     void sltCreateAWatchThatTheSchoolSeesWithItsTerms() {
         String school = newSchool();
         Person slt = newStaff(school, "SLT");

@@ -5,4 +5,7 @@ public interface LoginLocks {
 
     /** Clears the failed-login counts and locks of the username from every address; returns how many were cleared. */
     int unlock(String username);
+
+    /** Whether the username is locked out from any address now. */
+    boolean locked(String username);
 }

@@ -56,6 +56,14 @@ class LoginThrottle implements LoginLocks {
         return Math.max(0, before - failures.size());
     }
 
+    @Override
+    public boolean locked(String username) {
+        String name = normal(username);
+        Instant now = clock.instant();
+        return failures.entrySet().stream().anyMatch(entry -> entry.getKey().username().equals(name)
+                && entry.getValue().lockedUntil() != null && now.isBefore(entry.getValue().lockedUntil()));
+    }
+
     private static Key key(String username, String address) {
         return new Key(normal(username), address == null ? "" : address);
     }

@@ -87,7 +87,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange())
                         .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "Not allowed",
                                 "this browser request has no valid CSRF token; reload the page and submit the form"
-                                        + " again (API clients: send HTTP Basic or a bearer token)")))
+                                        + " again (API clients: send HTTP Basic or a bearer token)"))
+                        .csrfTokenRequestHandler(multipartAware()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, ex) -> wantsHtml(exchange)
                                 ? redirectToLogin(exchange) : problem401.commence(exchange, ex))
@@ -96,6 +97,13 @@ class SecurityConfiguration {
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
                                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /** The default (BREACH-safe) token handling, also reading the token of a file upload's multipart form. */
+    private static org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler multipartAware() {
+        var handler = new org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /**

@@ -26,6 +26,12 @@ public final class Navigation {
                     Role.MODERATOR, Role.DSL)),
             new Link("SLT review", "/ui/review", EnumSet.of(Role.SLT, Role.HEADTEACHER)),
             new Link("Accounts", "/ui/accounts", EVERYONE),
+            new Link("Schools and staff", "/ui/admin", EnumSet.of(Role.ADMIN)),
+            new Link("Account set-up", "/ui/admin/accounts", EnumSet.of(Role.ADMIN)),
+            new Link("Watches", "/ui/watches", EVERYONE),
+            new Link("Alert settings", "/ui/alert-settings", EnumSet.of(Role.ADMIN, Role.SLT)),
+            new Link("Acceptable-use policy", "/ui/policy", EnumSet.of(Role.STAFF, Role.SLT, Role.HEADTEACHER,
+                    Role.MODERATOR, Role.DSL, Role.GOVERNOR)),
             new Link("Weekly report", "/ui/reports/weekly", EnumSet.of(Role.ADMIN, Role.SLT,
                     Role.HEADTEACHER, Role.GOVERNOR)),
             new Link("Audit trail", "/ui/audit", EnumSet.of(Role.ADMIN, Role.SLT)));
