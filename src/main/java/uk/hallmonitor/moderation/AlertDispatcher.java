@@ -29,16 +29,14 @@ class AlertDispatcher {
     private final Clock clock;
     private final ModerationProperties properties;
     private final String owner = "dispatcher-" + UUID.randomUUID();
-    private final Map<Channel, Sinks.Many<Alert>> lanes = new EnumMap<>(Channel.class);
+    // new lanes at every start: a unicast sink takes one subscriber, and a stopped service may be started again
+    private volatile Map<Channel, Sinks.Many<Alert>> lanes = newLanes();
     private final Sinks.Many<Alert> failures = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private Disposable running;
 
     AlertDispatcher(AlertStore store, List<AlertChannel> channels, Clock clock, ModerationProperties properties) {
         this.store = store;
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
-        for (Channel channel : Channel.values()) {
-            lanes.put(channel, Sinks.many().unicast().onBackpressureBuffer());
-        }
         this.clock = clock;
         this.properties = properties;
     }
@@ -78,7 +76,17 @@ class AlertDispatcher {
                         .reduce(1L, Long::sum));
     }
 
+    private static Map<Channel, Sinks.Many<Alert>> newLanes() {
+        Map<Channel, Sinks.Many<Alert>> fresh = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            fresh.put(channel, Sinks.many().unicast().onBackpressureBuffer());
+        }
+        return fresh;
+    }
+
     void start() {
+        // an alert woken while stopped waits in the old lane; its lease runs out and the sweep sends it
+        lanes = newLanes();
         // fresh alerts of a burst are sent as they come, in one lane per channel (each with its own queue, so the live
         // feed and the webhooks never wait behind a slow mail server); their outcomes queue apart and are written a
         // batch at a time (one write for many), so no send waits for the store. An outcome lost to a crash leaves

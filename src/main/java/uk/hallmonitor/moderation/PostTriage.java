@@ -59,7 +59,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private final DomainEvents events;
     private final ModerationProperties properties;
     private final Clock clock;
-    private final Sinks.Many<String> arrivals = Sinks.many().unicast().onBackpressureBuffer();
+    // a new queue at every start: a unicast sink takes one subscriber, and a stopped service may be started again
+    private volatile Sinks.Many<String> arrivals = Sinks.many().unicast().onBackpressureBuffer();
     /** Posts announced to this instance and not yet marked: while any are, the fast path is behind. */
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private volatile Disposable running;
@@ -93,9 +94,10 @@ class PostTriage implements DomainEventListener<PostReceived> {
         if (running == null) {
             return Mono.empty(); // the sweep finds it once triage runs
         }
-        synchronized (arrivals) {
+        Sinks.Many<String> queue = arrivals;
+        synchronized (queue) {
             inFlight.incrementAndGet();
-            arrivals.tryEmitNext(event.postId());
+            queue.tryEmitNext(event.postId());
         }
         return Mono.empty();
     }
@@ -132,6 +134,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
         // between leaves the post unmarked; the sweep triages it again and the dedup keys drop the repeated alerts.
         // Suspected illegal content keeps the order verdict → incident → alert: the seal and the log hang on it.
         Sinks.Many<Classified> toStore = Sinks.many().unicast().onBackpressureBuffer();
+        arrivals = Sinks.many().unicast().onBackpressureBuffer();
+        inFlight.set(0);
         Flux<Boolean> routedFirst = arrivals.asFlux()
                 .flatMap(id -> posts().post(id)
                         .flatMap(post -> classify(post).map(verdict -> new Classified(post, verdict, false)))
