@@ -99,7 +99,7 @@ class HomePage {
 
     private static Concern concern(ConnectionStates.ConnectionState state) {
         var account = state.account();
-        String platform = uk.hallmonitor.moderation.web.Words.platform(account.platform());
+        String platform = platformName(account.platform());
         if (account.status() == AccountStatus.NEEDS_RUNNER) {
             return new Concern(account.handle(), platform, "needs another trained runner: SLT must name one or "
                     + "close the account", "bad");
@@ -124,5 +124,20 @@ class HomePage {
             default -> new Concern(account.handle(), platform, "had trouble on the last few reads and is being "
                     + "retried", "warn");
         };
+    }
+
+    /** The platform as staff name it ("Facebook", "X", "a news feed"). */
+    static String platformName(uk.hallmonitor.system.Platform platform) {
+        if (platform == null) {
+            return "";
+        }
+        if (platform == uk.hallmonitor.system.Platform.RSS) {
+            return "a news feed";
+        }
+        if (platform == uk.hallmonitor.system.Platform.X) {
+            return "X";
+        }
+        String lower = platform.name().toLowerCase(java.util.Locale.UK).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

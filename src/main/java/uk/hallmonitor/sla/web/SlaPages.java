@@ -66,7 +66,7 @@ class SlaPages {
                         List<String> scope = wanted != null ? List.of(wanted) : whole ? null : runs;
                         Map<String, String> names = new LinkedHashMap<>();
                         visible.forEach(a -> names.put(a.id(), a.handle() + " on "
-                                + uk.hallmonitor.moderation.web.Words.platform(a.platform())));
+                                + platformName(a.platform())));
                         model.addAttribute("school", view);
                         model.addAttribute("accounts", visible);
                         model.addAttribute("accountNames", names);
@@ -100,5 +100,20 @@ class SlaPages {
         }
         return schools.school(wanted).map(Optional::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("school", wanted)));
+    }
+
+    /** The platform as staff name it ("Facebook", "X", "a news feed"). */
+    static String platformName(uk.hallmonitor.system.Platform platform) {
+        if (platform == null) {
+            return "";
+        }
+        if (platform == uk.hallmonitor.system.Platform.RSS) {
+            return "a news feed";
+        }
+        if (platform == uk.hallmonitor.system.Platform.X) {
+            return "X";
+        }
+        String lower = platform.name().toLowerCase(java.util.Locale.UK).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }
