@@ -97,19 +97,18 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text(".conversation")).contains("You are an idiot");
         assertAccessible("moderation-post");
         find("#note").sendKeys("Abusive about the head");
-        find(".act-form button[type=submit]").click();
+        submit(".act-form button[type=submit]");
         assertThat(text(".error-summary")).contains("choose what to do with the post");
         assertThat(find("#note").getAttribute("value")).isEqualTo("Abusive about the head");
 
         find("#action-ESCALATE").click();
-        find(".act-form button[type=submit]").click();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        submit(".act-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Escalated").contains("incident INC-");
 
         // reply from a template and mark the post answered
         new org.openqa.selenium.support.ui.Select(find("#template")).selectByValue("complaints-procedure");
         assertThat(find("#reply").getAttribute("value")).contains("complaints procedure");
-        find(".reply-form button[type=submit]").click();
+        submit(".reply-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Marked answered");
         assertThat(text(".summary-list")).contains("Answered");
 
@@ -118,9 +117,10 @@ class ModerationBrowserTests extends BrowserTestSupport {
         for (WebElement spam : List.of(row("cheap watches"), row("cheap bags"))) {
             spam.findElement(By.cssSelector("input[type=checkbox]")).click();
         }
+        WebElement page = find("html");
         find("#bulk-dismiss").click();
         browser.switchTo().alert().accept();
-        waitFor(driver -> !driver.findElements(By.cssSelector(".confirmation")).isEmpty());
+        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)::apply);
         assertThat(text(".confirmation")).contains("Dismissed 2 posts as spam");
         assertThat(text("#inbox-rows")).doesNotContain("cheap watches").doesNotContain("You are an idiot")
                 .contains("hurt you");
@@ -149,10 +149,10 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text(".alerts-link")).contains("1");
         assertAccessible("home-dsl");
 
-        find("a[href='/ui/alerts?unread=true']").click();
+        submit("a[href='/ui/alerts?unread=true']");
         assertThat(text(".alert-list")).contains("Safeguarding").contains("Unread");
         assertAccessible("alerts");
-        find(".alert-list form button[type=submit]").click();
+        submit(".alert-list form button[type=submit]");
         assertThat(text(".confirmation")).contains("Marked as read");
         assertThat(browser.findElements(By.cssSelector(".alerts-link .count"))).isEmpty();
         assertThat(text(".alert-list")).contains("Read").doesNotContain("Unread");
@@ -161,29 +161,37 @@ class ModerationBrowserTests extends BrowserTestSupport {
         open("/ui/moderation");
         waitForRows(1);
         row("hurt you").findElement(By.cssSelector("a.open-post")).click();
+        waitFor(driver -> driver.getCurrentUrl().contains("/ui/moderation/posts/"));
         find("#action-ESCALATE").click();
         find("#note").sendKeys("Threat to staff");
-        find(".act-form button[type=submit]").click();
+        submit(".act-form button[type=submit]");
         String incident = text(".confirmation").replaceAll(".*(INC-\\d+-\\d+).*", "$1");
 
         open("/ui/incidents");
         assertThat(text("table")).contains(incident).contains("Threat");
         assertAccessible("incidents");
-        find("a[href='/ui/incidents/" + incident + "']").click();
+        submit("a[href='/ui/incidents/" + incident + "']");
         assertAccessible("incident");
         new org.openqa.selenium.support.ui.Select(find("#owner")).selectByVisibleText("Person " + school.dsl().username());
-        find(".owner-form button[type=submit]").click();
+        submit(".owner-form button[type=submit]");
         assertThat(text(".confirmation")).contains("now leads on incident " + incident);
         find("#to-CLOSED").click();
-        find(".transition-form button[type=submit]").click();
+        submit(".transition-form button[type=submit]");
         assertThat(text(".error-summary")).contains("cannot be closed without an outcome");
         find("#to-CLOSED").click();
         find("#outcome").sendKeys("Reported to police; parent banned from the page");
-        find(".transition-form button[type=submit]").click();
+        submit(".transition-form button[type=submit]");
         assertThat(text(".confirmation")).contains("is now closed");
         assertThat(text(".summary-list")).contains("Closed").contains("Reported to police")
                 .contains("Person " + school.dsl().username());
         assertThat(text("table")).contains("Lead changed").contains("Open to Closed");
+    }
+
+    /** Clicks the button and waits for the page it leads to. */
+    private void submit(String button) {
+        WebElement page = find("html");
+        find(button).click();
+        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)::apply);
     }
 
     private void importComments(ActiveAccount school, String csv) {

@@ -242,6 +242,7 @@ class ModerationPages {
 
     /** Newly flagged posts, as server-sent events of their ids, for {@code /js/moderation.js}. */
     @GetMapping(value = "/ui/moderation/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
     Flux<ServerSentEvent<String>> live() {
         return Callers.current().flatMapMany(caller -> {
             Flux<ServerSentEvent<String>> flagged = inbox.flaggedLive(caller)

@@ -18,7 +18,19 @@ public final class Flash {
         return exchange.getSession().doOnNext(session -> session.getAttributes().put(KEY, message)).then();
     }
 
+    /**
+     * The waiting confirmation, removed as it is shown. Only a page a browser navigates to takes it: the model of a
+     * POST is resolved when its redirect is rendered, after the handler set the confirmation, and a script's fetch
+     * or event stream must not swallow it either.
+     */
     static Mono<String> take(ServerWebExchange exchange) {
+        org.springframework.http.server.reactive.ServerHttpRequest request = exchange.getRequest();
+        boolean page = org.springframework.http.HttpMethod.GET.equals(request.getMethod())
+                && request.getHeaders().getAccept().stream().anyMatch(type -> type.isCompatibleWith(
+                        org.springframework.http.MediaType.TEXT_HTML) && !type.isWildcardType());
+        if (!page) {
+            return Mono.empty();
+        }
         return exchange.getSession().mapNotNull(session -> (String) session.getAttributes().remove(KEY));
     }
 }
