@@ -126,7 +126,9 @@ public class SlaBoard {
                 .and("state").in(ClockState.OPEN, ClockState.BREACHED).and("dueAt").lt(before);
         Query selection = query(criteria);
         selection.fields().include("postId");
-        return mongo.find(selection, ResponseClock.class).map(ResponseClock::postId);
+        // only the post id is read: as a plain document, since the clock record needs every field
+        return mongo.find(selection, org.bson.Document.class, mongo.getCollectionName(ResponseClock.class))
+                .map(found -> found.getString("postId"));
     }
 
     /** Compliance of the school's current week and the {@code past} weeks before it, newest first. */
