@@ -22,11 +22,18 @@ public final class Flash {
     }
 
     /**
-     * The waiting message, removed from the session. The page model's attributes are resolved when any view renders,
-     * the redirect after a POST included, so the request that set the message leaves it for the next page.
+     * The waiting confirmation, removed as it is shown. Only a page a browser navigates to takes it: the model of a
+     * POST is resolved when its redirect is rendered, after the handler set the confirmation, and a script's fetch
+     * or event stream must not swallow it either.
      */
     static Mono<String> take(ServerWebExchange exchange) {
-        return Mono.defer(() -> exchange.getAttributes().containsKey(SET_HERE) ? Mono.<String>empty()
-                : exchange.getSession().mapNotNull(session -> (String) session.getAttributes().remove(KEY)));
+        org.springframework.http.server.reactive.ServerHttpRequest request = exchange.getRequest();
+        boolean page = org.springframework.http.HttpMethod.GET.equals(request.getMethod())
+                && request.getHeaders().getAccept().stream().anyMatch(type -> type.isCompatibleWith(
+                        org.springframework.http.MediaType.TEXT_HTML) && !type.isWildcardType());
+        if (!page || exchange.getAttributes().containsKey(SET_HERE)) {
+            return Mono.empty();
+        }
+        return exchange.getSession().mapNotNull(session -> (String) session.getAttributes().remove(KEY));
     }
 }

@@ -22,6 +22,9 @@ public final class Navigation {
     // a page is listed here once it exists; the order is the order of a school's day, most urgent first
     private static final List<Link> LINKS = List.of(
             new Link("Home", "/", EVERYONE),
+            new Link("Moderation", "/ui/moderation", EnumSet.of(Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN)),
+            new Link("Response times", "/ui/sla", EnumSet.of(Role.MODERATOR, Role.SLT, Role.ADMIN)),
+            new Link("Incidents", "/ui/incidents", EnumSet.of(Role.DSL, Role.SLT, Role.HEADTEACHER, Role.ADMIN)),
             new Link("Applications", "/ui/applications", EnumSet.of(Role.STAFF, Role.SLT, Role.HEADTEACHER,
                     Role.MODERATOR, Role.DSL)),
             new Link("SLT review", "/ui/review", EnumSet.of(Role.SLT, Role.HEADTEACHER)),
