@@ -8,4 +8,9 @@ public interface PostClassifier {
 
     /** The verdict under the default thresholds. */
     Verdict classify(String text);
+
+    /** Verdicts for many texts, in order; implementations with a sentence encoder embed them in one batch. */
+    default java.util.List<Verdict> classifyAll(java.util.List<String> texts) {
+        return texts.stream().map(this::classify).toList();
+    }
 }

@@ -13,9 +13,9 @@ import java.util.Locale;
 final class StackTrainer {
 
     /** L2 penalties tried (on standardised features, loss summed over rows). */
-    static final double[] LAMBDAS = {3, 30, 300};
+    static final double[] LAMBDAS = {10, 100};
     /** L-BFGS iterations per fit. */
-    static final int ITERATIONS = 150;
+    static final int ITERATIONS = 60;
 
     /** What a head's threshold is chosen for. */
     enum Goal {
