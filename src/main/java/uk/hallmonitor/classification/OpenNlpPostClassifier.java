@@ -49,6 +49,9 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     private final PersonalDataDetector personalData = new PersonalDataDetector();
     private final java.util.Set<Lexicon.Entry> base = java.util.Set.copyOf(Lexicon.base().entries());
     private final Batches batches = new Batches();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Queued> queued =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A model version and each thread's categorizers over it. */
     private record InUse(ModelBundle models, ThreadLocal<Categorizers> categorizers) {
@@ -109,6 +112,54 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             return classifyAll(List.of(text == null ? "" : text), schoolId).get(0);
         }
         return batches.submit(text == null ? "" : text, schoolId);
+    }
+
+    /** Largest batch the queue hands to the encoder at once. */
+    static final int QUEUE_BATCH = 64;
+
+    /**
+     * Queues the text; one worker on the parallel scheduler drains the queue in batches of up to
+     * {@value #QUEUE_BATCH}, so posts that arrive together are embedded together and no caller's thread blocks.
+     */
+    @Override
+    public reactor.core.publisher.Mono<Verdict> classifyLater(String text) {
+        return reactor.core.publisher.Mono.defer(() -> {
+            java.util.concurrent.CompletableFuture<Verdict> future = new java.util.concurrent.CompletableFuture<>();
+            queued.add(new Queued(text == null ? "" : text, future));
+            if (draining.compareAndSet(false, true)) {
+                reactor.core.scheduler.Schedulers.parallel().schedule(this::drain);
+            }
+            return reactor.core.publisher.Mono.fromFuture(future);
+        });
+    }
+
+    private void drain() {
+        while (true) {
+            List<Queued> batch = new ArrayList<>();
+            for (Queued q; batch.size() < QUEUE_BATCH && (q = queued.poll()) != null; ) {
+                batch.add(q);
+            }
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // a text queued after the poll but before the flag was cleared must not be stranded
+                if (queued.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                List<Verdict> verdicts = classifyAll(batch.stream().map(Queued::text).toList(), (String) null);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).future().complete(verdicts.get(i));
+                }
+            } catch (RuntimeException e) {
+                batch.forEach(q -> q.future().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** A text waiting in the queue. */
+    private record Queued(String text, java.util.concurrent.CompletableFuture<Verdict> future) {
     }
 
     /** Verdicts for many texts under one school's thresholds, the sentence vectors computed in one batch. */

@@ -74,7 +74,8 @@ public final class SentenceEncoder {
         return e;
     }
 
-    static SentenceEncoder load(int threads) {
+    /** A new encoder (tests and benchmarks; the service uses {@link #shared()}). */
+    public static SentenceEncoder load(int threads) {
         try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
             return new SentenceEncoder(model.readAllBytes(), WordPieceTokenizer.read(tokenizer), threads);
         } catch (IOException e) {
