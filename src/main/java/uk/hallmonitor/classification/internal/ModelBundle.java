@@ -102,10 +102,14 @@ public final class ModelBundle {
                 properties.load(in);
             }
             Ensemble ensemble = Ensemble.from(properties);
+            // a stacked bundle has no naive Bayes or second maxent: a stale copy of one is not even read
+            StackedHeads stack = stack(source);
             return new ModelBundle(read(source, OFFENSIVE_ME),
-                    ensemble.bayesWeight() == 0 ? readIfThere(source, OFFENSIVE_NB) : read(source, OFFENSIVE_NB),
-                    ensemble.auxWeight() == 0 ? readIfThere(source, OFFENSIVE_AUX) : read(source, OFFENSIVE_AUX),
-                    read(source, CATEGORY), read(source, INTENT), ensemble, stack(source),
+                    ensemble.bayesWeight() == 0 && stack != null ? null
+                            : ensemble.bayesWeight() == 0 ? readIfThere(source, OFFENSIVE_NB) : read(source, OFFENSIVE_NB),
+                    ensemble.auxWeight() == 0 && stack != null ? null
+                            : ensemble.auxWeight() == 0 ? readIfThere(source, OFFENSIVE_AUX) : read(source, OFFENSIVE_AUX),
+                    read(source, CATEGORY), read(source, INTENT), ensemble, stack,
                     properties.getProperty("version", "unknown"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the classification models: " + e.getMessage(), e);
