@@ -10,8 +10,8 @@ public enum Category {
     THREAT(true),
     /** Race, religion, sex, disability, sexuality. */
     HATE(false),
-    /** Sexual content. */
-    SEXUAL(false),
+    /** Sexual content, and above all grooming: an adult's approach to a pupil. */
+    SEXUAL(true),
     /** Swearing. */
     PROFANITY(false),
     /** Advertising, scams, link farms. */
@@ -20,8 +20,10 @@ public enum Category {
     PERSONAL_DATA(false),
     /** Extremism and radicalisation (Prevent duty). */
     EXTREMISM(true),
-    /** Self-harm and suicide. */
-    SELF_HARM(true);
+    /** Self-harm and suicide: about oneself, a friend, or urged on someone. */
+    SELF_HARM(true),
+    /** A child (or someone about a child) disclosing abuse or neglect: at home, by an adult, online. */
+    DISCLOSURE(true);
 
     private final boolean safeguarding;
 

@@ -36,7 +36,11 @@ public final class ClassificationCommands {
         }
     }
 
-    /** {@code classify --input FILE --output FILE [--models DIR]}: one verdict line per input line. */
+    /**
+     * {@code classify --input FILE --output FILE [--models DIR]}: one verdict line per input line,
+     * {@code offensive<TAB>score<TAB>categories<TAB>safeguarding<TAB>severity} (categories comma-separated,
+     * safeguarding 1 when the post goes to the DSL, severity NONE…CRITICAL).
+     */
     public static int classify(String[] args) {
         Map<String, String> o = options(args);
         if (!o.containsKey("input") || !o.containsKey("output")) {
@@ -46,15 +50,22 @@ public final class ClassificationCommands {
         OpenNlpPostClassifier classifier = classifier(o);
         // malformed UTF-8 is replaced, not fatal: a batch must never stop on one bad line
         String input = Datasets.text(Path.of(o.get("input")));
+        List<String> texts = lines(input).stream().map(Datasets::unescapeLine).toList();
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(o.get("output")), StandardCharsets.UTF_8)) {
-            for (String line : lines(input)) {
-                Verdict v = classifier.classify(Datasets.unescapeLine(line));
-                out.write(v.offensive() ? "1" : "0");
-                out.write('\t');
-                out.write(String.format(Locale.ROOT, "%.4f", v.score()));
-                out.write('\t');
-                out.write(v.categories().stream().map(c -> c.name().name()).collect(Collectors.joining(",")));
-                out.write('\n');
+            for (int from = 0; from < texts.size(); from += 256) {
+                // through the batch path: the sentence encoder runs once per 256 lines, not once per line
+                for (Verdict v : classifier.classifyAll(texts.subList(from, Math.min(texts.size(), from + 256)))) {
+                    out.write(v.offensive() ? "1" : "0");
+                    out.write('\t');
+                    out.write(String.format(Locale.ROOT, "%.4f", v.score()));
+                    out.write('\t');
+                    out.write(v.categories().stream().map(c -> c.name().name()).collect(Collectors.joining(",")));
+                    out.write('\t');
+                    out.write(v.safeguarding() ? "1" : "0");
+                    out.write('\t');
+                    out.write(v.severity().name());
+                    out.write('\n');
+                }
             }
         } catch (IOException e) {
             System.err.println("cannot write " + o.get("output") + ": " + e.getMessage());
@@ -79,19 +90,18 @@ public final class ClassificationCommands {
     public static int train(String[] args) {
         Map<String, String> o = options(args);
         Path output = Path.of(o.getOrDefault("output", "nlp-models"));
-        List<Path> corpus = new ArrayList<>();
-        for (String file : o.getOrDefault("corpus", "nlp-models/corpus/school-corpus.tsv").split(",")) {
-            corpus.add(Path.of(file));
-        }
+        List<Path> corpus = corpusFiles(o);
         boolean licensedOnly = o.containsKey("licensed-only");
         // the L-BFGS trainer's regularisation, read by ModelTrainer when --maxent MAXENT_QN
         System.setProperty("hallmonitor.train.l1", o.getOrDefault("l1", "0"));
         System.setProperty("hallmonitor.train.l2", o.getOrDefault("l2", "1.0"));
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
-                Integer.parseInt(o.getOrDefault("folds", "3")), Integer.parseInt(o.getOrDefault("iterations", "100")),
+                Integer.parseInt(o.getOrDefault("folds", "5")), Integer.parseInt(o.getOrDefault("iterations", "100")),
                 Integer.parseInt(o.getOrDefault("cutoff", "2")), licensedOnly ? "licensed" : "full",
-                o.getOrDefault("maxent", "MAXENT_QN"), List.of());
+                o.getOrDefault("maxent", "MAXENT_QN"), List.of(), !o.containsKey("no-encoder"),
+                Path.of(o.getOrDefault("embedding-cache", DEFAULT_EMBEDDING_CACHE)),
+                Integer.parseInt(o.getOrDefault("olid-stack-rows", "0")));
         long start = System.nanoTime();
         if (o.containsKey("cv-only")) {
             new ModelTrainer(System.out).crossValidationOnly(options);
@@ -106,8 +116,8 @@ public final class ClassificationCommands {
             metrics.add("No cross-validation (no OLID in this build): fixed ensemble "
                     + result.bundle().ensemble() + ".");
         } else {
-            metrics.add("Cross-validation (" + options.folds()
-                    + "-fold on OLID training data minus its held-out tenth):");
+            metrics.add("Cross-validation (" + options.folds() + "-fold on the training data minus each source's "
+                    + "held-out tenth):");
             metrics.add("");
             result.report().forEach(line -> metrics.add("- " + line));
         }
@@ -116,7 +126,8 @@ public final class ClassificationCommands {
         metrics.add("");
         OpenNlpPostClassifier classifier = new OpenNlpPostClassifier(ModelBundle.load(output),
                 ClassificationProperties.defaults());
-        result.heldOut().forEach((name, rows) -> metrics.addAll(Evaluation.report(name, rows, classifier::classify)));
+        result.heldOut().forEach((name, rows) -> metrics.addAll(Evaluation.report(name, rows,
+                classifier::classifyAll, Map.of())));
         metrics.add(String.format(Locale.ROOT, "Training took %.0f s.", (System.nanoTime() - start) / 1e9));
         ModelTrainer.write(output.resolve("metrics.md"), metrics);
         metrics.forEach(System.out::println);
@@ -144,8 +155,32 @@ public final class ClassificationCommands {
         }
         OpenNlpPostClassifier classifier = classifier(o);
         System.out.println("models " + classifier.modelVersion());
-        Evaluation.report(input.getFileName().toString(), rows, classifier::classify).forEach(System.out::println);
+        Evaluation.report(input.getFileName().toString(), rows, classifier::classifyAll, Datasets.kinds(input))
+                .forEach(System.out::println);
         return 0;
+    }
+
+    /** The hand-written training corpus: every {@code .tsv} file in this directory. */
+    static final String DEFAULT_CORPUS = "nlp-models/corpus/train";
+    /** Where training keeps sentence vectors between runs. */
+    static final String DEFAULT_EMBEDDING_CACHE = "target/train-cache/embeddings.bin";
+
+    /** {@code --corpus FILE,...|DIR}: files, or every .tsv file of a directory (default the training corpus). */
+    static List<Path> corpusFiles(Map<String, String> o) {
+        List<Path> corpus = new ArrayList<>();
+        for (String name : o.getOrDefault("corpus", DEFAULT_CORPUS).split(",")) {
+            Path path = Path.of(name);
+            if (Files.isDirectory(path)) {
+                try (var files = Files.list(path)) {
+                    files.filter(f -> f.toString().endsWith(".tsv")).sorted().forEach(corpus::add);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                corpus.add(path);
+            }
+        }
+        return corpus;
     }
 
     /** Where the service appends moderators' corrections unless configured otherwise (under its data directory). */
@@ -168,15 +203,17 @@ public final class ClassificationCommands {
             return 2;
         }
         Path models = Path.of(o.getOrDefault("models", DEFAULT_MODELS));
-        List<Path> corpus = new ArrayList<>();
-        for (String file : o.getOrDefault("corpus", "nlp-models/corpus/school-corpus.tsv").split(",")) {
-            corpus.add(Path.of(file));
-        }
+        List<Path> corpus = corpusFiles(o);
+        // the same recipe as train (stacked over the sentence encoder, cross-validated thresholds) unless
+        // --no-encoder: a retrained version must not lose what the shipped one has
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, o.containsKey("licensed-only"),
-                Integer.parseInt(o.getOrDefault("folds", "1")), Integer.parseInt(o.getOrDefault("iterations", "100")),
+                Integer.parseInt(o.getOrDefault("folds", o.containsKey("no-encoder") ? "1" : "5")),
+                Integer.parseInt(o.getOrDefault("iterations", "100")),
                 Integer.parseInt(o.getOrDefault("cutoff", "2")), "retrained", o.getOrDefault("maxent", "MAXENT_QN"),
-                List.of(feedback));
+                List.of(feedback), !o.containsKey("no-encoder"),
+                Path.of(o.getOrDefault("embedding-cache", DEFAULT_EMBEDDING_CACHE)),
+                Integer.parseInt(o.getOrDefault("olid-stack-rows", "0")));
         boolean installed = Files.exists(models.resolve(ModelBundle.PROPERTIES));
         ModelBundle current = installed ? ModelBundle.load(models) : ModelBundle.loadShipped();
         List<String> currentSources = currentSources(installed ? models : null);

@@ -20,9 +20,17 @@ import uk.hallmonitor.classification.internal.Datasets;
 public final class ModerationFeedback {
 
     private final Path file;
+    /** The lines already in the file (read on first use), so that a repeated correction is not added twice. */
+    private java.util.Set<String> written;
 
     public ModerationFeedback(Path file) {
         this.file = file;
+    }
+
+    /** Appends one corrected example unless the same line is already there; answers whether it was added. */
+    public Mono<Boolean> recordOnce(String text, boolean offensive, Collection<Category> categories, Intent intent) {
+        return Mono.fromCallable(() -> appendOnce(text, offensive, categories, intent))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Appends one corrected example; file I/O runs off the event loop. */
@@ -36,11 +44,42 @@ public final class ModerationFeedback {
         return file;
     }
 
-    private synchronized void append(String text, boolean offensive, Collection<Category> categories, Intent intent) {
+    private synchronized boolean appendOnce(String text, boolean offensive, Collection<Category> categories,
+                                            Intent intent) {
+        String line = line(text, offensive, categories, intent);
+        if (written == null) {
+            written = new java.util.HashSet<>();
+            try {
+                if (Files.exists(file)) {
+                    written.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read feedback in " + file + ": " + e.getMessage(), e);
+            }
+        }
+        if (!written.add(line)) {
+            return false;
+        }
+        write(line + '\n');
+        return true;
+    }
+
+    private static String line(String text, boolean offensive, Collection<Category> categories, Intent intent) {
         String labels = categories == null || categories.isEmpty() ? "NONE"
                 : categories.stream().map(Enum::name).collect(Collectors.joining(","));
-        String line = (offensive ? "1" : "0") + '\t' + labels + '\t' + (intent == null ? "-" : intent.name()) + '\t'
-                + Datasets.escapeLine(text == null ? "" : text) + '\n';
+        return (offensive ? "1" : "0") + '\t' + labels + '\t' + (intent == null ? "-" : intent.name()) + '\t'
+                + Datasets.escapeLine(text == null ? "" : text);
+    }
+
+    private synchronized void append(String text, boolean offensive, Collection<Category> categories, Intent intent) {
+        String line = line(text, offensive, categories, intent);
+        if (written != null) {
+            written.add(line);
+        }
+        write(line + '\n');
+    }
+
+    private void write(String line) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -16,6 +16,9 @@ import uk.hallmonitor.classification.internal.NormalisedText;
 import uk.hallmonitor.classification.internal.OffensiveFeatures;
 import uk.hallmonitor.classification.internal.PersonalDataDetector;
 import uk.hallmonitor.classification.internal.PostFeatures;
+import uk.hallmonitor.classification.internal.SafeguardingRules;
+import uk.hallmonitor.classification.internal.SentenceEncoder;
+import uk.hallmonitor.classification.internal.StackedHeads;
 import uk.hallmonitor.classification.internal.TextNormaliser;
 
 /**
@@ -44,6 +47,11 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     private final OffensiveFeatures offensiveFeatures;
     private final Lexicon lexicon;
     private final PersonalDataDetector personalData = new PersonalDataDetector();
+    private final java.util.Set<Lexicon.Entry> base = java.util.Set.copyOf(Lexicon.base().entries());
+    private final Batches batches = new Batches();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Queued> queued =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A model version and each thread's categorizers over it. */
     private record InUse(ModelBundle models, ThreadLocal<Categorizers> categorizers) {
@@ -55,6 +63,9 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
     public OpenNlpPostClassifier(ModelBundle models, ClassificationProperties properties, Lexicon schoolTerms) {
         this.inUse = new AtomicReference<>(InUse.of(models));
+        if (models.stack() != null) {
+            SentenceEncoder.shared(); // loaded with the models, not on the first post
+        }
         this.properties = properties;
         Lexicon base = Lexicon.base();
         this.normaliser = new TextNormaliser(base);
@@ -75,6 +86,9 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
     /** Switches to another model version (a retrained bundle); later verdicts are made and labelled by it. */
     public void use(ModelBundle models) {
+        if (models.stack() != null) {
+            SentenceEncoder.shared();
+        }
         inUse.set(InUse.of(models));
     }
 
@@ -83,24 +97,133 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         return classify(text, null);
     }
 
-    /** The verdict under one school's thresholds ({@code schoolId} may be null: the defaults). */
+    @Override
+    public List<Verdict> classifyAll(List<String> texts) {
+        return classifyAll(texts, (String) null);
+    }
+
+    /**
+     * The verdict under one school's thresholds ({@code schoolId} may be null: the defaults). Callers on several
+     * threads at once are served in one batch: while a batch runs, texts that arrive queue up and go through the
+     * encoder together next, so a burst of posts uses the batch path without any caller waiting for a timer.
+     */
     public Verdict classify(String text, String schoolId) {
-        NormalisedText normalised = normaliser.normalise(text);
+        if (inUse.get().models().stack() == null) {
+            return classifyAll(List.of(text == null ? "" : text), schoolId).get(0);
+        }
+        return batches.submit(text == null ? "" : text, schoolId);
+    }
+
+    /** Largest batch the queue hands to the encoder at once. */
+    static final int QUEUE_BATCH = 64;
+
+    /**
+     * Queues the text; one worker on the parallel scheduler drains the queue in batches of up to
+     * {@value #QUEUE_BATCH}, so posts that arrive together are embedded together and no caller's thread blocks.
+     */
+    @Override
+    public reactor.core.publisher.Mono<Verdict> classifyLater(String text) {
+        return reactor.core.publisher.Mono.defer(() -> {
+            java.util.concurrent.CompletableFuture<Verdict> future = new java.util.concurrent.CompletableFuture<>();
+            queued.add(new Queued(text == null ? "" : text, future));
+            if (draining.compareAndSet(false, true)) {
+                reactor.core.scheduler.Schedulers.parallel().schedule(this::drain);
+            }
+            return reactor.core.publisher.Mono.fromFuture(future);
+        });
+    }
+
+    private void drain() {
+        while (true) {
+            List<Queued> batch = new ArrayList<>();
+            for (Queued q; batch.size() < QUEUE_BATCH && (q = queued.poll()) != null; ) {
+                batch.add(q);
+            }
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // a text queued after the poll but before the flag was cleared must not be stranded
+                if (queued.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                List<Verdict> verdicts = classifyAll(batch.stream().map(Queued::text).toList(), (String) null);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).future().complete(verdicts.get(i));
+                }
+            } catch (RuntimeException e) {
+                batch.forEach(q -> q.future().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** A text waiting in the queue. */
+    private record Queued(String text, java.util.concurrent.CompletableFuture<Verdict> future) {
+    }
+
+    /** Verdicts for many texts under one school's thresholds, the sentence vectors computed in one batch. */
+    public List<Verdict> classifyAll(List<String> texts, String schoolId) {
+        List<String> schools = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            schools.add(schoolId);
+        }
+        return classifyEach(texts, schools);
+    }
+
+    private List<Verdict> classifyEach(List<String> texts, List<String> schoolIds) {
+        InUse current = inUse.get();
+        ModelBundle models = current.models();
+        List<NormalisedText> normalised = new ArrayList<>(texts.size());
+        List<String> encoderTexts = new ArrayList<>();
+        List<Integer> encoded = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            NormalisedText n = normaliser.normalise(texts.get(i));
+            normalised.add(n);
+            if (models.stack() != null && n.tokens().length > 0 && LanguageGuess.of(n).equals("en")) {
+                encoderTexts.add(TextNormaliser.encoderText(n));
+                encoded.add(i);
+            }
+        }
+        float[][] vectors = new float[texts.size()][];
+        if (!encoderTexts.isEmpty()) {
+            float[][] v = encoder().embed(encoderTexts);
+            for (int k = 0; k < v.length; k++) {
+                vectors[encoded.get(k)] = v[k];
+            }
+        }
+        List<Verdict> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(verdict(normalised.get(i), vectors[i], schoolIds.get(i), current));
+        }
+        return out;
+    }
+
+    private SentenceEncoder encoder() {
+        return SentenceEncoder.shared();
+    }
+
+    private Verdict verdict(NormalisedText normalised, float[] vector, String schoolId, InUse current) {
         String language = LanguageGuess.of(normalised);
         List<String> featureList = features.features(normalised.tokens());
         // each model's feature generator picks its own precomputed list: computed once per text, not once per model
         Map<String, Object> extra = Map.of(PostFeatures.PRECOMPUTED, featureList,
                 OffensiveFeatures.PRECOMPUTED, offensiveFeatures.features(normalised.cleaned(), normalised.tokens()));
         String[] tokens = normalised.tokens();
-        InUse current = inUse.get();
         ModelBundle models = current.models();
         Categorizers c = current.categorizers().get();
         Ensemble ensemble = models.ensemble();
+        StackedHeads stack = vector == null ? null : models.stack();
         // a model with no weight in the ensemble is not asked: naive Bayes costs the most per text
         // no words, nothing to judge: the models would only answer with their prior
-        double score = tokens.length == 0 ? 0 : ensemble.score(c.offensive(c.maxent, tokens, extra),
-                ensemble.bayesWeight() == 0 ? 0.5 : c.offensive(c.bayes, tokens, extra),
-                ensemble.auxWeight() == 0 ? 0.5 : c.offensive(c.aux, tokens, extra));
+        double score = 0;
+        if (tokens.length > 0) {
+            double maxent = c.offensive(c.maxent, tokens, extra);
+            score = stack != null && stack.head(Ensemble.OFFENSIVE) != null
+                    ? stack.head(Ensemble.OFFENSIVE).probability(vector, maxent)
+                    : ensemble.score(maxent, ensemble.bayesWeight() == 0 ? 0.5 : c.offensive(c.bayes, tokens, extra),
+                    ensemble.auxWeight() == 0 ? 0.5 : c.offensive(c.aux, tokens, extra));
+        }
         boolean english = language.equals("en");
         double threshold = properties.offensiveThreshold(schoolId, models.ensemble().threshold());
 
@@ -115,7 +238,10 @@ public final class OpenNlpPostClassifier implements PostClassifier {
                 continue;
             }
             Category category = categoryOf(hit.category());
-            if (category == null) {
+            // with the stacked models the base lexicon is a feature, and only its phrases stay rules: single words
+            // ("shoot", "bomb") are exactly what sport talk and idioms use harmlessly; a school's own terms always rule
+            if (category == null || (stack != null && base.contains(hit) && (hit.phrase().indexOf(' ') < 0
+                    || hit.weight() < 0.85))) {
                 continue;
             }
             double weight = reported && (category == Category.HATE || category == Category.PROFANITY
@@ -127,6 +253,13 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             scores.merge(Category.PERSONAL_DATA, 0.95, Math::max);
             explanation.add(finding.kind() + " (PERSONAL_DATA)");
         }
+        boolean aboutThemself = false;
+        for (SafeguardingRules.Match match : SafeguardingRules.find(tokens)) {
+            Category category = categoryOf(match.rule().category());
+            scores.merge(category, 0.9, Math::max);
+            aboutThemself |= match.rule().firstPerson();
+            explanation.add("rule " + match.rule().id() + ": \"" + match.text() + "\" (" + category + ")");
+        }
         if (!english) {
             // the models only know English: keep what the rules found, with a low-confidence score
             score = Math.min(score, 0.5) * 0.5;
@@ -135,14 +268,22 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             double[] categoryProbabilities = c.category.categorize(tokens, extra);
             for (int i = 0; i < categoryProbabilities.length; i++) {
                 Category category = categoryOf(c.category.getCategory(i));
-                if (category != null) {
-                    double p = categoryProbabilities[i];
-                    if (NEED_OFFENSIVE.contains(category)) {
-                        // abuse-like categories only count when the text reads as offensive overall
-                        p = Math.min(p, score / Math.max(threshold, 1e-6) * 0.5 + p * 0.5);
-                    }
-                    scores.merge(category, p, Math::max);
+                if (category == null) {
+                    continue;
                 }
+                double p = categoryProbabilities[i];
+                StackedHeads.Head head = stack == null ? null : stack.head(category.name());
+                if (head != null) {
+                    // the head's cross-validated threshold lands on the category's configured default threshold, so
+                    // schools' own thresholds move it up or down from there
+                    p = calibrated(head.probability(vector, p), head.threshold(),
+                            ClassificationProperties.DEFAULT_CATEGORY_THRESHOLDS.getOrDefault(category, 0.5));
+                }
+                if (NEED_OFFENSIVE.contains(category)) {
+                    // abuse-like categories only count when the text reads as offensive overall
+                    p = Math.min(p, score / Math.max(threshold, 1e-6) * 0.5 + p * 0.5);
+                }
+                scores.merge(category, p, Math::max);
             }
         }
         boolean offensive = english ? score >= threshold : scores.keySet().stream().anyMatch(NEED_OFFENSIVE::contains)
@@ -157,7 +298,9 @@ public final class OpenNlpPostClassifier implements PostClassifier {
                 flagged.add(new CategoryScore(e.getKey(), round(s)));
             }
         }
-        if (offensive && flagged.isEmpty()) {
+        if (offensive && flagged.stream().noneMatch(f -> NEED_OFFENSIVE.contains(f.name())
+                || f.name() == Category.THREAT || f.name() == Category.SEXUAL || f.name() == Category.SELF_HARM
+                || f.name() == Category.EXTREMISM)) {
             // an offensive text always names the abuse-like category the models think most likely
             Category best = Category.ABUSE;
             double bestScore = -1;
@@ -174,26 +317,42 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         boolean sexual = flagged.stream().anyMatch(f -> f.name() == Category.SEXUAL);
         boolean suspectedIllegal = sexual && minors;
         boolean safeguarding = suspectedIllegal || flagged.stream().anyMatch(f -> f.name().safeguarding());
-        Severity severity = severity(flagged, suspectedIllegal);
+        // a disclosure, or self-harm the writer speaks of themself (not urged on someone), is CRITICAL even when
+        // nothing in it is offensive
+        boolean selfHarmAboutThemself = flagged.stream().anyMatch(f -> f.name() == Category.SELF_HARM)
+                && (aboutThemself || !offensive && SafeguardingRules.firstPerson(tokens));
+        Severity severity = severity(flagged, suspectedIllegal || selfHarmAboutThemself);
 
         Intent intent = Intent.OTHER;
         double intentScore = 0;
         if (english && tokens.length > 0) {
             double[] p = c.intent.categorize(tokens, extra);
+            double[] q = p.clone();
+            if (stack != null) {
+                for (int i = 0; i < p.length; i++) {
+                    StackedHeads.Head head = stack.head("intent:" + c.intent.getCategory(i));
+                    if (head != null) {
+                        q[i] = head.probability(vector, p[i]);
+                    }
+                }
+            }
             int best = 0;
-            for (int i = 1; i < p.length; i++) {
-                if (p[i] > p[best]) {
+            for (int i = 1; i < q.length; i++) {
+                if (q[i] > q[best]) {
                     best = i;
                 }
             }
             intent = Intent.valueOf(c.intent.getCategory(best));
-            intentScore = round(p[best]);
+            intentScore = round(q[best]);
         }
         if (offensive || !flagged.isEmpty()) {
             explainFeatures(models, featureList, explanation);
         }
         if (reported && !hits.isEmpty()) {
             explanation.add("reads as reported or condemned language: term weights reduced");
+        }
+        if (selfHarmAboutThemself) {
+            explanation.add(0, "self-harm about the writer: to the DSL at once");
         }
         if (suspectedIllegal) {
             explanation.add(0, "sexual content mentioning children: suspected illegal, do not copy or forward");
@@ -202,7 +361,18 @@ public final class OpenNlpPostClassifier implements PostClassifier {
                 intent, intentScore, language, models.version(), List.copyOf(explanation));
     }
 
-    private static Severity severity(List<CategoryScore> flagged, boolean suspectedIllegal) {
+    /** Maps a head probability so that its threshold lands on {@code target}: monotone, so order is kept. */
+    static double calibrated(double p, double threshold, double target) {
+        double z = logit(p) - logit(threshold) + logit(target);
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+        return Math.log(q / (1 - q));
+    }
+
+    private static Severity severity(List<CategoryScore> flagged, boolean critical) {
         if (flagged.isEmpty()) {
             return Severity.NONE;
         }
@@ -210,15 +380,16 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         for (CategoryScore f : flagged) {
             Severity s = switch (f.name()) {
                 case THREAT, SELF_HARM -> f.score() >= 0.75 ? Severity.CRITICAL : Severity.HIGH;
-                case EXTREMISM, HATE -> Severity.HIGH;
-                case ABUSE, BULLYING, SEXUAL -> Severity.MEDIUM;
+                case DISCLOSURE -> Severity.CRITICAL;
+                case EXTREMISM, HATE, SEXUAL -> Severity.HIGH;
+                case ABUSE, BULLYING -> Severity.MEDIUM;
                 case PROFANITY, SPAM, PERSONAL_DATA -> Severity.LOW;
             };
             if (s.compareTo(severity) > 0) {
                 severity = s;
             }
         }
-        return suspectedIllegal ? Severity.CRITICAL : severity;
+        return critical ? Severity.CRITICAL : severity;
     }
 
     /** Words and word pairs that pushed the main model hardest towards "offensive". */
@@ -273,12 +444,94 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             case "PERSONAL_DATA" -> Category.PERSONAL_DATA;
             case "EXTREMISM" -> Category.EXTREMISM;
             case "SELF_HARM" -> Category.SELF_HARM;
+            case "DISCLOSURE" -> Category.DISCLOSURE;
             default -> null;
         };
     }
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    /**
+     * Coalesces concurrent single-text calls into batches without a timer: one caller at a time runs everything
+     * queued so far as one batch; callers that arrive meanwhile wait, and one of them runs the next batch.
+     */
+    private final class Batches {
+
+        private final Object lock = new Object();
+        private List<Pending> queue = new ArrayList<>();
+        private boolean running;
+
+        Verdict submit(String text, String schoolId) {
+            Pending mine = new Pending(text, schoolId);
+            synchronized (lock) {
+                queue.add(mine);
+            }
+            while (true) {
+                List<Pending> batch;
+                synchronized (lock) {
+                    while (running && !mine.done) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted while waiting to be classified", e);
+                        }
+                    }
+                    if (mine.done) {
+                        return mine.result();
+                    }
+                    running = true;
+                    batch = queue;
+                    queue = new ArrayList<>();
+                }
+                try {
+                    List<Verdict> verdicts = classifyEach(batch.stream().map(Pending::text).toList(),
+                            batch.stream().map(Pending::schoolId).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).verdict = verdicts.get(i);
+                    }
+                } catch (RuntimeException e) {
+                    batch.forEach(p -> p.failure = e);
+                } finally {
+                    synchronized (lock) {
+                        batch.forEach(p -> p.done = true);
+                        running = false;
+                        lock.notifyAll();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A text waiting for its batch. */
+    private static final class Pending {
+        final String text;
+        final String schoolId;
+        Verdict verdict;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(String text, String schoolId) {
+            this.text = text;
+            this.schoolId = schoolId;
+        }
+
+        String text() {
+            return text;
+        }
+
+        String schoolId() {
+            return schoolId;
+        }
+
+        Verdict result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return verdict;
+        }
     }
 
     /** One thread's categorizers over the shared models. */
@@ -291,8 +544,8 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
         Categorizers(ModelBundle models) {
             maxent = new DocumentCategorizerME(models.offensiveMe());
-            bayes = new DocumentCategorizerME(models.offensiveNb());
-            aux = new DocumentCategorizerME(models.offensiveAux());
+            bayes = models.offensiveNb() == null ? null : new DocumentCategorizerME(models.offensiveNb());
+            aux = models.offensiveAux() == null ? null : new DocumentCategorizerME(models.offensiveAux());
             category = new DocumentCategorizerME(models.category());
             intent = new DocumentCategorizerME(models.intent());
         }

@@ -14,7 +14,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.classification.PostClassifier;
@@ -214,9 +213,9 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     private Mono<PostVerdict> classify(CollectedPost post) {
-        // the classifier is CPU work in memory: off the event loop, on the CPU-bound pool
-        return Mono.fromCallable(() -> classifiers.getObject().classify(post.text() == null ? "" : post.text()))
-                .subscribeOn(Schedulers.parallel())
+        // the classifier is CPU work in memory, off the event loop; it queues the text and classifies what is
+        // queued in one batch, so a burst of posts goes through the sentence encoder together
+        return classifiers.getObject().classifyLater(post.text() == null ? "" : post.text())
                 .map(verdict -> PostVerdict.of(post, verdict, clock.instant(),
                         verdict.suspectedIllegal() ? seal.seal(post.id(), sealedContent(post)) : null));
     }

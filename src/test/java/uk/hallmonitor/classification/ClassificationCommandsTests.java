@@ -43,9 +43,11 @@ class ClassificationCommandsTests {
         assertThat(exit).isZero();
         List<String> lines = Files.readAllLines(output);
         assertThat(lines).hasSize(5);
-        assertThat(lines).allMatch(line -> line.matches("[01]\\t[0-9]\\.[0-9]{4}\\t[A-Z_,]*"));
-        assertThat(lines.get(0)).startsWith("1\t").contains("ABUSE");
-        assertThat(lines.get(1)).startsWith("0\t").endsWith("\t");
+        // offensive, score, categories, then whether it goes to the DSL and how severe it is
+        assertThat(lines).allMatch(line -> line.matches(
+                "[01]\\t[0-9]\\.[0-9]{4}\\t[A-Z_,]*\\t[01]\\t(NONE|LOW|MEDIUM|HIGH|CRITICAL)"));
+        assertThat(lines.get(0)).startsWith("1\t").contains("ABUSE").endsWith("\t0\tMEDIUM");
+        assertThat(lines.get(1)).startsWith("0\t").endsWith("\t\t0\tNONE");
     }
 
     @Test
@@ -86,7 +88,8 @@ class ClassificationCommandsTests {
         Files.writeString(feedback, "0\tNONE\tPRAISE\twe murdered them 5-0, get in lads\n");
 
         int exit = ClassificationCommands.retrain(new String[] {"--feedback", feedback.toString(), "--models",
-                active.toString(), "--corpus", corpus.toString(), "--iterations", "40", "--cutoff", "1"});
+                active.toString(), "--corpus", corpus.toString(), "--iterations", "40", "--cutoff", "1",
+                "--no-encoder"});
 
         assertThat(exit).isIn(0, 3);
         String version = ModelBundle.load(active).version();
@@ -94,31 +97,41 @@ class ClassificationCommandsTests {
     }
 
     @Test
-    void trainCrossValidatesOnOlidAndTheLicensedOnlyBuildLeavesOlidOut(@TempDir Path dir) throws IOException {
+    void trainStacksTheEncoderOverTheNgramModelsAndTheLicensedOnlyBuildLeavesOlidOut(@TempDir Path dir) throws IOException {
         Path datasets = tinyDatasets(dir.resolve("datasets"));
         Path corpus = dir.resolve("corpus.tsv");
         Files.writeString(corpus, TinyModels.CORPUS.repeat(2));
 
         Path full = dir.resolve("full");
         int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
-                corpus.toString(), "--output", full.toString(), "--folds", "3", "--iterations", "30"});
+                corpus.toString(), "--output", full.toString(), "--folds", "3", "--iterations", "30",
+                "--embedding-cache", dir.resolve("cache.bin").toString()});
 
         assertThat(exit).isZero();
         Properties trained = properties(full);
-        assertThat(trained.getProperty("trained.sources")).contains("olid", "davidson");
-        assertThat(Files.readString(full.resolve("metrics.md"))).contains("cross-fitted").contains("shipped:")
-                .contains("parents' complaints and praise");
-        assertThat(ModelBundle.load(full).offensiveMe().getFactory().getFeatureGenerators()[0].getClass()
-                .getSimpleName()).isEqualTo("OffensiveFeatures");
+        assertThat(trained.getProperty("trained.sources")).isEqualTo("corpus,olid");
+        assertThat(trained.getProperty("trained.stack.heads")).contains("OFF", "ABUSE", "intent:QUESTION");
+        assertThat(Files.readString(full.resolve("metrics.md"))).contains("**stacked (sentence vector + n-gram score)")
+                .contains("| category | support | precision | recall | F1 | threshold | L2 |")
+                .contains("fair complaints and praise");
+        ModelBundle bundle = ModelBundle.load(full);
+        assertThat(bundle.stack()).isNotNull();
+        assertThat(bundle.offensiveMe().getFactory().getFeatureGenerators()[0].getClass().getSimpleName())
+                .isEqualTo("OffensiveFeatures");
+        // the stacked bundle classifies through the encoder
+        Verdict verdict = new OpenNlpPostClassifier(bundle, ClassificationProperties.defaults())
+                .classify("you are a useless idiot");
+        assertThat(verdict.modelVersion()).isEqualTo(bundle.version());
 
         Path licensed = dir.resolve("licensed");
         exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
-                corpus.toString(), "--output", licensed.toString(), "--licensed-only", "--iterations", "30"});
+                corpus.toString(), "--output", licensed.toString(), "--licensed-only", "--iterations", "30",
+                "--no-encoder"});
 
         assertThat(exit).isZero();
-        assertThat(properties(licensed).getProperty("trained.sources")).isEqualTo("corpus,davidson,hatexplain");
+        assertThat(properties(licensed).getProperty("trained.sources")).isEqualTo(
+                "corpus,davidson,hatexplain");
         assertThat(properties(licensed).getProperty("trained.licensedOnly")).isEqualTo("true");
-        assertThat(Files.readString(licensed.resolve("metrics.md"))).contains("No cross-validation (no OLID");
     }
 
     private static Properties properties(Path models) throws IOException {

@@ -1,5 +1,6 @@
 package uk.hallmonitor.classification;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -7,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -17,15 +19,18 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import uk.hallmonitor.classification.internal.ModelBundle;
+import uk.hallmonitor.classification.internal.SentenceEncoder;
 
 /**
- * The full pipeline on short texts with the shipped models (throughput, two threads sharing one classifier), and
- * the time to load the models. Run by hand after {@code mvn -o test-compile}:
+ * The full pipeline with the shipped models (normaliser, n-gram models, e5-small sentence encoder, stacked heads,
+ * rules): batches of 64 posts through the batch path (texts/s = ops/s × 64), one post at a time (latency
+ * percentiles), two threads sharing one classifier through the micro-batching single-post path, and the time to load
+ * the models and the encoder. Run by hand after {@code mvn -o test-compile}:
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) uk.hallmonitor.classification.ClassifierBenchmark}.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
 public class ClassifierBenchmark {
 
     static final String[] TEXTS = {
@@ -73,14 +78,34 @@ public class ClassifierBenchmark {
         return shared.classifier.classify(text);
     }
 
+    /** The batch a monitoring burst or the classify command hands over: 64 posts. */
+    static final List<String> BATCH = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(i -> TEXTS[i % TEXTS.length]).toList();
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(64)
+    public List<Verdict> classifyBatchesOf64(Shared shared) {
+        return shared.classifier.classifyAll(BATCH);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Verdict classifyOnePost(Shared shared, Cursor cursor) {
+        return shared.classifier.classify(TEXTS[cursor.next++ & (TEXTS.length - 1)]);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 0)
-    @Measurement(iterations = 5)
-    @Fork(5)
-    public ModelBundle loadModels() {
-        return ModelBundle.loadShipped();
+    @Measurement(iterations = 3)
+    @Fork(3)
+    public Object loadModels() {
+        // a fresh encoder, not the process-wide one: the cost a starting service pays
+        return List.of(ModelBundle.loadShipped(), SentenceEncoder.load(Runtime.getRuntime().availableProcessors()));
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -183,7 +183,9 @@ public final class Datasets {
 
     /**
      * The project's corpus and moderator feedback: {@code offensive<TAB>categories<TAB>intent<TAB>text}, with
-     * {@code offensive} 1 or 0, categories comma-separated or {@code NONE}; {@code #} lines are comments.
+     * {@code offensive} 1 or 0, categories comma-separated or {@code NONE}; {@code #} lines are comments. The frozen
+     * test split's five-column form ({@code offensive, categories, intent, kind, text}) is read too: see
+     * {@link #kinds}.
      */
     public static List<LabelledText> corpus(Path file, String source) {
         List<LabelledText> out = new ArrayList<>();
@@ -191,14 +193,34 @@ public final class Datasets {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t", 4);
+            String[] f = line.split("\t", -1);
             if (f.length < 4) {
                 continue;
             }
-            String category = f[1].strip().split(",")[0].strip();
+            if (f.length >= 5) {
+                f = new String[] {f[0], f[1], f[2], String.join("\t", java.util.Arrays.copyOfRange(f, 4, f.length))};
+            }
+            List<String> categories = new ArrayList<>();
+            for (String c : f[1].split(",")) {
+                if (!c.isBlank() && !c.strip().equals("NONE") && !categories.contains(c.strip())) {
+                    categories.add(c.strip());
+                }
+            }
             String intent = f[2].strip().isEmpty() || f[2].strip().equals("-") ? null : f[2].strip();
             out.add(new LabelledText(unescapeLine(f[3]), f[0].strip().equals("1") ? "OFF" : "NOT",
-                    category.isEmpty() ? "NONE" : category, intent, source));
+                    categories.isEmpty() ? "NONE" : categories.get(0), intent, source, categories));
+        }
+        return out;
+    }
+
+    /** The {@code kind} column of a five-column file (the frozen test split), by text; empty for four columns. */
+    public static java.util.Map<String, String> kinds(Path file) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String line : lines(file)) {
+            String[] f = line.split("\t", -1);
+            if (f.length >= 5 && !line.startsWith("#")) {
+                out.put(unescapeLine(String.join("\t", java.util.Arrays.copyOfRange(f, 4, f.length))), f[3].strip());
+            }
         }
         return out;
     }

@@ -15,8 +15,9 @@ import opennlp.tools.ml.model.Context;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
- * The set of trained models that make one model version: three offensive-or-not models combined by
- * {@link Ensemble}, a category model and an intent model, plus the tuned weights in {@code model.properties}.
+ * The set of trained models that make one model version: the offensive-or-not n-gram models combined by
+ * {@link Ensemble}, a category model and an intent model, the tuned weights in {@code model.properties}, and (in a
+ * full build) the {@link StackedHeads} that combine them with the sentence encoder's vector.
  * Immutable and shared by all threads; each thread makes its own categorizers from it.
  */
 public final class ModelBundle {
@@ -40,11 +41,23 @@ public final class ModelBundle {
     private final DoccatModel category;
     private final DoccatModel intent;
     private final Ensemble ensemble;
+    private final StackedHeads stack;
     private final String version;
     private final Map<String, Double> offensiveWeights;
 
     public ModelBundle(DoccatModel offensiveMe, DoccatModel offensiveNb, DoccatModel offensiveAux,
                        DoccatModel category, DoccatModel intent, Ensemble ensemble, String version) {
+        this(offensiveMe, offensiveNb, offensiveAux, category, intent, ensemble, null, version);
+    }
+
+    /**
+     * A bundle; the naive Bayes and second maxent may be null when the ensemble gives them no weight, and the stack
+     * is null for an n-gram-only bundle (no sentence encoder at run time).
+     */
+    public ModelBundle(DoccatModel offensiveMe, DoccatModel offensiveNb, DoccatModel offensiveAux,
+                       DoccatModel category, DoccatModel intent, Ensemble ensemble, StackedHeads stack,
+                       String version) {
+        this.stack = stack;
         this.offensiveMe = offensiveMe;
         this.offensiveNb = offensiveNb;
         this.offensiveAux = offensiveAux;
@@ -88,11 +101,39 @@ public final class ModelBundle {
             try (InputStream in = source.open(PROPERTIES)) {
                 properties.load(in);
             }
-            return new ModelBundle(read(source, OFFENSIVE_ME), read(source, OFFENSIVE_NB), read(source, OFFENSIVE_AUX),
-                    read(source, CATEGORY), read(source, INTENT), Ensemble.from(properties),
+            Ensemble ensemble = Ensemble.from(properties);
+            // a stacked bundle has no naive Bayes or second maxent: a stale copy of one is not even read
+            StackedHeads stack = stack(source);
+            return new ModelBundle(read(source, OFFENSIVE_ME),
+                    ensemble.bayesWeight() == 0 && stack != null ? null
+                            : ensemble.bayesWeight() == 0 ? readIfThere(source, OFFENSIVE_NB) : read(source, OFFENSIVE_NB),
+                    ensemble.auxWeight() == 0 && stack != null ? null
+                            : ensemble.auxWeight() == 0 ? readIfThere(source, OFFENSIVE_AUX) : read(source, OFFENSIVE_AUX),
+                    read(source, CATEGORY), read(source, INTENT), ensemble, stack,
                     properties.getProperty("version", "unknown"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the classification models: " + e.getMessage(), e);
+        }
+    }
+
+    /** A model the ensemble does not use: absent in bundles that leave it out. */
+    private static DoccatModel readIfThere(Source source, String name) {
+        try {
+            return read(source, name);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static StackedHeads stack(Source source) throws IOException {
+        InputStream in;
+        try {
+            in = source.open(StackedHeads.FILE);
+        } catch (IOException e) {
+            return null; // an n-gram-only bundle
+        }
+        try (in) {
+            return StackedHeads.read(in);
         }
     }
 
@@ -107,8 +148,16 @@ public final class ModelBundle {
         try {
             Files.createDirectories(directory);
             write(offensiveMe, directory.resolve(OFFENSIVE_ME));
-            write(offensiveNb, directory.resolve(OFFENSIVE_NB));
-            write(offensiveAux, directory.resolve(OFFENSIVE_AUX));
+            writeOrRemove(offensiveNb, directory.resolve(OFFENSIVE_NB));
+            writeOrRemove(offensiveAux, directory.resolve(OFFENSIVE_AUX));
+            Path stackFile = directory.resolve(StackedHeads.FILE);
+            if (stack != null) {
+                try (OutputStream out = Files.newOutputStream(stackFile)) {
+                    stack.write(out);
+                }
+            } else {
+                Files.deleteIfExists(stackFile);
+            }
             write(category, directory.resolve(CATEGORY));
             write(intent, directory.resolve(INTENT));
             Properties properties = new Properties();
@@ -120,6 +169,14 @@ public final class ModelBundle {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeOrRemove(DoccatModel model, Path file) throws IOException {
+        if (model == null) {
+            Files.deleteIfExists(file);
+        } else {
+            write(model, file);
         }
     }
 
@@ -182,6 +239,11 @@ public final class ModelBundle {
 
     public DoccatModel intent() {
         return intent;
+    }
+
+    /** The stacked heads over the sentence encoder, or null for an n-gram-only bundle. */
+    public StackedHeads stack() {
+        return stack;
     }
 
     public Ensemble ensemble() {

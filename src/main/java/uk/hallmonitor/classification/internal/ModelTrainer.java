@@ -45,12 +45,23 @@ public final class ModelTrainer {
      * @param versionTag   suffix of the model version
      * @param maxent       the OpenNLP maxent trainer: {@code MAXENT} (GIS) or {@code MAXENT_QN} (L-BFGS)
      * @param feedback     moderators' corrections (corpus format); always trained on, never held out
+     * @param stack        stack the n-gram models with the sentence encoder (needs folds ≥ 2)
+     * @param embeddingCache where sentence vectors of training texts are kept between runs (null: nowhere)
+     * @param olidStackRows how many OLID tweets the stacked offensive decision is cross-validated and fitted on
+     *                     (0: all); the rest only train the n-gram model
      */
     public record Options(Path datasets, List<Path> corpus, boolean licensedOnly, int folds, int iterations,
-                          int cutoff, String versionTag, String maxent, List<Path> feedback) {
+                          int cutoff, String versionTag, String maxent, List<Path> feedback, boolean stack,
+                          Path embeddingCache, int olidStackRows) {
 
         public Options {
             feedback = feedback == null ? List.of() : List.copyOf(feedback);
+        }
+
+        /** N-gram models only (no sentence encoder, no stacked heads). */
+        public Options(Path datasets, List<Path> corpus, boolean licensedOnly, int folds, int iterations, int cutoff,
+                       String versionTag, String maxent, List<Path> feedback) {
+            this(datasets, corpus, licensedOnly, folds, iterations, cutoff, versionTag, maxent, feedback, false, null, 0);
         }
     }
 
@@ -89,7 +100,17 @@ public final class ModelTrainer {
         Map<String, List<LabelledText>> sources = new LinkedHashMap<>();
         sources.put("corpus", corpus);
         Path d = options.datasets();
-        if (d != null) {
+        boolean stacked = options.stack() && options.folds() > 1;
+        if (d != null && stacked) {
+            // the stacked build learns categories from the school corpus alone; OLID trains and measures the
+            // offensive decision (the licensed-only build uses Davidson and HateXplain there instead)
+            if (options.licensedOnly()) {
+                sources.put("davidson", Datasets.davidson(d));
+                sources.put("hatexplain", Datasets.hatexplain(d));
+            } else {
+                sources.put("olid", Datasets.olid(d));
+            }
+        } else if (d != null) {
             sources.put("davidson", Datasets.davidson(d));
             sources.put("hatexplain", Datasets.hatexplain(d));
             if (!options.licensedOnly()) {
@@ -112,6 +133,9 @@ public final class ModelTrainer {
             train.put("corpus", withFeedback);
         }
 
+        if (options.stack() && options.folds() > 1) {
+            return trainStacked(options, sources, train, feedback.size());
+        }
         boolean olid = train.containsKey("olid");
         List<LabelledText> corpusOffensive = repeat(train.get("corpus"), 2);
         // OLID is the target; Davidson's "offensive" is narrower, so it goes into the main maxent as extra data and
@@ -168,6 +192,296 @@ public final class ModelTrainer {
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         sources.forEach((name, rows) -> heldOut.put(name, rows.stream().filter(LabelledText::heldOut).toList()));
         return new Result(bundle, trainedOn, report, heldOut);
+    }
+
+    /** The categories whose heads are set for recall: they go to the designated safeguarding lead. */
+    static final java.util.Set<String> SAFEGUARDING = java.util.Set.of("THREAT", "SELF_HARM", "SEXUAL", "EXTREMISM",
+            "DISCLOSURE");
+    /** Every category a head may be trained for (PERSONAL_DATA is also found by rules). */
+    static final List<String> CATEGORIES = List.of("ABUSE", "BULLYING", "THREAT", "HATE", "SEXUAL", "PROFANITY", "SPAM",
+            "PERSONAL_DATA", "EXTREMISM", "SELF_HARM", "DISCLOSURE");
+    static final List<String> INTENTS = List.of("QUESTION", "COMPLAINT", "PRAISE", "OTHER");
+    /** A category with fewer training examples than this gets no head (rules and the n-gram model only). */
+    static final int MIN_POSITIVES = 8;
+
+    /**
+     * The stacked build. The offensive decision: a maxent on OLID + the corpus (×2) + Davidson, trained K times on
+     * K−1 folds of OLID ∪ corpus to give every row an out-of-fold n-gram score, then a logistic head over the
+     * sentence vector and that score. Categories and intent: maxents on the corpus (every label of a multi-label
+     * row), out-of-fold the same way, then one head per category and per intent. Thresholds and penalties by
+     * cross-validation ({@link StackTrainer}); the shipped n-gram models are refitted on all rows.
+     */
+    private Result trainStacked(Options options, Map<String, List<LabelledText>> sources,
+                                Map<String, List<LabelledText>> train, int feedbackCount) {
+        int folds = options.folds();
+        List<String> report = new ArrayList<>();
+        SentenceEncoder encoder = SentenceEncoder.shared();
+        EmbeddingCache cache = new EmbeddingCache(options.embeddingCache(), log);
+        List<LabelledText> corpus = train.get("corpus");
+        boolean olid = train.containsKey("olid");
+        // Davidson is left out of the stacked build's n-gram model: it doubled the cost of each of the K + 1
+        // trainings, and its +0.01 on OLID folds for the n-gram model alone is what the sentence vector adds anyway
+        List<LabelledText> extra = new ArrayList<>();
+        if (!olid) {
+            extra.addAll(train.getOrDefault("davidson", List.of()));
+            extra.addAll(train.getOrDefault("hatexplain", List.of()));
+        }
+
+        // ---- offensive: OLID ∪ corpus, stratified folds. With --olid-stack-rows N only the first N OLID tweets (file
+        // order) are used at all (a cheaper build: embedding and K + 1 maxent trainings scale with the rows)
+        List<LabelledText> offRows = new ArrayList<>();
+        List<LabelledText> olidRest = List.of();
+        if (olid) {
+            List<LabelledText> all = train.get("olid");
+            int take = options.olidStackRows() > 0 ? Math.min(options.olidStackRows(), all.size()) : all.size();
+            offRows.addAll(all.subList(0, take));
+            olidRest = all.subList(take, all.size());
+        }
+        offRows.addAll(corpus);
+        int n = offRows.size();
+        int[] offFold = stratifiedFolds(offRows, folds,
+                r -> r.source() + ":" + r.offensive());
+        boolean[] offGold = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            offGold[i] = "OFF".equals(offRows.get(i).offensive());
+        }
+        double[] ngramOff = new double[n];
+        for (int fold = 0; fold < folds; fold++) {
+            List<LabelledText> fit = new ArrayList<>(extra);
+            for (int i = 0; i < n; i++) {
+                if (offFold[i] != fold) {
+                    fit.add(offRows.get(i));
+                    if (!offRows.get(i).source().equals("olid")) {
+                        fit.add(offRows.get(i)); // the corpus counts twice, as in the shipped model
+                    }
+                }
+            }
+            log.printf("offensive fold %d/%d: n-gram maxent on %d%n", fold + 1, folds, fit.size());
+            DocumentCategorizerME m = new DocumentCategorizerME(offensiveModel(fit, options.maxent(), options));
+            for (int i = 0; i < n; i++) {
+                if (offFold[i] == fold) {
+                    String text = offRows.get(i).text();
+                    ngramOff[i] = offensive(m, tokens(text), Map.of(OffensiveFeatures.RAW, cleaned(text)));
+                }
+            }
+        }
+        List<LabelledText> mainSet = new ArrayList<>(extra);
+        mainSet.addAll(offRows);
+        mainSet.addAll(corpus);
+        log.println("training the offensive maxent on " + mainSet.size());
+        DoccatModel maxent = offensiveModel(mainSet, options.maxent(), options);
+        float[][] offVectors = vectors(offRows, cache, encoder);
+        float[][] offX = new float[n][];
+        for (int i = 0; i < n; i++) {
+            offX[i] = StackedHeads.row(offVectors[i], ngramOff[i]);
+        }
+        log.println("fitting the offensive head");
+        StackTrainer.Fitted off = StackTrainer.fit(offX, offGold, offFold, folds, StackTrainer.Goal.MACRO_F1);
+        Map<String, StackedHeads.Head> heads = new LinkedHashMap<>();
+        heads.put(Ensemble.OFFENSIVE, off.head());
+        report.add(String.format(Locale.ROOT, "%d-fold, stratified by source and label, seed 42, over %d rows (%s "
+                + "corpus); the n-gram maxent of each fold also saw %d extra rows (%s)", folds, n,
+                olid ? (n - corpus.size()) + " OLID + " + corpus.size() : Integer.toString(corpus.size()),
+                extra.size(), olid ? (olidRest.isEmpty() ? "none" : "none; " + olidRest.size()
+                        + " further OLID training tweets left out by --olid-stack-rows") : "Davidson, HateXplain"));
+        for (String source : olid ? List.of("olid", "corpus") : List.of("corpus")) {
+            Metrics ngram = new Metrics();
+            Metrics stacked = new Metrics();
+            // the n-gram model alone, threshold cross-fitted the same way
+            boolean[] sourceRows = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                sourceRows[i] = offRows.get(i).source().equals(source)
+                        || (source.equals("corpus") && !offRows.get(i).source().equals("olid"));
+            }
+            for (int fold = 0; fold < folds; fold++) {
+                boolean[] others = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    others[i] = offFold[i] != fold;
+                }
+                double t = StackTrainer.threshold(ngramOff, offGold, others, StackTrainer.Goal.MACRO_F1);
+                for (int i = 0; i < n; i++) {
+                    if (!others[i] && sourceRows[i]) {
+                                                ngram.add(ngramOff[i] >= t, offGold[i]);
+                        stacked.add(off.crossFitted()[i], offGold[i]);
+                    }
+                }
+            }
+            report.add(String.format(Locale.ROOT, "offensive on %s rows: n-gram maxent alone macro-F1 %.4f; "
+                    + "**stacked (sentence vector + n-gram score) macro-F1 %.4f** (OFF %s)", source,
+                    ngram.macroF1(), stacked.macroF1(), stacked));
+        }
+        report.add(String.format(Locale.ROOT, "offensive head: L2 %.0f, threshold %.2f (macro-F1 on all "
+                + "out-of-fold rows)", off.head().lambda(), off.head().threshold()));
+
+        // ---- categories and intent: the corpus
+        List<LabelledText> catRows = corpus;
+        int m = catRows.size();
+        int[] catFold = stratifiedFolds(catRows, folds, LabelledText::category);
+        List<Map<String, Double>> ngramCat = new ArrayList<>();
+        List<Map<String, Double>> ngramIntent = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            ngramCat.add(new HashMap<>());
+            ngramIntent.add(new HashMap<>());
+        }
+        for (int fold = 0; fold < folds; fold++) {
+            List<LabelledText> fit = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                if (catFold[i] != fold) {
+                    fit.add(catRows.get(i));
+                }
+            }
+            log.printf("category fold %d/%d: n-gram maxents on %d%n", fold + 1, folds, fit.size());
+            DocumentCategorizerME c = new DocumentCategorizerME(doccat(categorySamples(fit), options.maxent(),
+                    options));
+            DocumentCategorizerME t = new DocumentCategorizerME(doccat(samples(fit.stream()
+                    .filter(r -> r.intent() != null).toList(), LabelledText::intent), options.maxent(), options));
+            for (int i = 0; i < m; i++) {
+                if (catFold[i] == fold) {
+                    String[] tokens = tokens(catRows.get(i).text());
+                    probabilities(c, tokens, ngramCat.get(i));
+                    probabilities(t, tokens, ngramIntent.get(i));
+                }
+            }
+        }
+        log.println("training the category and intent maxents on " + m);
+        DoccatModel category = doccat(categorySamples(catRows), options.maxent(), options);
+        DoccatModel intent = doccat(samples(catRows.stream().filter(r -> r.intent() != null).toList(),
+                LabelledText::intent), options.maxent(), options);
+        float[][] catVectors = vectors(catRows, cache, encoder);
+        report.add("");
+        report.add(String.format(Locale.ROOT, "Categories (%d-fold on the corpus, %d rows; thresholds cross-fitted; "
+                + "safeguarding heads set for out-of-fold recall ≥ %.2f, the others for F1):", folds, m,
+                StackTrainer.RECALL_TARGET));
+        report.add("");
+        report.add("| category | support | precision | recall | F1 | threshold | L2 |");
+        report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            all.add(i);
+        }
+        for (String name : CATEGORIES) {
+            boolean[] gold = new boolean[m];
+            int positives = 0;
+            float[][] x = new float[m][];
+            for (int i = 0; i < m; i++) {
+                gold[i] = catRows.get(i).categories().contains(name);
+                positives += gold[i] ? 1 : 0;
+                x[i] = StackedHeads.row(catVectors[i], ngramCat.get(i).getOrDefault(name, 0.0));
+            }
+            if (positives < MIN_POSITIVES) {
+                report.add("| " + name + " | " + positives + " | – | – | – | no head (too few examples) | |");
+                continue;
+            }
+            log.println("fitting the " + name + " head");
+            StackTrainer.Fitted f = StackTrainer.fit(x, gold, catFold, folds,
+                    SAFEGUARDING.contains(name) ? StackTrainer.Goal.RECALL : StackTrainer.Goal.F1);
+            heads.put(name, f.head());
+            report.add(StackTrainer.line(name, f, gold, all));
+        }
+        List<Integer> withIntent = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            if (catRows.get(i).intent() != null) {
+                withIntent.add(i);
+            }
+        }
+        if (!withIntent.isEmpty()) {
+            int k = withIntent.size();
+            int[] fold = new int[k];
+            float[][][] xs = new float[INTENTS.size()][k][];
+            double[][] oof = new double[INTENTS.size()][];
+            for (int q = 0; q < INTENTS.size(); q++) {
+                boolean[] gold = new boolean[k];
+                for (int r = 0; r < k; r++) {
+                    int i = withIntent.get(r);
+                    fold[r] = catFold[i];
+                    gold[r] = INTENTS.get(q).equals(catRows.get(i).intent());
+                    xs[q][r] = StackedHeads.row(catVectors[i], ngramIntent.get(i).getOrDefault(INTENTS.get(q), 0.0));
+                }
+                log.println("fitting the " + INTENTS.get(q) + " intent head");
+                StackTrainer.Fitted f = StackTrainer.fit(xs[q], gold, fold, folds, StackTrainer.Goal.NONE);
+                heads.put("intent:" + INTENTS.get(q), f.head());
+                oof[q] = f.outOfFold();
+            }
+            int right = 0;
+            int rightNgram = 0;
+            for (int r = 0; r < k; r++) {
+                int best = 0;
+                for (int q = 1; q < INTENTS.size(); q++) {
+                    if (oof[q][r] > oof[best][r]) {
+                        best = q;
+                    }
+                }
+                String gold = catRows.get(withIntent.get(r)).intent();
+                right += INTENTS.get(best).equals(gold) ? 1 : 0;
+                Map<String, Double> p = ngramIntent.get(withIntent.get(r));
+                String bestNgram = p.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                        .orElse("OTHER");
+                rightNgram += bestNgram.equals(gold) ? 1 : 0;
+            }
+            report.add("");
+            report.add(String.format(Locale.ROOT, "Intent (%d rows, out-of-fold): n-gram maxent accuracy %.3f, "
+                    + "**stacked accuracy %.3f**", k, rightNgram / (double) k, right / (double) k));
+        }
+        report.forEach(log::println);
+
+        String version = "hm-" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm", Locale.ROOT)
+                .format(LocalDateTime.now(ZoneOffset.UTC)) + "-" + options.versionTag();
+        ModelBundle bundle = new ModelBundle(maxent, null, null, category, intent,
+                new Ensemble(1.0, 0.0, 0.0, 0.0, off.head().threshold()),
+                new StackedHeads(SentenceEncoder.NAME, heads), version);
+        Properties trainedOn = new Properties();
+        trainedOn.setProperty("trained.sources", String.join(",", sources.keySet()));
+        trainedOn.setProperty("trained.feedback", Integer.toString(feedbackCount));
+        trainedOn.setProperty("trained.licensedOnly", Boolean.toString(options.licensedOnly()));
+        trainedOn.setProperty("trained.iterations", Integer.toString(options.iterations()));
+        trainedOn.setProperty("trained.cutoff", Integer.toString(options.cutoff()));
+        trainedOn.setProperty("trained.maxent", options.maxent());
+        trainedOn.setProperty("trained.folds", Integer.toString(folds));
+        trainedOn.setProperty("trained.l2", Double.toString(l2()));
+        trainedOn.setProperty("trained.offensive.l2", Double.toString(MAIN_L2));
+        trainedOn.setProperty("trained.offensive.cutoff", Integer.toString(OFFENSIVE_CUTOFF));
+        trainedOn.setProperty("trained.encoder", SentenceEncoder.NAME);
+        trainedOn.setProperty("trained.stack.heads", String.join(",", heads.keySet()));
+        trainedOn.setProperty("trained.stack.olidRows", Integer.toString(n - corpus.size()));
+        Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
+        boolean sampled = !olidRest.isEmpty();
+        sources.forEach((name, rows) -> {
+            if (!name.equals("olid") || !sampled) {
+                heldOut.put(name, rows.stream().filter(LabelledText::heldOut).toList());
+            }
+        });
+        return new Result(bundle, trainedOn, report, heldOut);
+    }
+
+    private float[][] vectors(List<LabelledText> rows, EmbeddingCache cache, SentenceEncoder encoder) {
+        List<String> texts = new ArrayList<>(rows.size());
+        for (LabelledText row : rows) {
+            texts.add(TextNormaliser.encoderText(normalised(row.text())));
+        }
+        log.println("sentence vectors for " + texts.size() + " texts");
+        return cache.vectors(texts, encoder);
+    }
+
+    private static void probabilities(DocumentCategorizerME categorizer, String[] tokens, Map<String, Double> out) {
+        double[] p = categorizer.categorize(tokens);
+        for (int k = 0; k < p.length; k++) {
+            out.put(categorizer.getCategory(k), p[k]);
+        }
+    }
+
+    /** Every label of a multi-label row is one sample; a row without a category is a NONE sample. */
+    private List<DocumentSample> categorySamples(List<LabelledText> rows) {
+        List<DocumentSample> out = new ArrayList<>();
+        for (LabelledText row : rows) {
+            String[] tokens = tokens(row.text());
+            if (row.categories().isEmpty()) {
+                out.add(new DocumentSample("NONE", tokens));
+            }
+            for (String c : row.categories()) {
+                out.add(new DocumentSample(c, tokens));
+            }
+        }
+        return out;
     }
 
     /** Only the OLID cross-validation of the offensive models, for comparing settings cheaply. */
@@ -310,20 +624,24 @@ public final class ModelTrainer {
 
     /** Folds dealt out per class after a seeded shuffle, so every fold has OLID's share of offensive tweets. */
     private static int[] stratifiedFolds(List<LabelledText> rows, int folds) {
+        return stratifiedFolds(rows, folds, r -> r.offensive().equals("OFF") ? "OFF" : "NOT");
+    }
+
+    /** Folds dealt out per stratum after a seeded shuffle. */
+    static int[] stratifiedFolds(List<LabelledText> rows, int folds, java.util.function.Function<LabelledText, String> key) {
         int[] foldOf = new int[rows.size()];
-        List<Integer> off = new ArrayList<>();
-        List<Integer> not = new ArrayList<>();
+        Map<String, List<Integer>> strata = new java.util.TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            (rows.get(i).offensive().equals("OFF") ? off : not).add(i);
+            String k = key.apply(rows.get(i));
+            strata.computeIfAbsent(k == null ? "" : k, x -> new ArrayList<>()).add(i);
         }
         Random random = new Random(42);
-        Collections.shuffle(off, random);
-        Collections.shuffle(not, random);
-        for (int k = 0; k < off.size(); k++) {
-            foldOf[off.get(k)] = k % folds;
-        }
-        for (int k = 0; k < not.size(); k++) {
-            foldOf[not.get(k)] = k % folds;
+        int next = 0;
+        for (List<Integer> stratum : strata.values()) {
+            Collections.shuffle(stratum, random);
+            for (Integer i : stratum) {
+                foldOf[i] = next++ % folds;
+            }
         }
         return foldOf;
     }

@@ -64,6 +64,42 @@ public final class TextNormaliser {
         return new NormalisedText(text, joined.toArray(String[]::new), letters, latinLetters);
     }
 
+    /**
+     * The text the sentence encoder reads: the normalised words (leetspeak, stars, stretched and spaced letters
+     * undone) in natural form, with the placeholders spelt out as words the encoder knows (a link, a mention, the
+     * meaning of an emoji).
+     */
+    public static String encoderText(NormalisedText text) {
+        StringBuilder b = new StringBuilder(text.cleaned().length() + 16);
+        for (String token : text.tokens()) {
+            String word = switch (token) {
+                case "url" -> "link";
+                case "__email" -> "email address";
+                case "__num" -> "number";
+                case "__year" -> "year";
+                case "__shout", "__emo", "*" -> null;
+                case "__emo_finger" -> "middle finger";
+                case "__emo_weapon" -> "knife";
+                case "__emo_sexual" -> "aubergine";
+                case "__emo_laugh" -> "laughing";
+                case "__emo_love" -> "heart";
+                case "__emo_happy" -> "smile";
+                case "__emo_angry" -> "angry";
+                case "__emo_insult" -> "clown";
+                case "__emo_sad" -> "crying";
+                case "__emo_question" -> "?";
+                default -> token;
+            };
+            if (word != null) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(word);
+            }
+        }
+        return b.toString();
+    }
+
     /** Removes what no model should see: control, zero-width and direction characters, broken surrogates. */
     static String clean(String raw) {
         if (raw == null || raw.isEmpty()) {

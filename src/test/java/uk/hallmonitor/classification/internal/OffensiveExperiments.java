@@ -322,7 +322,7 @@ public final class OffensiveExperiments {
         try (PrintStream log = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND), true, "UTF-8")) {
             OffensiveExperiments x = new OffensiveExperiments(datasets,
-                    Path.of(System.getProperty("corpus", "nlp-models/corpus/school-corpus.tsv")), log, folds);
+                    Path.of(System.getProperty("corpus", "nlp-models/corpus/train/train-other.tsv")), log, folds);
             x.log("# " + java.time.Instant.now() + " folds=" + folds + " olid=" + x.olid.size() + " args="
                     + String.join(" ", Arrays.asList(args).subList(2, args.length)));
             for (String experiment : Arrays.asList(args).subList(2, args.length)) {

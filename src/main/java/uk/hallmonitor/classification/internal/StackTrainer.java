@@ -1,0 +1,158 @@
+package uk.hallmonitor.classification.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits one stacked head by K-fold cross-validation: for each L2 penalty in a small grid, out-of-fold probabilities
+ * from heads fitted on the other folds; the penalty with the lowest out-of-fold log-loss wins; the threshold is
+ * chosen on the out-of-fold probabilities for the head's goal; the shipped head is refitted on every row. The
+ * cross-fitted predictions (each fold judged with a threshold chosen on the other folds only) are what the report
+ * quotes, so the numbers are honest estimates for unseen text.
+ */
+final class StackTrainer {
+
+    /** L2 penalties tried (on standardised features, loss summed over rows). */
+    static final double[] LAMBDAS = {10, 100};
+    /** L-BFGS iterations per fit. */
+    static final int ITERATIONS = 60;
+
+    /** What a head's threshold is chosen for. */
+    enum Goal {
+        /** Macro-F1 of yes and no (the offensive decision, as OLID is scored). */
+        MACRO_F1,
+        /** F1 of yes (ordinary categories). */
+        F1,
+        /** The highest threshold whose recall is at least {@link #RECALL_TARGET} (safeguarding categories). */
+        RECALL,
+        /** No threshold: the intent heads compete by probability. */
+        NONE
+    }
+
+    /** Out-of-fold recall the safeguarding heads' thresholds are set for. */
+    static final double RECALL_TARGET = 0.95;
+
+    private StackTrainer() {
+    }
+
+    /**
+     * A fitted head with its evidence.
+     *
+     * @param head        the head refitted on all rows
+     * @param outOfFold   each row's out-of-fold probability under the chosen penalty
+     * @param crossFitted each row's yes/no under a threshold chosen without its fold
+     */
+    record Fitted(StackedHeads.Head head, double[] outOfFold, boolean[] crossFitted) {
+    }
+
+    static Fitted fit(float[][] x, boolean[] gold, int[] foldOf, int folds, Goal goal) {
+        int n = gold.length;
+        double bestLoss = Double.MAX_VALUE;
+        double bestLambda = LAMBDAS[0];
+        double[] bestOof = null;
+        for (double lambda : LAMBDAS) {
+            double[] oof = outOfFold(x, gold, foldOf, folds, lambda);
+            double loss = 0;
+            for (int i = 0; i < n; i++) {
+                double p = Math.min(1 - 1e-9, Math.max(1e-9, oof[i]));
+                loss -= gold[i] ? Math.log(p) : Math.log(1 - p);
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                bestLambda = lambda;
+                bestOof = oof;
+            }
+        }
+        double threshold = goal == Goal.NONE ? 0.5 : threshold(bestOof, gold, null, goal);
+        boolean[] crossFitted = new boolean[n];
+        for (int fold = 0; fold < folds; fold++) {
+            boolean[] others = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                others[i] = foldOf[i] != fold;
+            }
+            double t = goal == Goal.NONE ? 0.5 : threshold(bestOof, gold, others, goal);
+            for (int i = 0; i < n; i++) {
+                if (!others[i]) {
+                    crossFitted[i] = bestOof[i] >= t;
+                }
+            }
+        }
+        double[] w = LogisticRegression.fit(x, gold, null, bestLambda, ITERATIONS);
+        return new Fitted(new StackedHeads.Head(w, threshold, bestLambda), bestOof, crossFitted);
+    }
+
+    static double[] outOfFold(float[][] x, boolean[] gold, int[] foldOf, int folds, double lambda) {
+        double[] oof = new double[gold.length];
+        for (int fold = 0; fold < folds; fold++) {
+            boolean[] use = new boolean[gold.length];
+            boolean any = false;
+            for (int i = 0; i < use.length; i++) {
+                use[i] = foldOf[i] != fold;
+                any |= !use[i];
+            }
+            if (!any) {
+                continue;
+            }
+            double[] w = LogisticRegression.fit(x, gold, use, lambda, ITERATIONS);
+            for (int i = 0; i < use.length; i++) {
+                if (!use[i]) {
+                    oof[i] = LogisticRegression.probability(w, x[i]);
+                }
+            }
+        }
+        return oof;
+    }
+
+    /** The threshold in 0.02–0.95 (steps of 0.01) that best serves the goal on the rows in use. */
+    static double threshold(double[] p, boolean[] gold, boolean[] use, Goal goal) {
+        if (goal == Goal.RECALL) {
+            int positives = 0;
+            for (int i = 0; i < p.length; i++) {
+                if ((use == null || use[i]) && gold[i]) {
+                    positives++;
+                }
+            }
+            // highest threshold that still keeps the target recall
+            for (int step = 95; step >= 2; step--) {
+                double t = step / 100.0;
+                int found = 0;
+                for (int i = 0; i < p.length; i++) {
+                    if ((use == null || use[i]) && gold[i] && p[i] >= t) {
+                        found++;
+                    }
+                }
+                if (positives == 0 || found >= RECALL_TARGET * positives) {
+                    return t;
+                }
+            }
+            return 0.02;
+        }
+        double best = 0.5;
+        double bestScore = -1;
+        for (int step = 2; step <= 95; step++) {
+            double t = step / 100.0;
+            Metrics m = new Metrics();
+            for (int i = 0; i < p.length; i++) {
+                if (use == null || use[i]) {
+                    m.add(p[i] >= t, gold[i]);
+                }
+            }
+            double score = goal == Goal.MACRO_F1 ? m.macroF1() : m.f1();
+            if (score > bestScore) {
+                bestScore = score;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** A report line for one head. */
+    static String line(String name, Fitted f, boolean[] gold, List<Integer> rows) {
+        Metrics m = new Metrics();
+        for (int i : rows) {
+            m.add(f.crossFitted()[i], gold[i]);
+        }
+        return String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.2f | %.0f |", name, m.support(),
+                m.precision(), m.recall(), m.f1(), f.head().threshold(), f.head().lambda());
+    }
+}
