@@ -46,8 +46,9 @@ class AdminPages {
     }
 
     static final Map<Role, String> ROLE_WORDS = Map.of(Role.ADMIN, "IT administrator", Role.SLT,
-            "Senior leadership (SLT)", Role.DSL, "Designated safeguarding lead", Role.HEADTEACHER, "Head teacher",
-            Role.MODERATOR, "Moderator", Role.STAFF, "Staff", Role.GOVERNOR, "Governor");
+            "Senior leadership (SLT)", Role.DSL, "Designated safeguarding lead", Role.DEPUTY_DSL,
+            "Deputy safeguarding lead", Role.HEADTEACHER, "Head teacher", Role.MODERATOR, "Moderator", Role.STAFF,
+            "Staff", Role.GOVERNOR, "Governor");
     static final Map<String, String> REGION_WORDS = new LinkedHashMap<>();
 
     static {

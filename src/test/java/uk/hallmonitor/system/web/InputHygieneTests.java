@@ -90,7 +90,8 @@ class InputHygieneTests extends AppTestSupport {
                 .exchange().expectStatus().isCreated();
         String page = as(applicant).get().uri("/ui/applications").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("@a&#37;CSRF&#37;b");
+        // the Thymeleaf page shows it as typed; the string-built pages escape the percent signs
+        assertThat(page).containsAnyOf("@a%CSRF%b", "@a&#37;CSRF&#37;b");
         assertThat(page).doesNotContain("@a<input");
     }
 
