@@ -146,6 +146,125 @@ final class StackTrainer {
         return best;
     }
 
+    /** Share of the training hard negatives (fair complaints and praise) the models + rules may send to the DSL. */
+    static final double DSL_BUDGET = 0.025;
+    /** Share of the training hard negatives the offensive decision may flag. */
+    static final double OFFENSIVE_BUDGET = 0.02;
+
+    /**
+     * Joint thresholds of the safeguarding heads under a false-alarm budget: out-of-fold, at most {@code budget} of
+     * the fair rows (among {@code use}) may be sent to the DSL by any head or by a rule ({@code ruleAlarm}); within
+     * that, greedily lower the head whose next recall gain costs the fewest new false alarms, until no step fits.
+     * Recall is counted per category (a row's category caught by its own head or a rule of that category).
+     *
+     * @param p         per head, each row's out-of-fold probability
+     * @param gold      per head, each row's label
+     * @param ruleHit   per head, whether a rule of that category fires on the row
+     * @param fair      whether the row is a fair complaint or praise (a hard negative)
+     * @param use       the rows to choose on (null: all)
+     * @return per head, its threshold (0.02–0.95)
+     */
+    static double[] budgetThresholds(double[][] p, boolean[][] gold, boolean[][] ruleHit, boolean[] fair,
+                                     boolean[] use, double budget) {
+        int heads = p.length;
+        int n = fair.length;
+        int fairRows = 0;
+        boolean[] alarmed = new boolean[n];
+        int alarms = 0;
+        int[] t = new int[heads];
+        java.util.Arrays.fill(t, 95);
+        for (int i = 0; i < n; i++) {
+            if (use != null && !use[i]) {
+                continue;
+            }
+            if (fair[i]) {
+                fairRows++;
+            }
+            for (int h = 0; h < heads; h++) {
+                if (ruleHit[h][i] || p[h][i] >= 0.95) {
+                    alarmed[i] = true;
+                }
+            }
+            alarms += fair[i] && alarmed[i] ? 1 : 0;
+        }
+        int allowed = (int) Math.floor(budget * fairRows);
+        while (true) {
+            int bestHead = -1;
+            int bestStep = 0;
+            double bestRatio = -1;
+            for (int h = 0; h < heads; h++) {
+                for (int step = t[h] - 1; step >= 2; step--) {
+                    double hi = t[h] / 100.0;
+                    double lo = step / 100.0;
+                    int gain = 0;
+                    int cost = 0;
+                    for (int i = 0; i < n; i++) {
+                        if ((use != null && !use[i]) || p[h][i] < lo || p[h][i] >= hi) {
+                            continue;
+                        }
+                        if (gold[h][i] && !ruleHit[h][i]) {
+                            gain++;
+                        }
+                        if (fair[i] && !alarmed[i]) {
+                            cost++;
+                        }
+                    }
+                    if (alarms + cost > allowed) {
+                        break;
+                    }
+                    if (gain > 0) {
+                        double ratio = gain / (cost + 0.5);
+                        if (ratio > bestRatio) {
+                            bestRatio = ratio;
+                            bestHead = h;
+                            bestStep = step;
+                        }
+                        break;
+                    }
+                }
+            }
+            if (bestHead < 0) {
+                break;
+            }
+            double lo = bestStep / 100.0;
+            for (int i = 0; i < n; i++) {
+                if ((use == null || use[i]) && p[bestHead][i] >= lo && !alarmed[i]) {
+                    alarmed[i] = true;
+                    alarms += fair[i] ? 1 : 0;
+                }
+            }
+            t[bestHead] = bestStep;
+        }
+        double[] out = new double[heads];
+        for (int h = 0; h < heads; h++) {
+            out[h] = t[h] / 100.0;
+        }
+        return out;
+    }
+
+    /**
+     * The offensive threshold under a false-alarm budget: the macro-F1 threshold, raised (if needed) to the lowest
+     * threshold that flags at most {@code budget} of the fair rows among {@code use}.
+     */
+    static double budgetOffensive(double[] p, boolean[] gold, boolean[] fair, boolean[] use, double budget) {
+        double f1 = threshold(p, gold, use, Goal.MACRO_F1);
+        for (int step = 2; step <= 95; step++) {
+            double t = step / 100.0;
+            int rows = 0;
+            int flagged = 0;
+            for (int i = 0; i < p.length; i++) {
+                if ((use == null || use[i]) && fair[i]) {
+                    rows++;
+                    flagged += p[i] >= t ? 1 : 0;
+                }
+            }
+            if (flagged <= budget * rows) {
+                return Math.max(f1, t);
+            }
+        }
+        return Math.max(f1, 0.95);
+    }
+
     /** A report line for one head. */
     static String line(String name, Fitted f, boolean[] gold, List<Integer> rows) {
         Metrics m = new Metrics();

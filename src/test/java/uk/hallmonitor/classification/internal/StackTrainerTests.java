@@ -69,4 +69,64 @@ class StackTrainerTests {
         assertThat(back.head("OFF").probability(vector, 0.9)).isEqualTo(heads.head("OFF").probability(vector, 0.9));
         assertThat(back.head("OFF").threshold()).isEqualTo(0.4);
     }
+
+    /**
+     * Two heads over 200 fair rows and 100 positives each: head 0 separates well, head 1 badly. Under a 2.5% budget
+     * (5 fair rows) the joint thresholds keep the false alarms, a rule's included, within it and lower the good head
+     * further than the bad one.
+     */
+    @Test
+    void safeguardingThresholdsKeepTheFairPostsSentToTheDslWithinTheBudget() {
+        int n = 400;
+        Random random = new Random(7);
+        double[][] p = new double[2][n];
+        boolean[][] gold = new boolean[2][n];
+        boolean[][] rule = new boolean[2][n];
+        boolean[] fair = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            fair[i] = i < 200;
+            gold[0][i] = i >= 200 && i < 300;
+            gold[1][i] = i >= 300;
+            double good = gold[0][i] ? 0.6 + 0.4 * random.nextDouble() : 0.5 * random.nextDouble();
+            double bad = gold[1][i] ? 0.2 + 0.8 * random.nextDouble() : 0.7 * random.nextDouble();
+            p[0][i] = good;
+            p[1][i] = bad;
+        }
+        rule[1][0] = true; // a rule fires on one fair post: it counts against the budget
+        double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, 0.025);
+        int alarms = 0;
+        for (int i = 0; i < 200; i++) {
+            alarms += rule[1][i] || p[0][i] >= t[0] || p[1][i] >= t[1] ? 1 : 0;
+        }
+        assertThat(alarms).isBetween(1, 5);
+        assertThat(t[0]).isLessThan(0.61); // every good-head positive is caught at no cost
+        assertThat(t[1]).isGreaterThan(t[0]);
+        // with no budget at all only the rule's alarm remains and the thresholds stay at the top
+        double[] strict = StackTrainer.budgetThresholds(p, gold, rule, fair, null, 0.0);
+        assertThat(strict[1]).isGreaterThan(0.69);
+    }
+
+    @Test
+    void theOffensiveThresholdIsRaisedUntilFewFairPostsAreFlagged() {
+        double[] p = new double[N];
+        boolean[] fair = new boolean[N];
+        Random random = new Random(3);
+        for (int i = 0; i < N; i++) {
+            p[i] = gold[i] ? 0.3 + 0.7 * random.nextDouble() : 0.6 * random.nextDouble();
+            fair[i] = !gold[i] && i % 2 == 0;
+        }
+        double f1 = StackTrainer.threshold(p, gold, null, StackTrainer.Goal.MACRO_F1);
+        double t = StackTrainer.budgetOffensive(p, gold, fair, null, 0.02);
+        int rows = 0;
+        int flagged = 0;
+        for (int i = 0; i < N; i++) {
+            if (fair[i]) {
+                rows++;
+                flagged += p[i] >= t ? 1 : 0;
+            }
+        }
+        assertThat(t).isGreaterThanOrEqualTo(f1);
+        assertThat(flagged).isLessThanOrEqualTo((int) (0.02 * rows));
+        assertThat(StackTrainer.budgetOffensive(p, gold, fair, null, 1.0)).isEqualTo(f1);
+    }
 }
