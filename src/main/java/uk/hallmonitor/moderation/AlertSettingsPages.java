@@ -1,7 +1,6 @@
 package uk.hallmonitor.moderation;
 
 import java.util.LinkedHashMap;
-import uk.hallmonitor.system.outbound.OutboundPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +22,7 @@ import uk.hallmonitor.system.web.Flash;
 import uk.hallmonitor.system.web.PageController;
 import uk.hallmonitor.system.web.ProblemFields;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 
 /**
  * A school's alert channels as a page ({@code /ui/alert-settings}): who hears of what by email, the Teams and Slack
