@@ -105,7 +105,11 @@ public abstract class BrowserTestSupport extends AppTestSupport {
     }
 
     protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        // An htmx swap can replace an element between finding it and reading it; the wait looks again.
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition::apply);
     }
 
     /**
