@@ -15,5 +15,7 @@ public enum Capability {
     /** Hiding a reply on the platform. */
     HIDE_REPLY,
     /** Deleting a reply on the platform. */
-    DELETE_REPLY
+    DELETE_REPLY,
+    /** Replying as the school account. */
+    REPLY
 }

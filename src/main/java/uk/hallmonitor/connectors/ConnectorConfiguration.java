@@ -10,6 +10,8 @@ import uk.hallmonitor.connectors.fileimport.ExportedComments;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.connectors.mastodon.MastodonConnector;
+import uk.hallmonitor.connectors.meta.FacebookConnector;
+import uk.hallmonitor.connectors.meta.InstagramConnector;
 import uk.hallmonitor.connectors.x.XConnector;
 import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.vault.SecretUse;
@@ -42,6 +44,18 @@ class ConnectorConfiguration {
     MastodonConnector mastodonConnector(PlatformHttp http, ObjectProvider<SecretUse> vault,
                                         Clock clock, ConnectorProperties properties) {
         return new MastodonConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
+    }
+
+    @Bean
+    FacebookConnector facebookConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, Clock clock,
+                                        ConnectorProperties properties) {
+        return new FacebookConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
+    }
+
+    @Bean
+    InstagramConnector instagramConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, Clock clock,
+                                          ConnectorProperties properties) {
+        return new InstagramConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
     }
 
     @Bean

@@ -20,6 +20,12 @@ import org.springframework.util.unit.DataSize;
  * @param blueskyBaseUrl       root of the Bluesky PDS when a connection sets no {@code baseUrl}
  * @param rememberConversations how many of the account's own X conversations are searched for replies
  * @param maxConnections       open connections to platforms at once, across all polls of this instance
+ * @param graphBaseUrl         root of Meta's Graph API (Facebook Pages, Instagram) when a connection sets no
+ *                             {@code baseUrl}
+ * @param graphVersion         the Graph API version every Facebook and Instagram call uses, e.g. {@code v23.0}
+ * @param youtubeBaseUrl       root of Google's APIs (YouTube Data API v3) when a connection sets no {@code baseUrl}
+ * @param googleTokenUrl       Google's OAuth token endpoint, where a YouTube refresh token is exchanged
+ * @param usageSlowDownPercent the share (percent) of a Graph API rate limit past which polls slow down
  */
 @ConfigurationProperties("hallmonitor.connectors")
 public record ConnectorProperties(
@@ -35,7 +41,12 @@ public record ConnectorProperties(
         String xBaseUrl,
         String blueskyBaseUrl,
         Integer rememberConversations,
-        Integer maxConnections) {
+        Integer maxConnections,
+        String graphBaseUrl,
+        String graphVersion,
+        String youtubeBaseUrl,
+        String googleTokenUrl,
+        Integer usageSlowDownPercent) {
 
     public ConnectorProperties {
         connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
@@ -51,10 +62,17 @@ public record ConnectorProperties(
         blueskyBaseUrl = blueskyBaseUrl != null ? blueskyBaseUrl : "https://bsky.social/";
         rememberConversations = rememberConversations != null ? rememberConversations : 10;
         maxConnections = maxConnections != null ? maxConnections : 500;
+        graphBaseUrl = graphBaseUrl != null ? graphBaseUrl : "https://graph.facebook.com/";
+        // pinned: Meta changes fields between versions, and each version lives about two years
+        graphVersion = graphVersion != null ? graphVersion : "v23.0";
+        youtubeBaseUrl = youtubeBaseUrl != null ? youtubeBaseUrl : "https://www.googleapis.com/";
+        googleTokenUrl = googleTokenUrl != null ? googleTokenUrl : "https://oauth2.googleapis.com/token";
+        usageSlowDownPercent = usageSlowDownPercent != null ? usageSlowDownPercent : 80;
     }
 
     /** The defaults, for code and tests that run without Spring. */
     public static ConnectorProperties defaults() {
-        return new ConnectorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConnectorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 }

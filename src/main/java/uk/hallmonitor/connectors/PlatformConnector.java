@@ -22,4 +22,22 @@ public interface PlatformConnector {
         return Mono.error(new ConnectorException(ConnectorException.Kind.UNSUPPORTED,
                 platform() + " does not let us hide replies", null));
     }
+
+    /** Shows a reply again that was hidden, where {@link Capability#HIDE_REPLY} is supported. */
+    default Mono<Void> unhideReply(Source source, String platformPostId) {
+        return Mono.error(new ConnectorException(ConnectorException.Kind.UNSUPPORTED,
+                platform() + " does not let us show hidden replies again", null));
+    }
+
+    /** Deletes (or, where the platform only offers that, rejects) a reply where {@link Capability#DELETE_REPLY}. */
+    default Mono<Void> deleteReply(Source source, String platformPostId) {
+        return Mono.error(new ConnectorException(ConnectorException.Kind.UNSUPPORTED,
+                platform() + " does not let us delete replies", null));
+    }
+
+    /** Answers a post as the school account, where {@link Capability#REPLY}; gives the platform's id of the answer. */
+    default Mono<String> reply(Source source, String platformPostId, String text) {
+        return Mono.error(new ConnectorException(ConnectorException.Kind.UNSUPPORTED,
+                platform() + " does not let us reply from Hallmonitor", null));
+    }
 }

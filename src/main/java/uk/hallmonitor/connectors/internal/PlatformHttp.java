@@ -42,6 +42,8 @@ public final class PlatformHttp implements AutoCloseable {
 
     /** Used when a platform says 429 but not for how long. */
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(1);
+    /** Error bodies are read up to this size; a longer one is treated as empty. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final ConnectionProvider pool;
     private final WebClient client;
@@ -108,6 +110,25 @@ public final class PlatformHttp implements AutoCloseable {
     /** Sends a request; {@code jsonBody} may be {@code null}. */
     public Mono<Reply> exchange(HttpMethod method, URI uri, Map<String, String> headers, byte[] jsonBody,
                                 Clock clock) {
+        return exchange(method, uri, headers, jsonBody == null ? null : MediaType.APPLICATION_JSON, jsonBody, null,
+                clock);
+    }
+
+    /**
+     * Reads a platform's own error body (the Graph API and Google put the reason there, not in the status) and
+     * turns it into a failure; {@code null} falls back to the mapping by status.
+     */
+    @FunctionalInterface
+    public interface ErrorBody {
+        ConnectorException read(int status, HttpHeaders headers, byte[] body, String what);
+    }
+
+    /**
+     * Sends a request with a body of any type ({@code body} may be {@code null}); error answers are read, up to
+     * {@link #MAX_ERROR_BODY} bytes, and given to {@code errors} when it is not {@code null}.
+     */
+    public Mono<Reply> exchange(HttpMethod method, URI uri, Map<String, String> headers, MediaType contentType,
+                                byte[] body, ErrorBody errors, Clock clock) {
         String what = method.name() + " " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
                 + uri.getRawPath();
         Mono<Reply> once = Mono.defer(() -> {
@@ -118,19 +139,29 @@ public final class PlatformHttp implements AutoCloseable {
                         "request to " + uri.getHost() + " refused: " + refused.get(), null));
             }
             WebClient.RequestBodySpec spec = client.method(method).uri(uri).headers(h -> headers.forEach(h::set));
-            WebClient.RequestHeadersSpec<?> ready = jsonBody == null ? spec
-                    : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(jsonBody);
-            return ready.exchangeToMono(response -> read(response, what, clock));
+            WebClient.RequestHeadersSpec<?> ready = body == null ? spec
+                    : spec.contentType(contentType).bodyValue(body);
+            return ready.exchangeToMono(response -> read(response, what, errors, clock));
         }).timeout(responseTimeout).onErrorMap(failure -> !(failure instanceof ConnectorException),
                 failure -> classify(failure, what));
         return once.retryWhen(retry);
     }
 
-    private Mono<Reply> read(ClientResponse response, String what, Clock clock) {
+    private Mono<Reply> read(ClientResponse response, String what, ErrorBody errors, Clock clock) {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         if (status == 304) {
             return response.releaseBody().thenReturn(new Reply(status, headers, new byte[0]));
+        }
+        if ((status < 200 || status > 299) && errors != null) {
+            return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BODY)
+                    .map(PlatformHttp::bytes)
+                    .defaultIfEmpty(new byte[0])
+                    .onErrorResume(DataBufferLimitException.class, e -> Mono.just(new byte[0]))
+                    .flatMap(body -> {
+                        ConnectorException read = errors.read(status, headers, body, what);
+                        return Mono.error(read != null ? read : failure(status, headers, what, clock));
+                    });
         }
         if (status < 200 || status > 299) {
             return response.releaseBody().then(Mono.error(failure(status, headers, what, clock)));

@@ -1,0 +1,238 @@
+package uk.hallmonitor.connectors.meta;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import uk.hallmonitor.connectors.Batch;
+import uk.hallmonitor.connectors.Capability;
+import uk.hallmonitor.connectors.ConnectorException;
+import uk.hallmonitor.connectors.ConnectorException.Kind;
+import uk.hallmonitor.connectors.ConnectorProperties;
+import uk.hallmonitor.connectors.Cursor;
+import uk.hallmonitor.connectors.FetchedPost;
+import uk.hallmonitor.connectors.PlatformConnector;
+import uk.hallmonitor.connectors.Source;
+import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.Json;
+import uk.hallmonitor.connectors.internal.PagedStream;
+import uk.hallmonitor.connectors.internal.PagedStream.Entry;
+import uk.hallmonitor.connectors.internal.PlatformHttp;
+import uk.hallmonitor.connectors.internal.PostKinds;
+import uk.hallmonitor.connectors.internal.Secrets;
+import uk.hallmonitor.system.Platform;
+
+/**
+ * Polls an Instagram professional account (linked to the school's Facebook Page) through the Graph API: its media,
+ * the comments and replies on its recent media, and media it is tagged in; hides, shows, deletes and answers
+ * comments. {@code platformAccountId} is the Instagram user id, and the Page access token is the credential.
+ */
+public final class InstagramConnector implements PlatformConnector {
+
+    static final String MEDIA_FIELDS = "id,caption,timestamp,permalink,username";
+    static final String COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id,"
+            + "replies{id,text,timestamp,username,from{id,username},hidden,parent_id}";
+    private static final int PAGE = 25;
+    private static final int COMMENT_PAGE = 50;
+
+    private final Graph graph;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final ConnectorProperties properties;
+
+    public InstagramConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
+        this.graph = new Graph(http, clock, properties, "Instagram");
+        this.secrets = secrets;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.INSTAGRAM;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.OWN_POSTS, Capability.HIDE_REPLY,
+                Capability.DELETE_REPLY, Capability.REPLY);
+    }
+
+    @Override
+    public Mono<Batch> fetch(Source source, Cursor since) {
+        return Mono.defer(() -> {
+            if (source.isWatch()) {
+                return Mono.error(new ConnectorException(Kind.UNSUPPORTED,
+                        "Instagram offers no public search to this app; watch the school's own account instead",
+                        null));
+            }
+            String root = graph.root(source);
+            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
+            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            return Graph.withToken(secrets, source, vault -> {
+                String token = graph.token(vault, source);
+                Map<String, String> positions = new HashMap<>(since.positions());
+                String user = Graph.encoded(source.platformAccountId());
+                Map<String, Long> watched = Watched.read(since.get(FacebookConnector.WATCHED));
+                Mono<Void> media = stream(since, harvest, positions, "own", root, token, user + "/media",
+                        MEDIA_FIELDS, PAGE, (item, index) ->
+                                Watched.remember(watched, media(item, index, PostKinds.OWN_POST, harvest)));
+                Mono<Void> tagged = stream(since, harvest, positions, "tagged", root, token, user + "/tags",
+                        MEDIA_FIELDS, PAGE, (item, index) -> media(item, index, PostKinds.MENTION, harvest));
+                Mono<Void> comments = Flux.defer(() -> {
+                    List<String> newest = Watched.newest(watched, properties.rememberConversations());
+                    positions.keySet().removeIf(key -> key.startsWith("c.")
+                            && !newest.contains(Watched.postOf(key)));
+                    positions.put(FacebookConnector.WATCHED, Watched.write(watched, newest));
+                    return Flux.fromIterable(newest);
+                }).concatMap(mediaId -> stream(since, harvest, positions, "c." + mediaId, root, token,
+                        Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS, COMMENT_PAGE,
+                        (comment, index) -> comment(comment, index, mediaId, harvest))).then();
+                return media.then(tagged).then(comments)
+                        .then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
+            });
+        });
+    }
+
+    private Mono<Void> stream(Cursor since, Harvest harvest, Map<String, String> positions, String name,
+                              String root, String token, String path, String fields, int pageMax,
+                              BiFunction<JsonNode, Integer, Entry> entry) {
+        PagedStream stream = new PagedStream(name, PagedStream.INSTANT, 1, pageMax, properties.maxPages());
+        return stream.read(since, harvest, (after, cursor, limit) -> graph.page(root, token, path,
+                        Graph.params("fields", fields, "limit", Integer.toString(limit), "after", cursor), harvest,
+                        entry))
+                .doOnNext(found -> {
+                    stream.forget(positions);
+                    positions.putAll(found);
+                })
+                .then();
+    }
+
+    private static Entry media(JsonNode media, int index, String kind, Harvest harvest) {
+        Instant created = safeTime(media, "timestamp");
+        String key = created == null ? null : created.toString();
+        try {
+            String id = Json.required(media, "id");
+            if (created == null) {
+                throw new Json.BadItem("no timestamp");
+            }
+            String caption = Json.text(media, "caption");
+            String username = Json.text(media, "username");
+            return new Entry(key, new FetchedPost(id, kind, null, username, caption == null ? "" : caption,
+                    Json.text(media, "permalink"), id, null, created, null));
+        } catch (Json.BadItem bad) {
+            harvest.warn("skipped Instagram media " + label(media, index) + ": " + bad.getMessage());
+            return new Entry(key, null);
+        }
+    }
+
+    /** A top-level comment; its replies, which Instagram nests inside it, are added to the harvest directly. */
+    private static Entry comment(JsonNode comment, int index, String mediaId, Harvest harvest) {
+        Instant created = safeTime(comment, "timestamp");
+        String key = created == null ? null : created.toString();
+        FetchedPost post = commentPost(comment, index, mediaId, mediaId, harvest);
+        JsonNode replies = Json.object(comment, "replies");
+        if (post != null && replies != null) {
+            int replyIndex = 0;
+            for (JsonNode reply : Json.array(replies, "data")) {
+                FetchedPost answer = commentPost(reply, replyIndex++, mediaId, post.platformPostId(), harvest);
+                if (answer != null) {
+                    harvest.add(answer);
+                }
+            }
+        }
+        return new Entry(key, post);
+    }
+
+    private static FetchedPost commentPost(JsonNode comment, int index, String mediaId, String parent,
+                                           Harvest harvest) {
+        try {
+            String id = Json.required(comment, "id");
+            Instant created = Graph.time(comment, "timestamp");
+            if (created == null) {
+                throw new Json.BadItem("no timestamp");
+            }
+            String text = Json.text(comment, "text");
+            if (text == null) {
+                throw new Json.BadItem("no text");
+            }
+            JsonNode from = Json.object(comment, "from");
+            String handle = Json.text(from, "username") != null ? Json.text(from, "username")
+                    : Json.text(comment, "username");
+            String parentId = Json.text(comment, "parent_id");
+            return new FetchedPost(id, PostKinds.COMMENT, Json.text(from, "id"), handle, text, null, mediaId,
+                    parentId != null ? parentId : parent, created, null);
+        } catch (Json.BadItem bad) {
+            harvest.warn("skipped Instagram comment " + label(comment, index) + ": " + bad.getMessage());
+            return null;
+        }
+    }
+
+    private static Instant safeTime(JsonNode node, String field) {
+        try {
+            return Graph.time(node, field);
+        } catch (Json.BadItem bad) {
+            return null;
+        }
+    }
+
+    private static String label(JsonNode node, int index) {
+        String id = Json.text(node, "id");
+        return id != null ? id : "#" + index;
+    }
+
+    /** Sets {@code hide}: a hidden comment stays visible to its author only. */
+    @Override
+    public Mono<Void> hideReply(Source source, String platformPostId) {
+        return hidden(source, platformPostId, true);
+    }
+
+    @Override
+    public Mono<Void> unhideReply(Source source, String platformPostId) {
+        return hidden(source, platformPostId, false);
+    }
+
+    private Mono<Void> hidden(Source source, String commentId, boolean hide) {
+        return Mono.defer(() -> {
+            String root = graph.root(source);
+            return Graph.withToken(secrets, source, vault -> graph.postConfirmed(root,
+                    graph.actionToken(vault, source), Graph.encoded(commentId),
+                    Graph.params("hide", Boolean.toString(hide))));
+        });
+    }
+
+    @Override
+    public Mono<Void> deleteReply(Source source, String platformPostId) {
+        return Mono.defer(() -> {
+            String root = graph.root(source);
+            return Graph.withToken(secrets, source, vault -> graph.delete(root, graph.actionToken(vault, source),
+                    Graph.encoded(platformPostId)));
+        });
+    }
+
+    @Override
+    public Mono<String> reply(Source source, String platformPostId, String text) {
+        return Mono.defer(() -> {
+            if (text == null || text.isBlank()) {
+                return Mono.error(new ConnectorException(Kind.MISCONFIGURED, "a reply needs some text", null));
+            }
+            String root = graph.root(source);
+            return Graph.withToken(secrets, source, vault -> graph.post(root, graph.actionToken(vault, source),
+                            Graph.encoded(platformPostId) + "/replies", Graph.params("message", text))
+                    .map(answer -> {
+                        String id = Json.text(answer, "id");
+                        if (id == null) {
+                            throw new ConnectorException(Kind.MALFORMED,
+                                    "Instagram did not say which reply it made", null);
+                        }
+                        return id;
+                    }));
+        });
+    }
+}
