@@ -13,6 +13,7 @@ import uk.hallmonitor.connectors.mastodon.MastodonConnector;
 import uk.hallmonitor.connectors.meta.FacebookConnector;
 import uk.hallmonitor.connectors.meta.InstagramConnector;
 import uk.hallmonitor.connectors.x.XConnector;
+import uk.hallmonitor.connectors.youtube.YouTubeConnector;
 import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.vault.SecretUse;
 
@@ -56,6 +57,12 @@ class ConnectorConfiguration {
     InstagramConnector instagramConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, Clock clock,
                                           ConnectorProperties properties) {
         return new InstagramConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
+    }
+
+    @Bean
+    YouTubeConnector youTubeConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, Clock clock,
+                                      ConnectorProperties properties) {
+        return new YouTubeConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
     }
 
     @Bean
