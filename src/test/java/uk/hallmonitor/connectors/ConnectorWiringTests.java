@@ -27,7 +27,7 @@ class ConnectorWiringTests extends AppTestSupport {
     @Test
     void theRegistryOffersEveryPlatformWithAnApi() {
         assertThat(connectors.platforms()).containsExactlyInAnyOrder(Platform.X, Platform.BLUESKY, Platform.MASTODON,
-                Platform.RSS);
+                Platform.RSS, Platform.FACEBOOK, Platform.INSTAGRAM, Platform.YOUTUBE);
         assertThat(connectors.get(Platform.X).capabilities()).contains(Capability.HIDE_REPLY, Capability.OWN_POSTS);
     }
 
@@ -37,6 +37,8 @@ class ConnectorWiringTests extends AppTestSupport {
         assertThat(properties.maxAttempts()).isEqualTo(3);
         assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(properties.xBaseUrl()).isEqualTo("https://api.x.com/");
+        assertThat(properties.graphBaseUrl()).isEqualTo("https://graph.facebook.com/");
+        assertThat(properties.graphVersion()).isEqualTo("v23.0");
     }
 
     @Test

@@ -34,8 +34,16 @@ public class AccountPages {
 
     // Platforms Hallmonitor has no connector for: their comments arrive as files exported from the platform, so
     // there is no connection to be healthy or not (the poller's "no connector" failure is not news to anyone).
-    static final Set<Platform> IMPORT_ONLY = EnumSet.of(Platform.FACEBOOK, Platform.INSTAGRAM, Platform.YOUTUBE,
-            Platform.OTHER);
+    static final Set<Platform> IMPORT_ONLY = EnumSet.of(Platform.OTHER);
+    // Read through their APIs once the vault holds a token; until then the connector says "not connected" and the
+    // school keeps importing exported comments, which is no fault of the connection either.
+    static final Set<Platform> IMPORT_UNTIL_CONNECTED = EnumSet.of(Platform.FACEBOOK, Platform.INSTAGRAM,
+            Platform.YOUTUBE);
+    private static final Map<Platform, String> WHAT_TO_STORE = Map.of(
+            Platform.FACEBOOK, "the Page access token (pageAccessToken)",
+            Platform.INSTAGRAM, "the access token of the Facebook Page linked to the Instagram account "
+                    + "(pageAccessToken)",
+            Platform.YOUTUBE, "the channel owner's Google grant (oauthRefreshToken, clientId and clientSecret)");
 
     private final Accounts accounts;
     private final SchoolDirectory directory;
@@ -168,7 +176,7 @@ public class AccountPages {
                 || a.status() == AccountStatus.CLOSED) {
             return new Tag("Not checked", "muted");
         }
-        if (IMPORT_ONLY.contains(a.platform())) {
+        if (importOnly(a)) {
             return new Tag("Imported from files", "muted");
         }
         ConnectorHealth h = a.health();
@@ -198,7 +206,12 @@ public class AccountPages {
             default:
                 break;
         }
-        if (IMPORT_ONLY.contains(a.platform())) {
+        if (importOnly(a) && IMPORT_UNTIL_CONNECTED.contains(a.platform())) {
+            return "Hallmonitor cannot read " + platform + " itself until an administrator stores "
+                    + WHAT_TO_STORE.get(a.platform()) + " in the vault: until then comments come in from the files a "
+                    + "runner exports from " + platform + " and uploads.";
+        }
+        if (importOnly(a)) {
             return "Hallmonitor cannot read " + platform + " itself: comments come in from the files a runner "
                     + "exports from " + platform + " and uploads, so there is no connection to go wrong.";
         }
@@ -219,9 +232,21 @@ public class AccountPages {
                     + plural(h.consecutiveFailures(), "failed check") + "). New comments are not being checked: an "
                     + "administrator should check the connection settings." + error;
             case "UNAUTHORIZED" -> platform + " refused the stored password or token: it has expired or been "
-                    + "revoked. An administrator must store a new one in the vault; until then nothing is read.";
+                    + "revoked. An administrator must store a new one in the vault; until then nothing is read."
+                    + error;
             default -> "State " + h.state() + "." + error;
         };
+    }
+
+    /** Comments arrive only as exported files: a platform without a connector, or one not connected yet. */
+    static boolean importOnly(AccountDocument a) {
+        if (IMPORT_ONLY.contains(a.platform())) {
+            return true;
+        }
+        ConnectorHealth h = a.health();
+        return IMPORT_UNTIL_CONNECTED.contains(a.platform()) && h != null && h.lastSuccessAt() == null
+                && h.lastError() != null
+                && (h.lastError().contains("not connected:") || h.lastError().contains("no connector for"));
     }
 
     private static String plural(int count, String noun) {

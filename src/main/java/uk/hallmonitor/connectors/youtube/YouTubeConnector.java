@@ -232,9 +232,7 @@ public final class YouTubeConnector implements PlatformConnector {
         }
         String clientId = Secrets.require(vault, "clientId", source);
         String clientSecret = Secrets.require(vault, "clientSecret", source);
-        String tokenUrl = source.connection().get("tokenUrl") != null
-                ? Connections.checked(source.connection().get("tokenUrl"), "tokenUrl", source)
-                : properties.googleTokenUrl();
+        String tokenUrl = tokenUrl(source);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
@@ -251,6 +249,23 @@ public final class YouTubeConnector implements PlatformConnector {
                     }
                     return new Access(token, null);
                 });
+    }
+
+    /**
+     * Google's token endpoint: {@code connection.tokenUrl}; else, when {@code connection.baseUrl} replaces Google's
+     * API root, the token path on that root ({@code oauth2/v4/token}, which www.googleapis.com also answers); else
+     * the configured endpoint.
+     */
+    private String tokenUrl(Source source) {
+        String explicit = source.connection().get("tokenUrl");
+        if (explicit != null && !explicit.isBlank()) {
+            return Connections.checked(explicit, "tokenUrl", source);
+        }
+        String base = source.connection().get("baseUrl");
+        if (base != null && !base.isBlank()) {
+            return Connections.baseUrl(source, null) + "oauth2/v4/token";
+        }
+        return properties.googleTokenUrl();
     }
 
     private ConnectorException tokenError(int status, HttpHeaders headers, byte[] body, String what) {
