@@ -12,6 +12,7 @@ import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.connectors.mastodon.MastodonConnector;
 import uk.hallmonitor.connectors.meta.FacebookConnector;
 import uk.hallmonitor.connectors.meta.InstagramConnector;
+import uk.hallmonitor.connectors.meta.MetaWebhooks;
 import uk.hallmonitor.connectors.x.XConnector;
 import uk.hallmonitor.connectors.youtube.YouTubeConnector;
 import uk.hallmonitor.system.outbound.OutboundPolicy;
@@ -57,6 +58,11 @@ class ConnectorConfiguration {
     InstagramConnector instagramConnector(PlatformHttp http, ObjectProvider<SecretUse> vault, Clock clock,
                                           ConnectorProperties properties) {
         return new InstagramConnector(http, new Secrets(vault::getIfAvailable), clock, properties);
+    }
+
+    @Bean
+    PlatformWebhooks metaWebhooks(ObjectProvider<SecretUse> vault) {
+        return new MetaWebhooks(new Secrets(vault::getIfAvailable));
     }
 
     @Bean

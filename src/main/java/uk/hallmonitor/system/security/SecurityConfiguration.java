@@ -76,6 +76,9 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/login", "/logout", "/favicon.ico", "/css/**", "/js/**").permitAll()
+                        // Meta cannot log in: each delivery proves itself by its X-Hub-Signature-256 instead
+                        .pathMatchers(HttpMethod.GET, WEBHOOKS).permitAll()
+                        .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationManager(passwordLogin)
                         .authenticationEntryPoint(problem401)
@@ -112,13 +115,20 @@ class SecurityConfiguration {
      * authenticates the request or refuses it with 401; any other header (`Foo bar`, Basic that does not decode to
      * user:password) would leave the session cookie in charge, so the token is required.
      */
+    /** Platform webhooks: public, carry no session (so nothing to forge), signed by the platform. */
+    static final String[] WEBHOOKS = {"/api/v1/webhooks/facebook/*", "/api/v1/webhooks/instagram/*"};
+    private static final org.springframework.web.util.pattern.PathPattern WEBHOOK_PATHS =
+            org.springframework.web.util.pattern.PathPatternParser.defaultInstance
+                    .parse("/api/v1/webhooks/{platform:facebook|instagram}/*");
+
     static ServerWebExchangeMatcher browserStateChange() {
         return exchange -> {
             HttpMethod method = exchange.getRequest().getMethod();
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
             boolean ownCredentials = carriesOwnCredentials(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-            return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
+            return safe || ownCredentials || WEBHOOK_PATHS.matches(exchange.getRequest().getPath().pathWithinApplication())
+                    ? ServerWebExchangeMatcher.MatchResult.notMatch()
                     : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
         };
     }
