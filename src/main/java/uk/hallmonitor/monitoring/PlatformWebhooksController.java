@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -60,6 +62,10 @@ class PlatformWebhooksController {
     record Received(int posts, int stored) {
     }
 
+    @Operation(summary = "Meta's webhook subscription handshake (public)", description = "Echoes hub.challenge when "
+            + "hub.mode is subscribe and hub.verify_token is the account's webhookVerifyToken from the vault; 403 "
+            + "otherwise. platform is facebook or instagram.")
+    @SecurityRequirements
     @GetMapping(value = "/{platform}/{accountId}", produces = MediaType.TEXT_PLAIN_VALUE)
     Mono<String> verify(@PathVariable String platform, @PathVariable String accountId,
                         @RequestParam(name = "hub.mode", required = false) String mode,
@@ -71,6 +77,11 @@ class PlatformWebhooksController {
                         + "webhookVerifyToken, or hub.mode is not 'subscribe'")));
     }
 
+    @Operation(summary = "A Meta webhook delivery (public, signed)", description = "The body must be signed: "
+            + "X-Hub-Signature-256 = sha256=HMAC-SHA256(body, the account's appSecret); 403 when missing or wrong, "
+            + "413 over 256 KiB. New and edited comments and visitor posts are stored as polling stores them; a post "
+            + "already stored is not stored again. Answers {posts, stored}.")
+    @SecurityRequirements
     @PostMapping("/{platform}/{accountId}")
     Mono<Received> deliver(@PathVariable String platform, @PathVariable String accountId,
                            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,

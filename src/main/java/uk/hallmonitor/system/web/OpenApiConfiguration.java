@@ -22,7 +22,9 @@ class OpenApiConfiguration {
                         answer 404. Names follow shared/API.md. Additions to API.md: PUT /applications/{id} (amend a
                         draft or rejected application), GET /staff, GET /staff/me, POST and DELETE /staff/me/tokens
                         (personal API tokens), GET /schools/{id}, GET /accounts/{id}, POST /accounts/{id}/suspend and
-                        /resume, GET /audit and GET /audit/verify."""))
+                        /resume, GET /audit and GET /audit/verify, and the public Meta webhook endpoints GET and POST
+                        /webhooks/facebook/{accountId} and /webhooks/instagram/{accountId} (verify-token handshake;
+                        deliveries signed with X-Hub-Signature-256)."""))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
