@@ -49,7 +49,7 @@ final class PupilNameFinder {
     /** Capitalised words that often come just before a name: they do not make a run of capitalised words. */
     private static final Set<String> GREETINGS = Set.of("congratulations", "congrats", "well", "done", "thanks", "thank",
             "welcome", "dear", "hi", "hello", "go", "bravo", "happy", "birthday", "goodbye", "farewell", "meet", "and",
-            "huge", "big", "shout", "star", "brilliant", "fantastic", "superb", "amazing");
+            "huge", "big", "shout");
 
     enum Form {
         FULL("full name"), INITIAL("first name and surname initial"), FIRST("first name"),
@@ -158,6 +158,12 @@ final class PupilNameFinder {
         }
         out.add(written);
         out.add(split(written, "-"));
+        // McAllister, MacGregor, DeSouza: a hashtag splits them at the inner capital
+        String innerCapitals = name.replaceAll("(\\p{Ll})(\\p{Lu})", "$1 $2");
+        if (!innerCapitals.equals(name)) {
+            out.add(TextTokens.of(innerCapitals.toLowerCase(java.util.Locale.ROOT)).tokens().stream()
+                    .map(Token::norm).toList());
+        }
         for (List<String> base : List.of(written, split(written, "-"))) {
             out.add(base.stream().map(t -> t.replace("'", "")).toList());
             out.add(split(base, "'"));
