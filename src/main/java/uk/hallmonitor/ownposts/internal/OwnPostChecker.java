@@ -60,8 +60,13 @@ class OwnPostChecker implements OwnPostChecks {
                         m.form().words));
             }
             for (PersonalDataRules.Span span : personalData.find(text)) {
-                found.add(new Finding(FindingKind.PERSONAL_DATA, text.substring(span.start(), span.end()),
-                        span.start(), span.end(), span.kind()));
+                // the phone pattern takes a separator after the last digit: the finding ends at the number
+                int end = span.end();
+                while (end > span.start() + 1 && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+                    end--;
+                }
+                found.add(new Finding(FindingKind.PERSONAL_DATA, text.substring(span.start(), end), span.start(),
+                        end, span.kind()));
             }
             Matcher dob = DATE_OF_BIRTH.matcher(text);
             while (dob.find()) {
