@@ -152,14 +152,48 @@ class OwnPostsApiTests extends AppTestSupport {
                 .expectBody().jsonPath("$.findings[0].kind").isEqualTo("NO_PUBLISH_PUPIL")
                 .jsonPath("$.findings[0].text").doesNotExist();
 
-        as(school.runner2()).post().uri("/api/v1/own-posts/findings/{id}/resolution", id)
-                .bodyValue(Map.of("resolution", "DELETED_ON_PLATFORM")).exchange().expectStatus().isOk()
+        as(school.dsl()).get().uri("/ui/own-posts/findings/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<mark class=\"finding no-publish\"><span>Grace Adeyemi</span>")
+                        .contains("Deleted on the platform").contains("Consent confirmed").contains("Not a pupil"));
+        as(school.runner2()).post().uri("/ui/own-posts/findings/{id}/resolve", id)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("resolution",
+                        "DELETED_ON_PLATFORM"))
+                .exchange().expectStatus().isSeeOther();
+        as(school.runner2()).get().uri("/api/v1/own-posts/findings/{id}", id).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.resolution").isEqualTo("DELETED_ON_PLATFORM")
                 .jsonPath("$.resolvedBy").isEqualTo(school.runner2().username());
         as(school.dsl()).post().uri("/api/v1/own-posts/findings/{id}/resolution", id)
                 .bodyValue(Map.of("resolution", "NOT_A_PUPIL")).exchange().expectStatus().isEqualTo(409);
         as(school.dsl()).get().uri("/api/v1/own-posts/findings?schoolId={s}&open=true", school.schoolId())
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void theCheckPageHighlightsWhatItFoundAndHidesNamesFromRunners() {
+        ActiveAccount school = activeAccount("FACEBOOK", "fb-roster-5", null);
+        replace(school.dsl(), school.schoolId(), ARBOR).expectStatus().isOk();
+        as(school.runner2()).get().uri("/ui/own-posts/check").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("<label for=\"text\">Your draft post"));
+
+        String dslPage = checkPage(school.dsl(), "Well done Grace & Millie Sutcliffe!");
+        assertThat(dslPage).contains("<mark class=\"finding no-publish\"><span>Grace</span>")
+                .contains("<mark class=\"finding pupil\"><span>Millie Sutcliffe</span>")
+                .contains("2 things to check");
+
+        String runnerPage = checkPage(school.runner2(), "Well done Grace & Millie Sutcliffe!");
+        assertThat(runnerPage).contains("A pupil on the no-publish list (first name)")
+                .contains("Shown only to SLT, the DSL and administrators");
+
+        assertThat(checkPage(school.runner2(), "")).contains("error-summary").contains("paste the draft post to check");
+        assertThat(checkPage(school.runner2(), "Lovely assembly about hope today")).contains("Nothing found");
+    }
+
+    private String checkPage(Person who, String text) {
+        return as(who).post().uri("/ui/own-posts/check").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("text", text))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private WebTestClient.ResponseSpec replace(Person who, String schoolId, String csv) {
