@@ -21,7 +21,7 @@ class OwnPostsBrowserTests extends BrowserTestSupport {
         open("/ui/own-posts/check");
         assertThat(text("nav")).contains("Check a post").contains("Own-post findings");
         find("#text").sendKeys("Well done Grace and Millie Sutcliffe! Tickets: 0161 496 0000");
-        find("form button[type=submit]").click();
+        find("form[action='/ui/own-posts/check'] button[type=submit]").click();
         waitFor(driver -> !driver.findElements(By.cssSelector("mark.finding.no-publish")).isEmpty());
 
         assertThat(text("mark.finding.no-publish")).contains("Grace");
