@@ -188,8 +188,10 @@ class OwnPostWatch implements OwnPostFindings {
                         .filterWhen(stored -> whole ? Mono.just(true) : access.findingReader(caller, schoolId,
                                 stored.accountId()).thenReturn(true).onErrorReturn(false))
                         .concatMap(stored -> view(caller, stored)).collectList())
-                .zipWith(records.count(schoolId, open))
-                .map(both -> new PageResponse<>(both.getT1(), safePage, safeSize, both.getT2()));
+                // a runner's total is what they may see on this page: counting theirs alone would need the accounts
+                .zipWith(whole ? records.count(schoolId, open) : Mono.just(-1L))
+                .map(both -> new PageResponse<>(both.getT1(), safePage, safeSize,
+                        both.getT2() < 0 ? both.getT1().size() : both.getT2()));
     }
 
     @Override
