@@ -17,7 +17,7 @@ class ModuleBoundariesTests {
     @Test
     void noModuleReachesIntoAnotherModulesInternals() {
         for (String module : new String[] {"schools", "applications", "accounts", "audit", "vault", "connectors",
-                "monitoring", "classification", "moderation", "incidents", "sla", "reports"}) {
+                "monitoring", "classification", "moderation", "incidents", "sla", "reports", "ownposts"}) {
             noClasses().that().resideOutsideOfPackage("uk.hallmonitor." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("uk.hallmonitor." + module + ".internal..")
                     .allowEmptyShould(true)
@@ -33,7 +33,7 @@ class ModuleBoundariesTests {
                         "uk.hallmonitor.applications..", "uk.hallmonitor.accounts..", "uk.hallmonitor.audit..",
                         "uk.hallmonitor.vault..", "uk.hallmonitor.connectors..", "uk.hallmonitor.monitoring..",
                         "uk.hallmonitor.classification..", "uk.hallmonitor.moderation..", "uk.hallmonitor.incidents..",
-                        "uk.hallmonitor.sla..", "uk.hallmonitor.reports..")
+                        "uk.hallmonitor.sla..", "uk.hallmonitor.reports..", "uk.hallmonitor.ownposts..")
                 .check(CLASSES);
     }
 

@@ -37,7 +37,11 @@ public final class Navigation {
                     Role.MODERATOR, Role.DSL, Role.GOVERNOR)),
             new Link("Weekly report", "/ui/reports/weekly", EnumSet.of(Role.ADMIN, Role.SLT,
                     Role.HEADTEACHER, Role.GOVERNOR)),
-            new Link("Audit trail", "/ui/audit", EnumSet.of(Role.ADMIN, Role.SLT)));
+            new Link("Audit trail", "/ui/audit", EnumSet.of(Role.ADMIN, Role.SLT)),
+            new Link("Check a post", "/ui/own-posts/check", EnumSet.of(Role.STAFF, Role.MODERATOR, Role.SLT,
+                    Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.ADMIN)),
+            new Link("Own-post findings", "/ui/own-posts/findings", EnumSet.of(Role.STAFF, Role.MODERATOR, Role.SLT,
+                    Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.ADMIN)));
 
     private Navigation() {
     }

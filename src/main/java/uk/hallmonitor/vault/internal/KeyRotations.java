@@ -22,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.system.web.Problems;
 import uk.hallmonitor.vault.KeyRotationStatus;
+import uk.hallmonitor.vault.SealedDataHolder;
 
 /**
  * Key rotation: adds a new primary key to the keyset, re-encrypts every record under it in the background, then
@@ -48,8 +49,17 @@ class KeyRotations {
     /** Rotations this process runs now, by id; a stop empties it and a later start fills it again. */
     private final Map<String, Disposable.Swap> running = new ConcurrentHashMap<>();
 
+    /** Other modules' data sealed with {@link uk.hallmonitor.vault.DataSeal}: a key they still use is not retired. */
+    private final List<SealedDataHolder> holders;
+
     KeyRotations(VaultKeys keys, CredentialRecords credentials, KeyRotationRecords rotations, Clock clock, int batch,
                  Duration stallAfter) {
+        this(keys, credentials, rotations, clock, batch, stallAfter, List.of());
+    }
+
+    KeyRotations(VaultKeys keys, CredentialRecords credentials, KeyRotationRecords rotations, Clock clock, int batch,
+                 Duration stallAfter, List<SealedDataHolder> holders) {
+        this.holders = List.copyOf(holders);
         this.keys = keys;
         this.credentials = credentials;
         this.rotations = rotations;
@@ -272,6 +282,8 @@ class KeyRotations {
         return keys.current().flatMap(keyset -> Flux.fromIterable(keyset.keyIds())
                 .filter(id -> id != keyset.primaryKeyId())
                 .filterWhen(id -> credentials.countUnderKey(id).map(count -> count == 0))
+                .filterWhen(id -> Flux.fromIterable(holders).flatMap(holder -> holder.countUnderKey(id))
+                        .reduce(0L, Long::sum).map(count -> count == 0))
                 .collect(TreeSet<Integer>::new, Set::add)
                 .flatMap(retired -> rotations.finish(rotationId, KeyRotationStatus.COMPLETED, now(),
                                 List.copyOf(retired), null)

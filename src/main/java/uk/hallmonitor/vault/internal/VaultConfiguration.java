@@ -15,7 +15,9 @@ import uk.hallmonitor.schools.StaffLeft;
 import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.store.StoreIndexes;
+import uk.hallmonitor.vault.DataSeal;
 import uk.hallmonitor.vault.MasterKeySource;
+import uk.hallmonitor.vault.SealedDataHolder;
 import uk.hallmonitor.vault.VaultProperties;
 
 /** Wires the vault; a {@link MasterKeySource} bean declared elsewhere (a KMS) replaces the local key file. */
@@ -48,6 +50,12 @@ class VaultConfiguration {
         return keys::masterKey;
     }
 
+    /** Encryption at rest for other modules' personal data (pupil rosters), under the same keyset. */
+    @Bean
+    DataSeal dataSeal(VaultKeys keys) {
+        return new TinkDataSeal(keys);
+    }
+
     @Bean
     CredentialRecords credentialRecords(ReactiveMongoTemplate mongo) {
         return new CredentialRecords(mongo);
@@ -65,9 +73,9 @@ class VaultConfiguration {
 
     @Bean
     KeyRotations keyRotations(VaultKeys keys, CredentialRecords credentials, KeyRotationRecords rotations,
-                              VaultProperties properties, Clock clock) {
+                              VaultProperties properties, Clock clock, ObjectProvider<SealedDataHolder> holders) {
         return new KeyRotations(keys, credentials, rotations, clock, properties.reencryptionBatch(),
-                properties.rotationStallTimeout());
+                properties.rotationStallTimeout(), holders.orderedStream().toList());
     }
 
     @Bean

@@ -27,6 +27,12 @@ final class VaultProblems {
                 Map.of("accountId", accountId, "name", name));
     }
 
+    /** 500: data sealed for another module does not decrypt; the detail names what, never the data. */
+    static ErrorResponseException unreadable(String detail) {
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Sealed data cannot be decrypted", detail
+                + ". Import it again to replace it.", Map.of());
+    }
+
     /** 413 naming the field. */
     static ErrorResponseException tooLarge(String field, int limit) {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Secret too large",
