@@ -1,0 +1,33 @@
+package uk.hallmonitor.privacy.internal;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.hallmonitor.privacy.PrivacyProperties;
+
+/** Schedules the retention purge (unless {@code hallmonitor.privacy.purge=false}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "hallmonitor.privacy.purge", havingValue = "true", matchIfMissing = true)
+class PrivacyConfiguration {
+
+    @Bean
+    JobDetail retentionPurgeJob() {
+        return JobBuilder.newJob(PurgeJob.class).withIdentity("retention-purge", "privacy")
+                .withDescription("purges collected data past each school's retention").storeDurably().build();
+    }
+
+    @Bean
+    Trigger retentionPurgeTrigger(JobDetail retentionPurgeJob, PrivacyProperties properties) {
+        return TriggerBuilder.newTrigger().forJob(retentionPurgeJob).withIdentity("retention-purge", "privacy")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(properties.purgeEvery().toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+}
