@@ -84,8 +84,9 @@ public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, Strin
             } else if (!contentFits(e)) {
                 // version 3 links the digests: text that is present must be the text that was linked; text that is
                 // absent must have been removed by a recorded redaction
-                breaks.add(new Break(e.seq(), "entry " + e.seq() + (e.redactedAt() == null
-                        ? " lost its content without a redaction" : " does not hold the content it was written with")));
+                breaks.add(new Break(e.seq(), "entry " + e.seq() + (e.before() == null && e.after() == null
+                        && e.redactedAt() == null ? " lost its content without a recorded redaction"
+                        : "'s content was changed after it was written (it no longer matches its digest)")));
             } else if (keyed) {
                 lastKeyed = e;
             }

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.hallmonitor.privacy.PrivacyProperties;
 
-/** Schedules the retention purge (unless {@code hallmonitor.privacy.purge=false}). */
+/**
+ * Schedules the retention purge and the sweep for subject requests left unfinished by a restart (unless
+ * {@code hallmonitor.privacy.purge=false}, as in tests, which call them).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hallmonitor.privacy.purge", havingValue = "true", matchIfMissing = true)
 class PrivacyConfiguration {
@@ -26,6 +29,23 @@ class PrivacyConfiguration {
         return TriggerBuilder.newTrigger().forJob(retentionPurgeJob).withIdentity("retention-purge", "privacy")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(properties.purgeEvery().toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    @Bean
+    JobDetail subjectRequestSweepJob() {
+        return JobBuilder.newJob(RequestSweepJob.class).withIdentity("subject-request-sweep", "privacy")
+                .withDescription("answers subject requests a restart left unfinished").storeDurably().build();
+    }
+
+    @Bean
+    Trigger subjectRequestSweepTrigger(JobDetail subjectRequestSweepJob, PrivacyProperties properties) {
+        return TriggerBuilder.newTrigger().forJob(subjectRequestSweepJob).withIdentity("subject-request-sweep",
+                        "privacy")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(properties.requestSweepEvery().toMillis())
                         .repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();

@@ -5,7 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,11 +35,39 @@ class PrivacyController {
     private final RetentionStore retention;
     private final IncidentRetentions holds;
     private final RetentionPurge purge;
+    private final SubjectRequests requests;
 
-    PrivacyController(RetentionStore retention, IncidentRetentions holds, RetentionPurge purge) {
+    PrivacyController(RetentionStore retention, IncidentRetentions holds, RetentionPurge purge,
+                      SubjectRequests requests) {
         this.retention = retention;
         this.holds = holds;
         this.purge = purge;
+        this.requests = requests;
+    }
+
+    @PostMapping("/privacy/requests")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "A subject access (EXPORT) or erasure (ERASE) request about {platform, handle} or {staffId}"
+            + " (SLT, DSL, ADMIN); 202 with the request, answered in the background")
+    Mono<SubjectRequests.View> request(@RequestBody(required = false) SubjectRequests.Request request) {
+        return Callers.current().flatMap(caller -> requests.create(caller, request));
+    }
+
+    @GetMapping("/privacy/requests/{id}")
+    @Operation(summary = "A request's state (PENDING, RUNNING, DONE, FAILED), what was found or changed, what was"
+            + " kept and why, and for an export the single-use download link while it is valid")
+    Mono<SubjectRequests.View> requestState(@PathVariable String id) {
+        return Callers.current().flatMap(caller -> requests.get(caller, id));
+    }
+
+    @GetMapping(value = "/privacy/exports/{token}", produces = "application/zip")
+    @Operation(summary = "Downloads an export once (ZIP: data.json and index.html); 410 once used or expired")
+    Mono<ResponseEntity<byte[]>> export(@PathVariable String token) {
+        return Callers.current().flatMap(caller -> requests.download(caller, token))
+                .map(zip -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subject-access.zip\"")
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .contentType(MediaType.parseMediaType("application/zip")).body(zip));
     }
 
     @GetMapping("/schools/{id}/retention")

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Quartz job that runs the {@link RetentionPurge} (daily by default) and finishes subject requests left
- * unfinished by a restart. Several instances may fire it: the purge run is claimed in the store.
+ * The Quartz job that runs the {@link RetentionPurge} (daily by default). Several instances may fire it: the purge
+ * run is claimed in the store.
  */
 @DisallowConcurrentExecution
 class PurgeJob implements Job {

@@ -111,13 +111,16 @@ class RetentionPurge {
     private Mono<PurgeRun> start() {
         String id = UUID.randomUUID().toString();
         Instant now = now();
-        // the lock is one document: whoever sets its runId first starts the run, everyone else finds it taken
-        return mongo.upsert(Query.query(Criteria.where("_id").is(LOCK_ID).and("runId").is(null)),
-                        new Update().set("runId", id).set("at", now), LOCKS)
+        // the lock is one document: whoever sets its runId first (compare-and-set) starts the run, everyone else
+        // finds it taken
+        return mongo.insert(new Document("_id", LOCK_ID).append("runId", null), LOCKS)
+                .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty())
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(LOCK_ID).and("runId").is(null)),
+                        new Update().set("runId", id).set("at", now), LOCKS))
+                .filter(result -> result.getModifiedCount() == 1)
                 .flatMap(result -> mongo.insert(new PurgeRun(id, PurgeRun.RUNNING, now, null,
                         PurgeRun.PHASES.get(0), null, List.of(), Map.of(), Map.of(), 0, 0, 0, 0, owner,
-                        now.plus(properties.purgeLease()), 0)))
-                .onErrorResume(DuplicateKeyException.class, taken -> Mono.empty());
+                        now.plus(properties.purgeLease()), 0)));
     }
 
     private Mono<Void> release(String runId) {
@@ -179,8 +182,14 @@ class RetentionPurge {
                             // counted from the plan, made before anything went: a retried removal adds nothing
                             planned.docs().forEach((collection, ids) -> removed.merge(collection, (long) ids.size(),
                                     Long::sum));
-                            if (!"export".equals(planned.kind())) {
-                                bySchool.merge(planned.schoolId(), 1L, Long::sum);
+                            // posts and incidents, an incident's posts included
+                            long items = switch (planned.kind()) {
+                                case "post" -> 1;
+                                case "incident" -> 1 + planned.docs().getOrDefault("posts", List.of()).size();
+                                default -> 0;
+                            };
+                            if (items > 0) {
+                                bySchool.merge(String.valueOf(planned.schoolId()), items, Long::sum);
                             }
                         })))
                 .then(Mono.defer(() -> cas(run, lease(new Update(), now()).set("batch", List.of())

@@ -69,7 +69,7 @@ class RetentionPurgeTests extends AppTestSupport {
     @Test
     void aRunCutShortIsFinishedByTheNextWithoutRemovingOrCountingAnythingTwice() {
         Fixture school = fill(newSchool(), "UNTIL_CHILD_IS_25");
-        PrivacyProperties small = new PrivacyProperties(null, 2, Duration.ofMinutes(15), null, false);
+        PrivacyProperties small = new PrivacyProperties(null, 2, Duration.ofMinutes(15), null, null, false);
         AtomicInteger removals = new AtomicInteger();
         // the first instance dies after a few removals, in the middle of a batch whose plan is saved
         RetentionPurge dying = new RetentionPurge(mongo, clock, audit, small, (collection, ids) -> {
