@@ -110,7 +110,7 @@ class ModerationQueue {
     }
 
     /** One entry for a page of the queue, naming everyone whose words it showed. */
-    private Mono<Void> viewedList(Caller caller, String school, List<PostView> items) {
+    Mono<Void> viewedList(Caller caller, String school, List<PostView> items) {
         List<String> subjects = subjects(items);
         return subjects.isEmpty() ? Mono.empty() : access.viewed(caller.username(), school, "post-list",
                 items.stream().map(PostView::id).collect(java.util.stream.Collectors.joining(",")), subjects);

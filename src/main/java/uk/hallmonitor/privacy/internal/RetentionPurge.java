@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
@@ -98,14 +99,15 @@ class RetentionPurge {
     // ---- claiming
 
     private Mono<PurgeRun> claim() {
+        // Optional, not emptiness: an empty answer from take() means "held by another instance", never "start one"
         return mongo.findById(LOCK_ID, Document.class, LOCKS)
-                .flatMap(lock -> lock.getString("runId") == null ? start()
-                        : mongo.findById(lock.getString("runId"), PurgeRun.class)
-                                .flatMap(run -> PurgeRun.DONE.equals(run.state())
-                                        ? release(run.id()).then(start()) : take(run))
-                                // the lock names a run that was never written: the starter died in between
-                                .switchIfEmpty(Mono.defer(() -> release(lock.getString("runId")).then(start()))))
-                .switchIfEmpty(Mono.defer(this::start));
+                .map(lock -> Optional.ofNullable(lock.getString("runId"))).defaultIfEmpty(Optional.empty())
+                .flatMap(runId -> runId.isEmpty() ? start()
+                        : mongo.findById(runId.get(), PurgeRun.class).map(Optional::of)
+                                .defaultIfEmpty(Optional.empty())
+                                // the lock names a run that is over, or was never written (its starter died)
+                                .flatMap(run -> run.isEmpty() || PurgeRun.DONE.equals(run.get().state())
+                                        ? release(runId.get()).then(start()) : take(run.get())));
     }
 
     private Mono<PurgeRun> start() {

@@ -42,7 +42,9 @@ class SubjectDataCoverageTests {
             // about but never hold their data
             "privacy_requests", "subject requests",
             // the school itself: its name is not a person's
-            "schools", "schools");
+            "schools", "schools",
+            // bank holidays: the name is the holiday's
+            "sla_bank_holidays", "bank holidays");
 
     @Test
     void everyCollectionThatMentionsPeopleHasAContributorOrAReasonToBeExempt() {
