@@ -6,6 +6,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.hallmonitor.privacy.PrivacyProperties;
@@ -15,6 +16,8 @@ import uk.hallmonitor.privacy.PrivacyProperties;
  * {@code hallmonitor.privacy.purge=false}, as in tests, which call them).
  */
 @Configuration(proxyBeanMethods = false)
+// the offline commands (audit-verify, vault-rewrap) start the application without a web server: no purge there
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnProperty(name = "hallmonitor.privacy.purge", havingValue = "true", matchIfMissing = true)
 class PrivacyConfiguration {
 

@@ -100,6 +100,36 @@ class RetentionPurgeTests extends AppTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anAdministratorRunsThePurgeAndLeadershipSeeTheirOwnSchoolsCount() {
+        Fixture school = fill(newSchool(), "UNTIL_CHILD_IS_25");
+        Person slt = newStaff(school.schoolId(), "SLT");
+        Person moderator = newStaff(school.schoolId(), "MODERATOR");
+        as(slt).post().uri("/api/v1/privacy/purges").exchange().expectStatus().isForbidden();
+
+        String runId = (String) admin().post().uri("/api/v1/privacy/purges").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        Map<String, Object> seenByAdmin = run(admin(), runId);
+        assertThat(seenByAdmin.get("state")).isEqualTo("DONE");
+        assertThat((Map<String, Object>) seenByAdmin.get("bySchool")).containsEntry(school.schoolId(), (int) school.dueItems());
+        assertThat((Map<String, Object>) seenByAdmin.get("removed")).containsKey("posts");
+        Map<String, Object> seenBySlt = run(as(slt), runId);
+        assertThat((Map<String, Object>) seenBySlt.get("bySchool")).containsOnlyKeys(school.schoolId());
+        assertThat((Map<String, Object>) seenBySlt.get("removed")).isEmpty();
+        as(moderator).get().uri("/api/v1/privacy/purges").exchange().expectStatus().isForbidden();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> run(org.springframework.test.web.reactive.server.WebTestClient client,
+                                           String runId) {
+        Map<String, Object> page = client.get().uri("/api/v1/privacy/purges?size=200").exchange().expectStatus()
+                .isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().filter(r -> runId.equals(r.get("id")))
+                .findFirst().orElseThrow(() -> new AssertionError("run " + runId + " not listed"));
+    }
+
+    @Test
     void retentionSettingsAreValidatedAndKeptPerSchool() {
         String schoolId = newSchool();
         Person slt = newStaff(schoolId, "SLT");
