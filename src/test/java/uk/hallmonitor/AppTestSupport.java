@@ -54,6 +54,8 @@ public abstract class AppTestSupport {
         registry.add("hallmonitor.security.admin-password", () -> ADMIN_PASSWORD);
         // tests deliver weekly reports by calling the delivery, not on the scheduler's timing
         registry.add("hallmonitor.reports.deliver", () -> "false");
+        // tests run the retention purge by calling it, never on the scheduler's timing
+        registry.add("hallmonitor.privacy.purge", () -> "false");
         // the fakes (WireMock platforms and webhooks) listen on loopback, which the outbound policy refuses unless the
         // operator's allow-list names it, as an on-premises installation would
         registry.add("hallmonitor.outbound.allow", () -> "localhost,127.0.0.1,[::1]");

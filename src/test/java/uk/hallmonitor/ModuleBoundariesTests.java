@@ -17,7 +17,7 @@ class ModuleBoundariesTests {
     @Test
     void noModuleReachesIntoAnotherModulesInternals() {
         for (String module : new String[] {"schools", "applications", "accounts", "audit", "vault", "connectors",
-                "monitoring", "classification", "moderation", "incidents", "sla", "reports", "ownposts"}) {
+                "monitoring", "classification", "moderation", "incidents", "sla", "reports", "ownposts", "privacy"}) {
             noClasses().that().resideOutsideOfPackage("uk.hallmonitor." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("uk.hallmonitor." + module + ".internal..")
                     .allowEmptyShould(true)
@@ -33,7 +33,19 @@ class ModuleBoundariesTests {
                         "uk.hallmonitor.applications..", "uk.hallmonitor.accounts..", "uk.hallmonitor.audit..",
                         "uk.hallmonitor.vault..", "uk.hallmonitor.connectors..", "uk.hallmonitor.monitoring..",
                         "uk.hallmonitor.classification..", "uk.hallmonitor.moderation..", "uk.hallmonitor.incidents..",
-                        "uk.hallmonitor.sla..", "uk.hallmonitor.reports..", "uk.hallmonitor.ownposts..")
+                        "uk.hallmonitor.sla..", "uk.hallmonitor.reports..", "uk.hallmonitor.ownposts..",
+                        "uk.hallmonitor.privacy..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void privacyUsesOnlyTheAuditTrailAndTheCategoryNamesOfTheDomain() {
+        // it reaches the other modules' collections by name (see its package-info), never their types
+        noClasses().that().resideInAPackage("uk.hallmonitor.privacy..")
+                .should().dependOnClassesThat().resideInAnyPackage("uk.hallmonitor.schools..",
+                        "uk.hallmonitor.applications..", "uk.hallmonitor.accounts..", "uk.hallmonitor.vault..",
+                        "uk.hallmonitor.connectors..", "uk.hallmonitor.monitoring..", "uk.hallmonitor.moderation..",
+                        "uk.hallmonitor.incidents..", "uk.hallmonitor.sla..", "uk.hallmonitor.reports..")
                 .check(CLASSES);
     }
 

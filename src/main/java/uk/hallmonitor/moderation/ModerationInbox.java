@@ -120,7 +120,9 @@ public class ModerationInbox {
                                     .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id")))
                                     .skip((long) page * size).limit(size), PostVerdict.class)
                             .flatMapSequential(this::view).collectList())
-                    .map(both -> new PageResponse<>(both.getT2(), page, size, both.getT1()));
+                    .map(both -> new PageResponse<>(both.getT2(), page, size, both.getT1()))
+                    // who looked (R11): the inbox shows the posts' words
+                    .flatMap(response -> queue.viewedList(caller, schoolId, response.items()).thenReturn(response));
         });
     }
 

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.audit.DataAccessLog;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.connectors.Capability;
@@ -50,12 +51,14 @@ class ModerationQueue {
     private final AccountRegister accounts;
     private final ObjectProvider<PlatformConnector> connectors;
     private final AuditTrail audit;
+    private final DataAccessLog access;
     private final PostClocks clocks;
     private final Clock clock;
 
     ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postStore, IncidentDesk incidents, ClassifierFeedback feedback,
                     AccountRegister accounts, ObjectProvider<PlatformConnector> connectors, AuditTrail audit,
-                    PostClocks clocks, Clock clock) {
+                    DataAccessLog access, PostClocks clocks, Clock clock) {
+        this.access = access;
         this.verdicts = verdicts;
         this.postStore = postStore;
         this.incidents = incidents;
@@ -95,11 +98,27 @@ class ModerationQueue {
                 .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
                         .flatMapSequential(this::view)
                         .collectList()
+                        .flatMap(items -> viewedList(caller, school, items).thenReturn(items))
                         .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
     }
 
     Mono<PostView> one(Caller caller, String postId) {
-        return visible(caller, postId).flatMap(this::view);
+        // who looked (R11): reading a post's words, or a sealed item's metadata, is in the audit trail
+        return visible(caller, postId).flatMap(this::view)
+                .flatMap(view -> access.viewed(caller.username(), view.schoolId(), view.sealed() ? "sealed-item" : "post",
+                        view.id(), subjects(List.of(view))).thenReturn(view));
+    }
+
+    /** One entry for a page of the queue, naming everyone whose words it showed. */
+    Mono<Void> viewedList(Caller caller, String school, List<PostView> items) {
+        List<String> subjects = subjects(items);
+        return subjects.isEmpty() ? Mono.empty() : access.viewed(caller.username(), school, "post-list",
+                items.stream().map(PostView::id).collect(java.util.stream.Collectors.joining(",")), subjects);
+    }
+
+    private static List<String> subjects(List<PostView> views) {
+        return views.stream().filter(v -> !v.sealed() && v.authorHandle() != null && v.text() != null)
+                .map(v -> DataAccessLog.handle(v.platform().name(), v.authorHandle())).distinct().toList();
     }
 
     Mono<PostView> act(Caller caller, String postId, ActionRequest request) {

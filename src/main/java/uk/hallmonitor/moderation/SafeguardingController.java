@@ -35,8 +35,11 @@ class SafeguardingController {
     private final MongoAlertStore alerts;
     private final SchoolDirectory directory;
     private final Clock clock;
+    private final uk.hallmonitor.audit.DataAccessLog access;
 
-    SafeguardingController(SafeguardingStore store, MongoAlertStore alerts, SchoolDirectory directory, Clock clock) {
+    SafeguardingController(SafeguardingStore store, MongoAlertStore alerts, SchoolDirectory directory, Clock clock,
+                           uk.hallmonitor.audit.DataAccessLog access) {
+        this.access = access;
         this.store = store;
         this.alerts = alerts;
         this.directory = directory;
@@ -83,7 +86,10 @@ class SafeguardingController {
 
     @GetMapping("/{id}")
     Mono<SafeguardingAlertView> one(@PathVariable String id) {
-        return Callers.current().flatMap(caller -> visible(caller, id)).flatMap(this::view);
+        // who looked (R11): a sealed item's metadata is read on the record
+        return Callers.current().flatMap(caller -> visible(caller, id).flatMap(this::view)
+                .flatMap(view -> !view.sealed() ? Mono.just(view) : access.viewed(caller.username(), view.schoolId(),
+                        "sealed-item", id, java.util.List.of()).thenReturn(view)));
     }
 
     @PostMapping("/{id}/acknowledgement")

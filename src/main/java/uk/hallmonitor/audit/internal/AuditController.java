@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.audit.DataAccessLog;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
@@ -25,9 +26,15 @@ class AuditController {
     @GetMapping
     Mono<PageResponse<AuditEntry>> entries(@RequestParam(required = false) String schoolId,
                                            @RequestParam(required = false) String subjectId,
+                                           @RequestParam(required = false) String subject,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
         Paging paging = Paging.of(page, size);
+        String person = subject == null || subject.isBlank() ? null : DataAccessLog.parse(subject);
+        if (subject != null && !subject.isBlank() && person == null) {
+            return Mono.error(Problems.badRequest("subject", "name the person as PLATFORM:@handle (e.g. X:@someone)"
+                    + " or staff:ID"));
+        }
         return Callers.current().flatMap(caller -> {
             String school = caller.isAdmin() ? schoolId : caller.schoolId();
             if (!caller.isAdmin() && !caller.hasAnyIn(caller.schoolId(), Role.GOVERNOR, Role.SLT, Role.HEADTEACHER, Role.DSL)) {
@@ -36,8 +43,8 @@ class AuditController {
             if (!caller.isAdmin() && schoolId != null && !schoolId.equals(caller.schoolId())) {
                 return Mono.error(Problems.notFound("school", schoolId));
             }
-            return trail.entries(school, subjectId, paging.page(), paging.size()).collectList()
-                    .zipWith(trail.count(school, subjectId))
+            return trail.entries(school, subjectId, person, paging.page(), paging.size()).collectList()
+                    .zipWith(trail.count(school, subjectId, person))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
     }

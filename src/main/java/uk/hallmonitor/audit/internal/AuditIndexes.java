@@ -17,6 +17,8 @@ class AuditIndexes implements StoreIndexes {
         return ops.createIndex(new Index("seq", Sort.Direction.ASC).unique().named("seq_unique"))
                 .then(ops.createIndex(new Index("schoolId", Sort.Direction.ASC).on("seq", Sort.Direction.DESC)))
                 .then(ops.createIndex(new Index("subjectId", Sort.Direction.ASC)))
+                // "who has seen this person's data": entries by the pseudonym of the person
+                .then(ops.createIndex(new Index("subjects", Sort.Direction.ASC).sparse()))
                 .then();
     }
 }

@@ -67,7 +67,7 @@ public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, Strin
             } else if (!lastHash.equals(e.prevHash())) {
                 breaks.add(new Break(e.seq(), "entry " + e.seq() + " does not link to the entry before it"));
             }
-            boolean keyed = e.linkVersion() == AuditEntry.KEYED;
+            boolean keyed = e.keyed();
             if (keyed && keyedFrom == null) {
                 keyedFrom = e.seq();
             }
@@ -81,6 +81,12 @@ public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, Strin
                         ? "the audit key is not available" : keyUnavailable)));
             } else if (!expected.equals(e.hash())) {
                 breaks.add(new Break(e.seq(), "entry " + e.seq() + " was changed after it was written"));
+            } else if (!contentFits(e)) {
+                // version 3 links the digests: text that is present must be the text that was linked; text that is
+                // absent must have been removed by a recorded redaction
+                breaks.add(new Break(e.seq(), "entry " + e.seq() + (e.before() == null && e.after() == null
+                        && e.redactedAt() == null ? " lost its content without a recorded redaction"
+                        : "'s content was changed after it was written (it no longer matches its digest)")));
             } else if (keyed) {
                 lastKeyed = e;
             }
@@ -89,6 +95,20 @@ public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, Strin
             lastSeq = e.seq();
             lastHash = e.hash();
             return this;
+        }
+
+        private static boolean contentFits(AuditEntry e) {
+            if (e.linkVersion() != AuditEntry.KEYED_DIGEST) {
+                return true;
+            }
+            return fits(e.before(), e.beforeDigest(), e.redactedAt()) && fits(e.after(), e.afterDigest(), e.redactedAt());
+        }
+
+        private static boolean fits(String text, String digest, Instant redactedAt) {
+            if (text == null) {
+                return digest == null || redactedAt != null;
+            }
+            return java.util.Objects.equals(ChainHash.digest(text), digest);
         }
 
         String chainId() {

@@ -17,6 +17,7 @@ final class ChainHash {
 
     static final String GENESIS = "0".repeat(64);
     private static final byte[] KEYED_DOMAIN = "hallmonitor.audit.v2\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DIGEST_DOMAIN = "hallmonitor.audit.v3\n".getBytes(StandardCharsets.UTF_8);
 
     private ChainHash() {
     }
@@ -27,6 +28,42 @@ final class ChainHash {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(encode(seq, at, actor, action, schoolId, subjectType, subjectId, before, after, prevHash));
             return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Version 3: an HMAC over the digests of {@code before} and {@code after} (so the text itself may later be
+     * removed) and over the entry's subjects.
+     */
+    static String keyedDigest(Mac key, long seq, Instant at, String actor, String action, String schoolId,
+                              String subjectType, String subjectId, String beforeDigest, String afterDigest,
+                              java.util.List<String> subjects, String prevHash) {
+        byte[] fields = encode(seq, at, actor, action, schoolId, subjectType, subjectId, beforeDigest, afterDigest,
+                prevHash);
+        byte[] subjectBytes = (subjects == null ? "" : String.join("\n", subjects)).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(DIGEST_DOMAIN);
+        out.writeBytes(fields);
+        out.writeBytes(Integer.toString(subjects == null ? -1 : subjectBytes.length).getBytes(StandardCharsets.UTF_8));
+        out.write(':');
+        out.writeBytes(subjectBytes);
+        try {
+            return HexFormat.of().formatHex(key.computeMac(out.toByteArray()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the audit key cannot compute a MAC", e);
+        }
+    }
+
+    /** The SHA-256 of the text as stored, or {@code null} for none. */
+    static String digest(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -47,6 +84,10 @@ final class ChainHash {
 
     /** The link an entry should carry, by its version; {@code null} for a keyed entry when the key is unavailable. */
     static String of(AuditEntry e, Mac key) {
+        if (e.linkVersion() == AuditEntry.KEYED_DIGEST) {
+            return key == null ? null : keyedDigest(key, e.seq(), e.at(), e.actor(), e.action(), e.schoolId(),
+                    e.subjectType(), e.subjectId(), e.beforeDigest(), e.afterDigest(), e.subjects(), e.prevHash());
+        }
         if (e.linkVersion() == AuditEntry.KEYED) {
             return key == null ? null : keyed(key, e.seq(), e.at(), e.actor(), e.action(), e.schoolId(),
                     e.subjectType(), e.subjectId(), e.before(), e.after(), e.prevHash());

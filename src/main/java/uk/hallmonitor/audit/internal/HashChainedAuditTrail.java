@@ -26,6 +26,7 @@ import uk.hallmonitor.audit.AuditProperties;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.audit.ChainHead;
 import uk.hallmonitor.audit.ChainKeySealer;
+import uk.hallmonitor.audit.DataAccessLog;
 import uk.hallmonitor.system.store.StoreProperties;
 import uk.hallmonitor.system.web.Text;
 
@@ -39,7 +40,7 @@ import uk.hallmonitor.system.web.Text;
  * head is anchored in a file outside the database ({@link ChainAnchors}), so a chain cut short or rewritten is found.
  */
 @Component
-public class HashChainedAuditTrail implements AuditTrail {
+public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
 
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper json;
@@ -119,12 +120,19 @@ public class HashChainedAuditTrail implements AuditTrail {
         String subjectId = Text.storable(event.subjectId());
         String before = Text.storable(pending.before());
         String after = Text.storable(pending.after());
-        boolean keyed = mac != null;
-        String link = keyed
-                ? ChainHash.keyed(mac, seq, at, actor, action, schoolId, subjectType, subjectId, before, after, prev)
-                : ChainHash.of(seq, at, actor, action, schoolId, subjectType, subjectId, before, after, prev);
+        java.util.List<String> subjects = DataAccessLog.pseudonyms(event.subjects());
+        if (mac == null) {
+            // without the key the entry is linked over its text, as before keying: it cannot be redacted later
+            String link = ChainHash.of(seq, at, actor, action, schoolId, subjectType, subjectId, before, after, prev);
+            return mongo.insert(new AuditEntry(null, seq, at, actor, action, schoolId, subjectType, subjectId, before,
+                    after, prev, link, AuditEntry.UNKEYED, subjects.isEmpty() ? null : subjects, null, null, null));
+        }
+        String beforeDigest = ChainHash.digest(before);
+        String afterDigest = ChainHash.digest(after);
+        String link = ChainHash.keyedDigest(mac, seq, at, actor, action, schoolId, subjectType, subjectId,
+                beforeDigest, afterDigest, subjects, prev);
         return mongo.insert(new AuditEntry(null, seq, at, actor, action, schoolId, subjectType, subjectId, before,
-                after, prev, link, keyed ? AuditEntry.KEYED : AuditEntry.UNKEYED));
+                after, prev, link, AuditEntry.KEYED_DIGEST, subjects, beforeDigest, afterDigest, null));
     }
 
     private Mono<AuditEntry> storedHead() {
@@ -142,7 +150,7 @@ public class HashChainedAuditTrail implements AuditTrail {
 
     /** Moves the anchor forward to a keyed entry this instance wrote or verified; blocking file IO. */
     private void anchor(AuditEntry entry, Long keyedFromHint) {
-        if (entry.linkVersion() != AuditEntry.KEYED) {
+        if (!entry.keyed()) {
             return;
         }
         String id = chainId();
@@ -171,7 +179,7 @@ public class HashChainedAuditTrail implements AuditTrail {
         if (keyedFromKnown > 0) {
             return keyedFromKnown;
         }
-        AuditEntry first = mongo.findOne(Query.query(Criteria.where("version").is(AuditEntry.KEYED))
+        AuditEntry first = mongo.findOne(Query.query(Criteria.where("version").gte(AuditEntry.KEYED))
                 .with(Sort.by("seq")).limit(1), AuditEntry.class).block(Duration.ofSeconds(30));
         keyedFromKnown = first == null ? 0 : first.seq();
         return keyedFromKnown;
@@ -210,14 +218,49 @@ public class HashChainedAuditTrail implements AuditTrail {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    @Override
+    public Mono<Void> viewed(String actor, String schoolId, String recordType, String recordId,
+                             java.util.Collection<String> subjects) {
+        return record(new AuditEvent(actor, "data.viewed", schoolId, recordType, recordId, null, null,
+                subjects == null ? java.util.List.of() : java.util.List.copyOf(subjects)));
+    }
+
+    @Override
+    public Mono<Redaction> redact(String subjectType, String subjectId) {
+        Query about = Query.query(Criteria.where("subjectType").is(subjectType).and("subjectId").is(subjectId));
+        Query redactable = Query.of(about).addCriteria(Criteria.where("version").is(AuditEntry.KEYED_DIGEST)
+                .and("redactedAt").is(null)
+                .orOperator(Criteria.where("before").ne(null), Criteria.where("after").ne(null)));
+        Query whole = Query.of(about).addCriteria(Criteria.where("version").ne(AuditEntry.KEYED_DIGEST)
+                .orOperator(Criteria.where("before").ne(null), Criteria.where("after").ne(null)));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // one multi-document update, each entry changed on its own: a rerun finds nothing left to redact
+        return mongo.updateMulti(redactable, new org.springframework.data.mongodb.core.query.Update()
+                        .set("before", null).set("after", null).set("redactedAt", now), AuditEntry.class)
+                .zipWith(mongo.count(whole, AuditEntry.class))
+                .map(t -> new Redaction(t.getT1().getModifiedCount(), t.getT2()));
+    }
+
     /** Entries for a school (or all, for trust-wide readers), newest first. */
     public Flux<AuditEntry> entries(String schoolId, String subjectId, int page, int size) {
-        return mongo.find(filter(schoolId, subjectId).with(Sort.by(Sort.Direction.DESC, "seq"))
+        return entries(schoolId, subjectId, null, page, size);
+    }
+
+    /**
+     * Entries for a school (or all), optionally only those about one person ({@code subject}: a
+     * {@link DataAccessLog} key), newest first.
+     */
+    public Flux<AuditEntry> entries(String schoolId, String subjectId, String subject, int page, int size) {
+        return mongo.find(filter(schoolId, subjectId, subject).with(Sort.by(Sort.Direction.DESC, "seq"))
                 .skip((long) page * size).limit(size), AuditEntry.class);
     }
 
     public Mono<Long> count(String schoolId, String subjectId) {
-        return mongo.count(filter(schoolId, subjectId), AuditEntry.class);
+        return count(schoolId, subjectId, null);
+    }
+
+    public Mono<Long> count(String schoolId, String subjectId, String subject) {
+        return mongo.count(filter(schoolId, subjectId, subject), AuditEntry.class);
     }
 
     /**
@@ -247,7 +290,14 @@ public class HashChainedAuditTrail implements AuditTrail {
     }
 
     private static Query filter(String schoolId, String subjectId) {
+        return filter(schoolId, subjectId, null);
+    }
+
+    private static Query filter(String schoolId, String subjectId, String subject) {
         Query query = new Query();
+        if (subject != null) {
+            query.addCriteria(Criteria.where("subjects").is(DataAccessLog.pseudonym(subject)));
+        }
         if (schoolId != null) {
             query.addCriteria(Criteria.where("schoolId").is(schoolId));
         }
