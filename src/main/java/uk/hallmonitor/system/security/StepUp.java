@@ -25,7 +25,7 @@ public class StepUp {
 
     private final Clock clock;
 
-    StepUp(Clock clock) {
+    public StepUp(Clock clock) {
         this.clock = clock;
     }
 
