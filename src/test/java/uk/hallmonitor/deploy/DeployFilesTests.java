@@ -108,7 +108,7 @@ class DeployFilesTests extends AppTestSupport {
         // the runtime stage copies the build's jar to exactly the path the entrypoint starts
         assertThat(dockerfile).contains("COPY --from=build /src/target/" + jar + " " + started);
         assertThat(dockerfile).containsPattern("(?m)^USER 10001");
-        assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*/actuator/health/readiness");
+        assertThat(dockerfile).containsPattern("(?ms)^HEALTHCHECK .*?/actuator/health/readiness");
     }
 
     @Test

@@ -94,8 +94,8 @@ class OidcProviders implements ReactiveClientRegistrationRepository {
                         return Mono.just(new Status(provider.id(), provider.label(), false, failure.problem()));
                     }
                     return discover(provider).map(found -> new Status(provider.id(), provider.label(), true, null))
-                            .defaultIfEmpty(new Status(provider.id(), provider.label(), false,
-                                    failures.containsKey(provider.id()) ? failures.get(provider.id()).problem() : null));
+                            .switchIfEmpty(Mono.fromSupplier(() -> new Status(provider.id(), provider.label(), false,
+                                    failures.containsKey(provider.id()) ? failures.get(provider.id()).problem() : null)));
                 })
                 .collectList();
     }

@@ -27,8 +27,24 @@ class OidcSignInTests extends AppTestSupport {
     private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final TestOidcProvider provider = TestOidcProvider.shared();
 
-    /** Where a sign-in ended: the session cookie and where the service sent the browser. */
-    record Outcome(String session, String location) {
+    /** Where a sign-in ended: the browser's session cookie (which the service may renew) and where it was sent. */
+    static final class Outcome {
+
+        private String session;
+        private final String location;
+
+        Outcome(String session, String location) {
+            this.session = session;
+            this.location = location;
+        }
+
+        String session() {
+            return session;
+        }
+
+        String location() {
+            return location;
+        }
 
         boolean signedIn() {
             return "/".equals(location);
@@ -192,8 +208,9 @@ class OidcSignInTests extends AppTestSupport {
         Outcome outcome = signIn("microsoft", "");
         web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus().isOk();
 
+        String token = csrf(outcome);
         web.post().uri("/logout").cookie("SESSION", outcome.session())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + csrf(outcome.session()))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + token)
                 .exchange().expectStatus().is3xxRedirection();
 
         web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus().isUnauthorized();
@@ -235,7 +252,7 @@ class OidcSignInTests extends AppTestSupport {
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec reveal(String accountId,
                                                                                           Outcome outcome) {
         return web.post().uri("/api/v1/accounts/{id}/credentials/password/reveal", accountId)
-                .cookie("SESSION", outcome.session()).header("X-CSRF-TOKEN", csrf(outcome.session()))
+                .header("X-CSRF-TOKEN", csrf(outcome)).cookie("SESSION", outcome.session())
                 .bodyValue(Map.of("reason", "checking the profile")).exchange();
     }
 
@@ -257,16 +274,21 @@ class OidcSignInTests extends AppTestSupport {
         var done = web.get().uri(back).cookie("SESSION", session).exchange().expectStatus().isFound()
                 .returnResult(Void.class);
         ResponseCookie renewed = done.getResponseCookies().getFirst("SESSION");
-        System.out.println("DEBUG sign-in cookies " + done.getResponseCookies() + " start " + session);
         return new Outcome(renewed != null && !renewed.getValue().isEmpty() ? renewed.getValue() : session,
                 done.getResponseHeaders().getLocation().toString());
     }
 
-    /** The CSRF token of the session, as the login page renders it. */
-    private String csrf(String session) {
-        var result = web.get().uri("/login").cookie("SESSION", session).exchange().expectStatus().isOk()
+    /**
+     * The CSRF token of the session, as the login page renders it. Making a session's first token gives the session
+     * a new id (Spring Security's defence against fixation), so the browser's cookie is renewed here too.
+     */
+    private String csrf(Outcome outcome) {
+        var result = web.get().uri("/login").cookie("SESSION", outcome.session()).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult();
-        System.out.println("DEBUG csrf cookies " + result.getResponseCookies() + " for " + session);
+        ResponseCookie renewed = result.getResponseCookies().getFirst("SESSION");
+        if (renewed != null && !renewed.getValue().isEmpty()) {
+            outcome.session = renewed.getValue();
+        }
         String page = result.getResponseBody();
         return page.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
     }
