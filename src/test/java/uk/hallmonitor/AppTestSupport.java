@@ -59,6 +59,17 @@ public abstract class AppTestSupport {
         // the fakes (WireMock platforms and webhooks) listen on loopback, which the outbound policy refuses unless the
         // operator's allow-list names it, as an on-premises installation would
         registry.add("hallmonitor.outbound.allow", () -> "localhost,127.0.0.1,[::1]");
+        // sign-in with Microsoft and Google against the test JVM's own OpenID Connect provider
+        var oidc = uk.hallmonitor.system.security.TestOidcProvider.shared();
+        registry.add("hallmonitor.oidc.microsoft.tenant", () -> uk.hallmonitor.system.security.TestOidcProvider.TENANT);
+        registry.add("hallmonitor.oidc.microsoft.client-id", () -> uk.hallmonitor.system.security.TestOidcProvider.MICROSOFT_CLIENT);
+        registry.add("hallmonitor.oidc.microsoft.client-secret", () -> uk.hallmonitor.system.security.TestOidcProvider.SECRET);
+        registry.add("hallmonitor.oidc.microsoft.issuer", oidc::microsoftIssuer);
+        registry.add("hallmonitor.oidc.google.client-id", () -> uk.hallmonitor.system.security.TestOidcProvider.GOOGLE_CLIENT);
+        registry.add("hallmonitor.oidc.google.client-secret", () -> uk.hallmonitor.system.security.TestOidcProvider.SECRET);
+        registry.add("hallmonitor.oidc.google.hosted-domain", () -> uk.hallmonitor.system.security.TestOidcProvider.HOSTED_DOMAIN);
+        registry.add("hallmonitor.oidc.google.issuer", oidc::googleIssuer);
+        registry.add("hallmonitor.oidc.group-roles[grp-moderators]", () -> "MODERATOR");
     }
 
     @BeforeEach

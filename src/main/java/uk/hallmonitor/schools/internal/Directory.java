@@ -108,6 +108,14 @@ class Directory implements SchoolDirectory, StaffLogins, RunnerEligibility {
         return mongo.findById(staffId, StaffDocument.class).map(Directory::credentials);
     }
 
+    @Override
+    public Flux<StaffCredentials> byEmail(String email) {
+        // addresses are stored as typed: compare without case (a login is rare enough for an unindexed match)
+        return email == null || email.isBlank() ? Flux.empty() : mongo.find(Query.query(Criteria.where("email")
+                .regex("^" + java.util.regex.Pattern.quote(email.trim()) + "$", "i")), StaffDocument.class)
+                .map(Directory::credentials);
+    }
+
     private static StaffCredentials credentials(StaffDocument s) {
         return new StaffCredentials(new Caller(s.id(), s.username(), s.schoolId(), s.roles()), s.passwordHash(),
                 s.active());

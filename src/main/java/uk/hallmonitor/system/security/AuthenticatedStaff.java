@@ -8,11 +8,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 final class AuthenticatedStaff extends AbstractAuthenticationToken implements StaffPrincipal {
 
     private final Caller caller;
+    private final SignIn signIn;
 
-    AuthenticatedStaff(Caller caller) {
+    AuthenticatedStaff(Caller caller, SignIn signIn) {
         super(caller.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
         this.caller = caller;
+        this.signIn = signIn;
         setAuthenticated(true);
+    }
+
+    @Override
+    public SignIn signIn() {
+        return signIn;
     }
 
     @Override

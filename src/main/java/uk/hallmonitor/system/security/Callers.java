@@ -15,8 +15,16 @@ public final class Callers {
     public static Mono<Caller> current() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .mapNotNull(authentication -> authentication instanceof StaffPrincipal principal
-                        ? principal.caller() : null)
+                .mapNotNull(StaffPrincipal::of)
+                .map(StaffPrincipal::caller)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "log in first")));
+    }
+
+    /** How the caller of the current request signed in; empty outside a request (in-process callers). */
+    public static Mono<SignIn> signIn() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .mapNotNull(StaffPrincipal::of)
+                .mapNotNull(StaffPrincipal::signIn);
     }
 }

@@ -31,11 +31,16 @@ class PasswordLogin implements ReactiveAuthenticationManager {
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final ClientAddresses addresses;
+    private final SignInSettings settings;
+    private final java.time.Clock clock;
     private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
     // compared against for unknown usernames, so that they cost the same BCrypt work as known ones
     private final String dummyHash;
 
-    PasswordLogin(StaffLogins logins, PasswordEncoder encoder, LoginThrottle throttle, ClientAddresses addresses) {
+    PasswordLogin(StaffLogins logins, PasswordEncoder encoder, LoginThrottle throttle, ClientAddresses addresses,
+                  SignInSettings settings, java.time.Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
         this.logins = logins;
         this.encoder = encoder;
         this.throttle = throttle;
@@ -89,7 +94,12 @@ class PasswordLogin implements ReactiveAuthenticationManager {
             }
             throttle.succeeded(username, address);
             verified.put(username, digest);
-            return Mono.just(new AuthenticatedStaff(login.caller()));
+            Mono<Boolean> allowed = settings == null || settings.breakGlass(login.caller()) ? Mono.just(true)
+                    : settings.passwords();
+            return allowed.flatMap(yes -> yes
+                    ? Mono.just(new AuthenticatedStaff(login.caller(), SignIn.password(clock.instant())))
+                    : Mono.error(new DisabledException("password sign-in is turned off; sign in with Microsoft or"
+                            + " Google (API clients: use a personal API token)")));
         });
     }
 

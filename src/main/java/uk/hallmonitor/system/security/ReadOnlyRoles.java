@@ -29,8 +29,8 @@ final class ReadOnlyRoles implements WebFilter {
         }
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .filter(StaffPrincipal.class::isInstance)
-                .map(auth -> readOnly(((StaffPrincipal) auth).caller()))
+                .mapNotNull(StaffPrincipal::of)
+                .map(principal -> readOnly(principal.caller()))
                 .defaultIfEmpty(false)
                 .flatMap(readOnly -> readOnly
                         ? SecurityConfiguration.problem(exchange, HttpStatus.FORBIDDEN, "Not allowed",

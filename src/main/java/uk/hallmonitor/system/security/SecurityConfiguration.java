@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -51,9 +52,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, PasswordLogin passwordLogin,
-                                                  StaffLogins logins) {
+                                                  StaffLogins logins, OidcProviders providers,
+                                                  OidcStaffUsers oidcUsers, ClientAddresses addresses, OidcProperties oidcProperties,
+                                                  java.time.Clock clock) {
         ServerAuthenticationEntryPoint problem401 = (exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-                "Not logged in", ex instanceof LockedException ? ex.getMessage()
+                "Not logged in", ex instanceof LockedException || ex instanceof DisabledException ? ex.getMessage()
                         : ex instanceof BadCredentialsException ? "wrong username, password or token"
                         : "log in with HTTP Basic, a bearer token or the login form");
         ServerAccessDeniedHandler problem403 = (exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN,
@@ -70,6 +73,9 @@ class SecurityConfiguration {
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problem401));
 
+        if (providers.any()) {
+            OidcSignIn.configure(http, providers, oidcUsers, addresses, oidcProperties, clock);
+        }
         return http
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -79,13 +85,14 @@ class SecurityConfiguration {
                         // Meta cannot log in: each delivery proves itself by its X-Hub-Signature-256 instead
                         .pathMatchers(HttpMethod.GET, WEBHOOKS).permitAll()
                         .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
+                        .pathMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationManager(passwordLogin)
                         .authenticationEntryPoint(problem401)
                         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
                 .formLogin(form -> form.authenticationManager(passwordLogin))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(endSessionsOfLeavers(logins), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(endSessionsOfLeavers(logins, clock), SecurityWebFiltersOrder.AUTHORIZATION)
                 .addFilterAfter(new ReadOnlyRoles(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserStateChange())
                         .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "Not allowed",
@@ -157,22 +164,34 @@ class SecurityConfiguration {
         return authentication -> logins.byApiTokenHash(ApiTokens.hash(((BearerToken) authentication).token()))
                 .filter(StaffCredentials::active)
                 .switchIfEmpty(Mono.error(new BadCredentialsException("unknown or revoked token")))
-                .map(login -> new AuthenticatedStaff(login.caller()));
+                .map(login -> new AuthenticatedStaff(login.caller(), SignIn.token()));
     }
 
-    /** A leaver's access ends at once, also for browser sessions opened before they left. */
-    private static WebFilter endSessionsOfLeavers(StaffLogins logins) {
+    /**
+     * A leaver's access ends at once, also for browser sessions opened before they left; a session opened through
+     * Microsoft or Google ends when its sign-in expires, so the next request goes back to the provider, which refuses
+     * an account disabled in the directory.
+     */
+    private static WebFilter endSessionsOfLeavers(StaffLogins logins, java.time.Clock clock) {
         return (exchange, chain) -> ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .filter(AuthenticatedStaff.class::isInstance)
-                .cast(AuthenticatedStaff.class)
-                .flatMap(auth -> logins.byStaffId(auth.caller().staffId())
-                        .map(StaffCredentials::active).defaultIfEmpty(false))
-                .defaultIfEmpty(true)
-                .flatMap(active -> active ? chain.filter(exchange)
+                .mapNotNull(StaffPrincipal::of)
+                .flatMap(principal -> {
+                    SignIn signIn = principal.signIn();
+                    if (signIn != null && signIn.expiresAt() != null && !clock.instant().isBefore(signIn.expiresAt())) {
+                        return Mono.just("your sign-in with " + signIn.method().substring("oidc:".length())
+                                + " has expired; sign in again");
+                    }
+                    return logins.byStaffId(principal.caller().staffId())
+                            .map(login -> login.active() ? "" : "this account has been closed")
+                            .defaultIfEmpty("this account has been closed");
+                })
+                .defaultIfEmpty("")
+                .flatMap(ended -> ended.isEmpty() ? chain.filter(exchange)
                         : exchange.getSession().flatMap(session -> session.invalidate())
-                                .then(problem(exchange, HttpStatus.UNAUTHORIZED, "Not logged in",
-                                        "this account has been closed")));
+                                .then(ended.startsWith("your sign-in") && wantsHtml(exchange)
+                                        ? redirectToLogin(exchange)
+                                        : problem(exchange, HttpStatus.UNAUTHORIZED, "Not logged in", ended)));
     }
 
     private static boolean wantsHtml(ServerWebExchange exchange) {

@@ -17,10 +17,16 @@ class SchoolSettings {
 
     Mono<SchoolVaultSettings> of(String schoolId) {
         return mongo.findById(schoolId, SchoolVaultSettings.class)
-                .defaultIfEmpty(new SchoolVaultSettings(schoolId, runnersMayRevealByDefault, null, null));
+                .defaultIfEmpty(new SchoolVaultSettings(schoolId, runnersMayRevealByDefault, null, null, false));
     }
 
+    /** Saves the runners' choice, with multi-factor for reveals off. */
     Mono<SchoolVaultSettings> save(String schoolId, boolean runnersMayReveal, Instant at, String by) {
-        return mongo.save(new SchoolVaultSettings(schoolId, runnersMayReveal, at, by));
+        return save(schoolId, runnersMayReveal, false, at, by);
+    }
+
+    Mono<SchoolVaultSettings> save(String schoolId, boolean runnersMayReveal, boolean mfaForReveal, Instant at,
+                                   String by) {
+        return mongo.save(new SchoolVaultSettings(schoolId, runnersMayReveal, at, by, mfaForReveal));
     }
 }

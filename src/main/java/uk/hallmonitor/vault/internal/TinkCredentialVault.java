@@ -28,6 +28,7 @@ import uk.hallmonitor.schools.StaffView;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.security.StepUp;
 import uk.hallmonitor.system.web.Problems;
 import uk.hallmonitor.vault.BreakGlassUsed;
 import uk.hallmonitor.vault.CredentialMetadata;
@@ -63,6 +64,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
     private final DomainEvents events;
     private final VaultProperties properties;
     private final Clock clock;
+    private final StepUp stepUp;
 
     TinkCredentialVault(VaultKeys keys, CredentialRecords credentials, KeyRotations rotations, SchoolSettings settings,
                         AccountRegister accounts, SchoolDirectory directory, AuditTrail audit, DomainEvents events,
@@ -77,6 +79,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.stepUp = new StepUp(clock);
     }
 
     @Override
@@ -160,13 +163,27 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
             if (access == Access.NONE || access == Access.RUNNER_NOT_ALLOWED) {
                 return refused(caller, account, name, access.refusal(accountId));
             }
-            if (access == Access.BREAK_GLASS) {
-                return breakGlassWait(caller).flatMap(wait -> wait.isPresent()
-                        ? refused(caller, account, name, wait.get())
-                        : revealChecked(caller, account, name, reason, access));
-            }
-            return revealChecked(caller, account, name, reason, access);
+            Mono<RevealedSecret> reveal = access != Access.BREAK_GLASS
+                    ? revealChecked(caller, account, name, reason, access)
+                    : breakGlassWait(caller).flatMap(wait -> wait.isPresent()
+                            ? refused(caller, account, name, wait.get())
+                            : revealChecked(caller, account, name, reason, access));
+            return recentSignIn(caller, account, name).then(reveal);
         }));
+    }
+
+    /**
+     * The step-up: a reveal (break-glass included) needs a recent sign-in, multi-factor where the school asks; a
+     * refusal is audited like any other and answered 401 with where to sign in again.
+     */
+    private Mono<Void> recentSignIn(Caller caller, SchoolAccount account, String name) {
+        return settings.of(account.schoolId())
+                .flatMap(school -> stepUp.require(school.mfaRequired(), "revealing a credential"))
+                .onErrorResume(org.springframework.web.ErrorResponseException.class, problem -> audit.record(
+                                new AuditEvent(caller.username(), "credential.reveal-refused", account.schoolId(),
+                                        "credential", CredentialDocument.idOf(account.id(), name), null,
+                                        Map.of("name", name, "refusal", String.valueOf(problem.getBody().getDetail()))))
+                        .then(Mono.error(problem)));
     }
 
     /** Every refused reveal is audited, whoever asked and whatever the rule that refused it, then answered 403. */

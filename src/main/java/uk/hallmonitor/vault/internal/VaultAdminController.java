@@ -44,12 +44,17 @@ class VaultAdminController {
     record VaultStatus(String state, String reason, List<Integer> keyIds, Integer primaryKeyId, String rotationId) {
     }
 
-    /** A school's vault settings. */
-    record Settings(String schoolId, boolean runnersMayReveal, Instant updatedAt, String updatedBy) {
+    /** A school's vault settings; {@code mfaForReveal}: a reveal needs multi-factor sign-in ({@code amr} mfa). */
+    record Settings(String schoolId, boolean runnersMayReveal, Instant updatedAt, String updatedBy,
+                    boolean mfaForReveal) {
+
+        Settings(SchoolVaultSettings s) {
+            this(s.schoolId(), s.runnersMayReveal(), s.updatedAt(), s.updatedBy(), s.mfaRequired());
+        }
     }
 
-    /** The change to a school's vault settings. */
-    record SettingsChange(Boolean runnersMayReveal) {
+    /** The change to a school's vault settings: either or both; what is left out stays as it is. */
+    record SettingsChange(Boolean runnersMayReveal, Boolean mfaForReveal) {
     }
 
     @GetMapping("/status")
@@ -69,22 +74,25 @@ class VaultAdminController {
     Mono<Settings> settings(@PathVariable String schoolId) {
         return Callers.current().flatMap(caller -> school(caller, schoolId, Role.HEADTEACHER, Role.SLT, Role.DSL))
                 .then(settings.of(schoolId))
-                .map(s -> new Settings(s.schoolId(), s.runnersMayReveal(), s.updatedAt(), s.updatedBy()));
+                .map(Settings::new);
     }
 
     @PutMapping("/schools/{schoolId}/settings")
     Mono<Settings> change(@PathVariable String schoolId, @RequestBody(required = false) SettingsChange change) {
         return Callers.current().flatMap(caller -> school(caller, schoolId, Role.HEADTEACHER).then(Mono.defer(() -> {
-            if (change == null || change.runnersMayReveal() == null) {
-                return Mono.error(Problems.badRequest("runnersMayReveal", "say true or false"));
+            if (change == null || (change.runnersMayReveal() == null && change.mfaForReveal() == null)) {
+                return Mono.error(Problems.badRequest("runnersMayReveal", "say true or false (and/or mfaForReveal)"));
             }
-            return settings.of(schoolId).flatMap(before -> settings.save(schoolId, change.runnersMayReveal(),
+            return settings.of(schoolId).flatMap(before -> settings.save(schoolId,
+                            change.runnersMayReveal() != null ? change.runnersMayReveal() : before.runnersMayReveal(),
+                            change.mfaForReveal() != null ? change.mfaForReveal() : before.mfaRequired(),
                             clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.username())
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "vault.settings-changed",
                             schoolId, "vault-settings", schoolId,
-                            Map.of("runnersMayReveal", before.runnersMayReveal()),
-                            Map.of("runnersMayReveal", after.runnersMayReveal()))).thenReturn(after)));
-        }))).map(s -> new Settings(s.schoolId(), s.runnersMayReveal(), s.updatedAt(), s.updatedBy()));
+                            Map.of("runnersMayReveal", before.runnersMayReveal(), "mfaForReveal", before.mfaRequired()),
+                            Map.of("runnersMayReveal", after.runnersMayReveal(), "mfaForReveal", after.mfaRequired())))
+                            .thenReturn(after)));
+        }))).map(Settings::new);
     }
 
     /** The school if the caller may act on it: 404 when unknown or out of sight, 403 without the role. */

@@ -201,6 +201,12 @@ class VaultPages {
 
     private Mono<Rendering> revealForm(Caller caller, String id, String name, String reason,
                                        List<ProblemFields.Shown> errors) {
+        return revealForm(caller, id, name, reason, errors, null);
+    }
+
+    /** The form again; with {@code signInAgain}, the step-up refused the reveal and the page offers a fresh sign-in. */
+    private Mono<Rendering> revealForm(Caller caller, String id, String name, String reason,
+                                       List<ProblemFields.Shown> errors, ErrorResponseException signInAgain) {
         return vault.list(caller, id).filter(c -> c.name().equals(name)).next()
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("credential", name)))
                 .zipWith(accounts.account(id))
@@ -210,7 +216,9 @@ class VaultPages {
                         .modelAttribute("breakGlass", breakGlass(caller, t.getT2()))
                         .modelAttribute("reason", reason)
                         .modelAttribute("errors", errors)
-                        .status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                        .modelAttribute("signInAgain", signInAgain == null ? null : signInAgain.getBody().getDetail())
+                        .status(signInAgain != null ? HttpStatus.UNAUTHORIZED
+                                : errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                         .build());
     }
 
@@ -249,7 +257,9 @@ class VaultPages {
                                         .build())
                                 .onErrorResume(ErrorResponseException.class, e -> e.getStatusCode().value() == 400
                                         ? revealForm(caller, id, name, reason, ProblemFields.of(e, LABELS))
-                                        : Mono.error(e));
+                                        : e.getStatusCode().value() == 401
+                                                ? revealForm(caller, id, name, reason, List.of(), e)
+                                                : Mono.error(e));
                     });
         });
     }
