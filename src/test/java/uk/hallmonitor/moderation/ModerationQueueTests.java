@@ -204,6 +204,58 @@ class ModerationQueueTests extends ModerationAppTestSupport {
                 .jsonPath("$.slackWebhookUrl").doesNotExist();
     }
 
+    @Test
+    void aRunnerWhoIsNotAModeratorSeesAndActsOnTheirAccountsPostButNotOnAnotherAccounts() {
+        ActiveAccount school = activeAccount("X", "2021", null);
+        Person runner = school.runner2();
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+
+        as(runner).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(postId);
+        String page = as(runner).get().uri("/ui/moderation/posts/{id}", postId).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("idiot").contains("Not a problem");
+        as(colleague).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isForbidden();
+        as(colleague).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "DISMISS", "note", "x")).exchange().expectStatus().isForbidden();
+        assertUntouched(school.runner1(), postId);
+
+        assertThat(act(runner, postId, Map.of("action", "DISMISS", "note", "a parent joking"))).isEqualTo(200);
+        as(school.runner1()).get().uri("/api/v1/posts/{id}", postId).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("DISMISSED")
+                .jsonPath("$.actions[0].actor").isEqualTo(runner.username());
+    }
+
+    @Test
+    void aBrowserRefusedOnAPageGetsTheErrorPageInTheLayoutWhileTheApiKeepsItsProblem() {
+        ActiveAccount school = activeAccount("X", "2022", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+
+        String refused = as(colleague).get().uri("/ui/moderation/posts/{id}", postId).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("<h1>You don&#39;t have access to this page</h1>")
+                .contains("ask your school&#39;s Hallmonitor admin").contains("Person " + colleague.username())
+                .contains("href=\"/\"").doesNotContain("\"status\"");
+        String missing = as(colleague).get().uri("/ui/no-such-page").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(missing).contains("<h1>Page not found</h1>").contains("Skip to main content");
+        as(colleague).get().uri("/ui/moderation/posts/{id}", "no-such-post").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+
+        as(colleague).get().uri("/api/v1/posts/{id}", postId).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        as(colleague).get().uri("/ui/moderation/posts/{id}", postId).exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private int act(Person person, String postId, Map<String, Object> body) {
         return as(person).post().uri("/api/v1/posts/{id}/actions", postId).bodyValue(body).exchange()
                 .returnResult(String.class).getStatus().value();

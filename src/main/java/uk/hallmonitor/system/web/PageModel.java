@@ -20,6 +20,7 @@ import uk.hallmonitor.system.security.Callers;
 class PageModel {
 
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+    private static final String FRAME = PageModel.class.getName() + ".frame";
 
     private final List<PageFrameContributor> contributors;
     private final List<PageNotices> notices;
@@ -46,8 +47,18 @@ class PageModel {
     }
 
     @ModelAttribute("frame")
-    Mono<PageFrame> frame() {
-        return Callers.current().flatMap(this::frameOf);
+    Mono<PageFrame> frame(ServerWebExchange exchange) {
+        return frameFor(exchange);
+    }
+
+    /**
+     * The frame of this request, worked out once (the person's and school's names, zone, unread count) and kept on
+     * the exchange: the page and, when it fails, its error page read the same one.
+     */
+    @SuppressWarnings("unchecked")
+    Mono<PageFrame> frameFor(ServerWebExchange exchange) {
+        return (Mono<PageFrame>) exchange.getAttributes().computeIfAbsent(FRAME,
+                key -> Callers.current().flatMap(this::frameOf).cache());
     }
 
     @ModelAttribute("_csrf")
