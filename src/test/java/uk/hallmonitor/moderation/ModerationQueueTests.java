@@ -240,7 +240,7 @@ class ModerationQueueTests extends ModerationAppTestSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(refused).contains("<h1>You don&#39;t have access to this page</h1>")
-                .contains("ask your school&#39;s Hallmonitor admin").contains("Person " + colleague.username())
+                .contains("ask your school's Hallmonitor admin").contains("Person " + colleague.username())
                 .contains("href=\"/\"").doesNotContain("\"status\"");
         String missing = as(colleague).get().uri("/ui/no-such-page").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
