@@ -119,6 +119,22 @@ public class ModerationInbox {
         });
     }
 
+    /**
+     * The school's newest posts the classifier did not flag, for a moderator to report one it missed; the same
+     * readers as the queue.
+     */
+    public Mono<List<PostView>> notFlagged(Caller caller, String schoolId, int size) {
+        if (schoolId == null || !caller.canSee(schoolId)) {
+            return Mono.error(Problems.notFound("school", String.valueOf(schoolId)));
+        }
+        if (!reads(caller, schoolId)) {
+            return Mono.error(Problems.forbidden("reporting a missed post is for moderators, SLT and the DSL"));
+        }
+        Query recent = query(where("schoolId").is(schoolId).and("flagged").is(false))
+                .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id"))).limit(size);
+        return mongo.find(recent, PostVerdict.class).collectList().flatMap(queue::views);
+    }
+
     /** How many flagged posts of the school wait for a moderator. */
     public Mono<Long> openCount(String schoolId, List<String> accountIds) {
         Criteria criteria = where("schoolId").is(schoolId).and("flagged").is(true).and("status")

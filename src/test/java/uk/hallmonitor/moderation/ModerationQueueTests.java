@@ -16,6 +16,9 @@ import uk.hallmonitor.system.Platform;
 /** The moderation queue's endpoints: actions, races, bad input, roles and school isolation. */
 class ModerationQueueTests extends ModerationAppTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    uk.hallmonitor.classification.ModerationFeedback feedback;
+
     @Test
     void twoModeratorsActingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
         ActiveAccount school = activeAccount("X", "2001", null);
@@ -246,6 +249,11 @@ class ModerationQueueTests extends ModerationAppTestSupport {
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(missing).contains("<h1>Page not found</h1>").contains("Skip to main content");
+        String alerts = as(school.dsl()).get().uri("/ui/safeguarding-alerts").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(alerts).contains("<h1>Safeguarding alerts</h1>")
+                .contains("No safeguarding alert is waiting for acknowledgement.")
+                .contains("href=\"/ui/safeguarding-alerts\"");
         as(colleague).get().uri("/ui/moderation/posts/{id}", "no-such-post").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
 
@@ -254,6 +262,45 @@ class ModerationQueueTests extends ModerationAppTestSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         as(colleague).get().uri("/ui/moderation/posts/{id}", postId).exchange().expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aModeratorReportsAPostTheClassifierMissedAndItIsKeptOnceAsALabelledExample() throws Exception {
+        ActiveAccount school = activeAccount("X", "2023", null);
+        String missed = arrive(school.schoolId(), school.accountId(), "see you all behind the bike sheds 2023");
+        awaitVerdict(school.runner1(), missed);
+
+        String page = as(school.runner1()).get().uri("/ui/moderation/missed").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<h1>Report a missed post</h1>").contains("behind the bike sheds 2023")
+                .contains("post=" + missed);
+
+        String refused = as(school.runner1()).post().uri("/ui/moderation/missed")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .bodyValue("post=" + missed).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("There is a problem").contains("What it is: choose what the post is")
+                .contains("behind the bike sheds 2023");
+        assertThat(feedbackLines()).noneMatch(line -> line.contains("bike sheds 2023"));
+
+        for (int time = 0; time < 2; time++) {
+            as(school.runner1()).post().uri("/ui/moderation/missed")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .bodyValue("post=" + missed + "&category=THREAT").exchange().expectStatus().isSeeOther()
+                    .expectHeader().location("/ui/moderation/missed");
+        }
+        assertThat(feedbackLines()).filteredOn(line -> line.contains("bike sheds 2023"))
+                .containsExactly("1\tTHREAT\t-\tsee you all behind the bike sheds 2023");
+
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+        as(colleague).post().uri("/ui/moderation/missed").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("text=another+one&category=ABUSE").exchange().expectStatus().isForbidden();
+        assertThat(feedbackLines()).noneMatch(line -> line.contains("another one"));
+    }
+
+    private List<String> feedbackLines() throws java.io.IOException {
+        java.nio.file.Path file = feedback.file();
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
     }
 
     private int act(Person person, String postId, Map<String, Object> body) {

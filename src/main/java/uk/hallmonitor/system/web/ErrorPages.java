@@ -72,7 +72,7 @@ class ErrorPages {
             context.setVariable("frame", found.getT1().orElse(null));
             context.setVariable("_csrf", found.getT2().orElse(null));
             context.setVariable("currentPath", exchange.getRequest().getPath().value());
-            context.setVariable("notices", "");
+            context.setVariable("notices", List.of());
             context.setVariable("flash", null);
             try {
                 String html = engine.process("errors/problem", context);

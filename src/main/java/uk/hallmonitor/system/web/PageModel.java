@@ -32,18 +32,14 @@ class PageModel {
 
     /**
      * The banners every page carries until someone acts (an undelivered CRITICAL safeguarding alert, mail not
-     * configured), as the modules' {@link PageNotices} give them: already escaped HTML, with the CSRF field filled in.
+     * configured), as the modules' {@link PageNotices} give them; the layout draws each with its button.
      */
     @ModelAttribute("notices")
-    Mono<String> notices(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        Mono<String> field = token.map(csrf -> "<input type=\"hidden\" name=\"" + Html.escape(csrf.getParameterName())
-                + "\" value=\"" + Html.escape(csrf.getToken()) + "\">").defaultIfEmpty("");
+    Mono<List<PageNotices.Banner>> notices() {
         // a banner that cannot be read must not take the page down with it
         return Flux.fromIterable(notices)
-                .concatMap(source -> source.banner().onErrorResume(error -> Mono.empty()))
-                .collect(java.util.stream.Collectors.joining())
-                .zipWith(field, (html, csrf) -> html.replace("%CSRF%", csrf));
+                .concatMap(source -> source.banners().onErrorResume(error -> Mono.empty()))
+                .collectList();
     }
 
     @ModelAttribute("frame")
