@@ -27,6 +27,15 @@ public final class ModerationFeedback {
         this.file = file;
     }
 
+    /**
+     * Whether a corrected example with these categories is offensive when the moderator does not say: yes, unless
+     * every category is self-harm, disclosure, spam or personal data, which are not offensive in themselves.
+     */
+    public static boolean offensiveByDefault(Collection<Category> categories) {
+        return !java.util.Set.of(Category.SELF_HARM, Category.DISCLOSURE, Category.SPAM, Category.PERSONAL_DATA)
+                .containsAll(categories);
+    }
+
     /** Appends one corrected example unless the same line is already there; answers whether it was added. */
     public Mono<Boolean> recordOnce(String text, boolean offensive, Collection<Category> categories, Intent intent) {
         return Mono.fromCallable(() -> appendOnce(text, offensive, categories, intent))

@@ -19,10 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Severity;
-import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.Posts;
-import uk.hallmonitor.sla.PostClock;
-import uk.hallmonitor.sla.PostClocks;
 import uk.hallmonitor.sla.SlaBoard;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.web.PageResponse;
@@ -70,17 +67,15 @@ public class ModerationInbox {
     private final ReactiveMongoTemplate mongo;
     private final ModerationQueue queue;
     private final ObjectProvider<Posts> posts;
-    private final PostClocks clocks;
     private final SlaBoard sla;
     private final FeedChannel feed;
     private final Clock clock;
 
     ModerationInbox(ReactiveMongoTemplate mongo, ModerationQueue queue, ObjectProvider<Posts> posts,
-                    PostClocks clocks, SlaBoard sla, FeedChannel feed, Clock clock) {
+                    SlaBoard sla, FeedChannel feed, Clock clock) {
         this.mongo = mongo;
         this.queue = queue;
         this.posts = posts;
-        this.clocks = clocks;
         this.sla = sla;
         this.feed = feed;
         this.clock = clock;
@@ -119,11 +114,27 @@ public class ModerationInbox {
             return mongo.count(found, PostVerdict.class).zipWith(mongo.find(Query.of(found)
                                     .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id")))
                                     .skip((long) page * size).limit(size), PostVerdict.class)
-                            .flatMapSequential(this::view).collectList())
+                            .collectList().flatMap(queue::views))
                     .map(both -> new PageResponse<>(both.getT2(), page, size, both.getT1()))
                     // who looked (R11): the inbox shows the posts' words
                     .flatMap(response -> queue.viewedList(caller, schoolId, response.items()).thenReturn(response));
         });
+    }
+
+    /**
+     * The school's newest posts the classifier did not flag, for a moderator to report one it missed; the same
+     * readers as the queue.
+     */
+    public Mono<List<PostView>> notFlagged(Caller caller, String schoolId, int size) {
+        if (schoolId == null || !caller.canSee(schoolId)) {
+            return Mono.error(Problems.notFound("school", String.valueOf(schoolId)));
+        }
+        if (!reads(caller, schoolId)) {
+            return Mono.error(Problems.forbidden("reporting a missed post is for moderators, SLT and the DSL"));
+        }
+        Query recent = query(where("schoolId").is(schoolId).and("flagged").is(false))
+                .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id"))).limit(size);
+        return mongo.find(recent, PostVerdict.class).collectList().flatMap(queue::views);
     }
 
     /** How many flagged posts of the school wait for a moderator. */
@@ -189,15 +200,5 @@ public class ModerationInbox {
             errors.add(new Problems.FieldError(field, "choose a " + plain + " from the list"));
             return null;
         }
-    }
-
-    private Mono<PostView> view(PostVerdict verdict) {
-        Posts store = posts.getIfAvailable();
-        Mono<Optional<CollectedPost>> post = verdict.suspectedIllegal() || store == null ? Mono.just(Optional.empty())
-                : store.post(verdict.postId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        Mono<Optional<PostClock>> due = clocks.forPost(verdict.postId()).map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
-        return Mono.zip(post, due).map(found -> PostView.of(verdict, found.getT1().orElse(null),
-                found.getT2().orElse(null)));
     }
 }

@@ -95,9 +95,7 @@ class ModerationQueue {
         return verdicts.page(school, flagged, accountId, categoryName,
                         statusName == null ? null : QueueStatus.valueOf(statusName),
                         severityName == null ? null : Severity.valueOf(severityName), page, size)
-                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
-                        .flatMapSequential(this::view)
-                        .collectList()
+                .flatMap(found -> views(found.items())
                         .flatMap(items -> viewedList(caller, school, items).thenReturn(items))
                         .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
     }
@@ -128,10 +126,8 @@ class ModerationQueue {
         } catch (org.springframework.web.ErrorResponseException invalid) {
             return Mono.error(invalid);
         }
+        // visible() lets through the school's moderators, SLT, DSL and administrators and the account's runners
         return visible(caller, postId).flatMap(verdict -> {
-            if (!caller.hasAnyIn(verdict.schoolId(), Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN)) {
-                return Mono.error(Problems.forbidden("only moderators, SLT and the DSL act on flagged posts"));
-            }
             if (!verdict.flagged()) {
                 return Mono.error(Problems.conflict("post " + postId + " was not flagged, so it is not in the "
                         + "moderation queue"));
@@ -259,8 +255,46 @@ class ModerationQueue {
         return verdicts.find(postId)
                 .filter(verdict -> caller.canSee(verdict.schoolId()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("post", postId)))
-                .flatMap(verdict -> caller.hasAnyIn(verdict.schoolId(), READERS) ? Mono.just(verdict)
-                        : Mono.error(Problems.forbidden("the moderation queue is for moderators, SLT and the DSL")));
+                .flatMap(verdict -> works(caller, verdict).flatMap(allowed -> allowed ? Mono.just(verdict)
+                        : Mono.error(Problems.forbidden("a flagged post is for moderators, SLT, the DSL and the "
+                                + "runners of its account"))));
+    }
+
+    /**
+     * Whether the caller may see and act on this post: moderators, SLT, the DSL and administrators of its school, and
+     * the staff who run the account it was posted to.
+     */
+    private Mono<Boolean> works(Caller caller, PostVerdict verdict) {
+        if (caller.hasAnyIn(verdict.schoolId(), READERS)) {
+            return Mono.just(true);
+        }
+        if (verdict.accountId() == null || caller.staffId() == null) {
+            return Mono.just(false);
+        }
+        return accounts.account(verdict.accountId())
+                .map(account -> verdict.schoolId().equals(account.schoolId())
+                        && account.runnerIds().contains(caller.staffId()))
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * The views of a page of verdicts, in their order: the posts and the clocks are read with one query each (by
+     * id, {@code $in}), not one per row. Sealed posts' texts are never read.
+     */
+    Mono<List<PostView>> views(List<PostVerdict> page) {
+        if (page.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> ids = page.stream().map(PostVerdict::postId).toList();
+        List<String> readable = page.stream().filter(verdict -> !verdict.suspectedIllegal())
+                .map(PostVerdict::postId).toList();
+        Posts posts = postStore.getIfAvailable();
+        Mono<Map<String, CollectedPost>> texts = posts == null || readable.isEmpty() ? Mono.just(Map.of())
+                : posts.posts(readable).collectMap(CollectedPost::id);
+        return Mono.zip(texts, clocks.forPosts(ids)).map(found -> page.stream()
+                .map(verdict -> PostView.of(verdict, verdict.suspectedIllegal() ? null
+                        : found.getT1().get(verdict.postId()), found.getT2().get(verdict.postId())))
+                .toList());
     }
 
     private Mono<PostView> view(PostVerdict verdict) {

@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
-import uk.hallmonitor.system.web.Html;
 import uk.hallmonitor.system.web.PageNotices;
 
 /**
@@ -35,16 +34,15 @@ class SafeguardingBanner implements PageNotices {
     }
 
     @Override
-    public Mono<String> banner() {
-        return Callers.current().onErrorResume(error -> Mono.empty()).flatMap(caller -> {
+    public Flux<Banner> banners() {
+        return Callers.current().onErrorResume(error -> Mono.empty()).flatMapMany(caller -> {
             if (!caller.hasAny(SHOWN_TO)) {
-                return Mono.empty();
+                return Flux.empty();
             }
-            Mono<String> mail = caller.isAdmin()
-                    ? health.problem().map(reason -> "<div class=\"banner\" role=\"alert\">Alerts are not being "
-                            + "emailed: " + Html.escape(reason) + ".</div>").defaultIfEmpty("")
-                    : Mono.just("");
-            return Mono.zip(mail, undelivered(caller)).map(parts -> parts.getT1() + parts.getT2());
+            Flux<Banner> mail = caller.isAdmin()
+                    ? health.problem().map(reason -> Banner.of("Alerts are not being emailed: " + reason + ".")).flux()
+                    : Flux.empty();
+            return Flux.concat(mail, undelivered(caller));
         });
     }
 
@@ -55,14 +53,10 @@ class SafeguardingBanner implements PageNotices {
                 .filterWhen(alert -> alerts.reachedOutside(alert.sources()).map(reached -> !reached));
     }
 
-    private Mono<String> undelivered(Caller caller) {
-        return unreached(caller).map(alert -> "<div class=\"banner\" role=\"alert\">CRITICAL safeguarding alert, "
-                        + "not delivered by email, Teams or Slack: " + Html.escape(alert.subject()) + " (raised "
-                        + Html.escape(TIME.format(alert.raisedAt())) + (alert.incidentNumber() == null ? ""
-                        : ", incident " + Html.escape(alert.incidentNumber())) + "). "
-                        + "<form class=\"inline\" method=\"post\" action=\"/ui/safeguarding-alerts/"
-                        + Html.escape(alert.id()) + "/acknowledgement\">%CSRF%<button>Acknowledge</button></form>"
-                        + "</div>")
-                .collect(java.util.stream.Collectors.joining());
+    private Flux<Banner> undelivered(Caller caller) {
+        return unreached(caller).map(alert -> new Banner("CRITICAL safeguarding alert, not delivered by email, "
+                + "Teams or Slack: " + alert.subject() + " (raised " + TIME.format(alert.raisedAt())
+                + (alert.incidentNumber() == null ? "" : ", incident " + alert.incidentNumber()) + ").",
+                "/ui/safeguarding-alerts/" + alert.id() + "/acknowledgement", "Acknowledge"));
     }
 }

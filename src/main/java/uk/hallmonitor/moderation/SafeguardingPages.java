@@ -1,21 +1,25 @@
 package uk.hallmonitor.moderation;
 
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.system.security.Callers;
-import uk.hallmonitor.system.web.Html;
+import uk.hallmonitor.system.web.Flash;
+import uk.hallmonitor.system.web.PageController;
 
-/** The page of unacknowledged safeguarding alerts, and the button (also in every page's banner) that acknowledges one. */
-@RestController
+/**
+ * The page of unacknowledged safeguarding alerts ({@code /ui/safeguarding-alerts}), and the button (also in every
+ * page's banner) that acknowledges one. It reads and acknowledges through {@link SafeguardingController}, the same
+ * code and rules as the API; a refusal shows the error page in the layout. It stays in this package because the
+ * controller it calls is the module's own.
+ */
+@PageController
 class SafeguardingPages {
+
+    private static final int LISTED = 200;
 
     private final SafeguardingController api;
 
@@ -23,36 +27,22 @@ class SafeguardingPages {
         this.api = api;
     }
 
-    @GetMapping(value = "/ui/safeguarding-alerts", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<String> page(ServerWebExchange exchange) {
-        return Callers.current().flatMap(caller -> api.list(null, "UNACKNOWLEDGED", 0, 200)
-                .map(found -> {
-                    if (found.items().isEmpty()) {
-                        return "<p>No safeguarding alert is waiting for acknowledgement.</p>";
-                    }
-                    StringBuilder rows = new StringBuilder("<table><tr><th>Raised</th><th>Severity</th><th>What</th>"
-                            + "<th>Told so far</th><th></th></tr>");
-                    found.items().forEach(alert -> rows.append("<tr><td>").append(Html.escape(alert.raisedAt()))
-                            .append("</td><td>").append(Html.escape(alert.severity())).append("</td><td>")
-                            .append(Html.escape(alert.subject())).append("</td><td>")
-                            .append(Html.escape(alert.reached())).append("</td><td><form method=\"post\" action=\""
-                                    + "/ui/safeguarding-alerts/").append(Html.escape(alert.id()))
-                            .append("/acknowledgement\">%CSRF%<button>Acknowledge</button></form></td></tr>"));
-                    return rows.append("</table>").toString();
-                })
-                .onErrorResume(error -> Mono.just(Html.problem(error)))
-                .flatMap(body -> Html.render(exchange, "Safeguarding alerts", body)));
+    @GetMapping("/ui/safeguarding-alerts")
+    Mono<String> page(Model model) {
+        return Callers.current().flatMap(caller -> api.list(null, "UNACKNOWLEDGED", 0, LISTED).map(found -> {
+            model.addAttribute("alerts", found.items());
+            model.addAttribute("total", found.total());
+            // the button only for those the acknowledgement allows (a moderator reads the list)
+            model.addAttribute("canAcknowledge", caller.hasAny(SafeguardingController.ACKNOWLEDGERS));
+            return "alerts/safeguarding";
+        }));
     }
 
-    @PostMapping(value = "/ui/safeguarding-alerts/{id}/acknowledgement", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<ResponseEntity<String>> acknowledge(@PathVariable String id, ServerWebExchange exchange) {
+    @PostMapping("/ui/safeguarding-alerts/{id}/acknowledgement")
+    Mono<String> acknowledge(@PathVariable String id, ServerWebExchange exchange) {
         return api.acknowledge(id, null)
-                .map(done -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .location(URI.create("/ui/safeguarding-alerts")).<String>build())
-                .onErrorResume(error -> Html.render(exchange, "Safeguarding alerts", Html.problem(error))
-                        .map(body -> ResponseEntity.status(error instanceof org.springframework.web.ErrorResponseException
-                                        refused ? refused.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR)
-                                .contentType(MediaType.TEXT_HTML)
-                                .body(body)));
+                .flatMap(done -> Flash.set(exchange, "Acknowledged: " + done.subject()
+                        + (done.incidentNumber() == null ? "" : " (incident " + done.incidentNumber() + ")")))
+                .thenReturn("redirect:/ui/safeguarding-alerts");
     }
 }

@@ -145,6 +145,14 @@ class PostStore implements Posts {
     }
 
     @Override
+    public Flux<CollectedPost> posts(java.util.Collection<String> postIds) {
+        if (postIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(postIds)), PostDocument.class).map(PostDocument::view);
+    }
+
+    @Override
     public Mono<CollectedPost> byPlatformId(Platform platform, String platformPostId) {
         return mongo.findOne(identity(platform, platformPostId), PostDocument.class).map(PostDocument::view);
     }

@@ -23,6 +23,14 @@ public interface Posts {
     /** The post, or empty. */
     Mono<CollectedPost> post(String postId);
 
+    /**
+     * The posts of these ids that exist, in no particular order: one query for a page of rows instead of one per row.
+     * At most a page's worth of ids (a few hundred) per call.
+     */
+    default Flux<CollectedPost> posts(java.util.Collection<String> postIds) {
+        return Flux.fromIterable(postIds).distinct().concatMap(this::post);
+    }
+
     /** The post with this platform id, or empty. */
     Mono<CollectedPost> byPlatformId(Platform platform, String platformPostId);
 

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,16 +78,14 @@ public class SlaBoard {
 
     private final ReactiveMongoTemplate mongo;
     private final ResponseClocks clocks;
-    private final SlaCompliance compliance;
     private final AccountRegister accounts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SlaBoard(ReactiveMongoTemplate mongo, ResponseClocks clocks, SlaCompliance compliance, AccountRegister accounts,
+    SlaBoard(ReactiveMongoTemplate mongo, ResponseClocks clocks, AccountRegister accounts,
              AuditTrail audit, Clock clock) {
         this.mongo = mongo;
         this.clocks = clocks;
-        this.compliance = compliance;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -131,17 +132,37 @@ public class SlaBoard {
                 .map(found -> found.getString("postId"));
     }
 
-    /** Compliance of the school's current week and the {@code past} weeks before it, newest first. */
+    /**
+     * Compliance of the school's current week and the {@code past} weeks before it, newest first: the clocks of all
+     * the weeks are read in one query and counted week by week, as {@link SlaCompliance#between} counts one week.
+     */
     public Mono<List<Week>> weeks(String schoolId, ZoneId zone, int past) {
-        LocalDate thisMonday = LocalDate.ofInstant(clock.instant(), zone)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return Flux.range(0, past + 1)
-                .map(thisMonday::minusWeeks)
-                .concatMap(monday -> compliance.between(schoolId, monday.atStartOfDay(zone).toInstant(),
-                                monday.plusWeeks(1).atStartOfDay(zone).toInstant())
-                        .map(figures -> new Week(monday, monday.equals(thisMonday), figures.school(),
-                                figures.accounts())))
-                .collectList();
+        Instant now = clock.instant();
+        LocalDate thisMonday = LocalDate.ofInstant(now, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate firstMonday = thisMonday.minusWeeks(past);
+        Instant from = firstMonday.atStartOfDay(zone).toInstant();
+        Instant to = thisMonday.plusWeeks(1).atStartOfDay(zone).toInstant();
+        return mongo.find(query(where("schoolId").is(schoolId).and("receivedAt").gte(from).lt(to)),
+                        ResponseClock.class)
+                .collectList()
+                .map(found -> {
+                    Map<LocalDate, List<ResponseClock>> byWeek = found.stream().collect(Collectors.groupingBy(
+                            c -> LocalDate.ofInstant(c.receivedAt(), zone)
+                                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
+                    List<Week> weeks = new ArrayList<>();
+                    for (int back = 0; back <= past; back++) {
+                        LocalDate monday = thisMonday.minusWeeks(back);
+                        List<ResponseClock> clocksOfWeek = byWeek.getOrDefault(monday, List.of());
+                        Map<String, ComplianceFigures> perAccount = new TreeMap<>();
+                        clocksOfWeek.stream().collect(Collectors.groupingBy(ResponseClock::accountId, TreeMap::new,
+                                        Collectors.toList()))
+                                .forEach((account, ofAccount) -> perAccount.put(account,
+                                        ComplianceFigures.of(ofAccount, now)));
+                        weeks.add(new Week(monday, monday.equals(thisMonday), ComplianceFigures.of(clocksOfWeek, now),
+                                perAccount));
+                    }
+                    return weeks;
+                });
     }
 
     /**

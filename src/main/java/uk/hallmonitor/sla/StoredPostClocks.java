@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,6 +27,15 @@ class StoredPostClocks implements PostClocks {
     @Override
     public Mono<PostClock> forPost(String postId) {
         return mongo.findOne(query(where("postId").is(postId)), ResponseClock.class).map(PostClock::of);
+    }
+
+    @Override
+    public Mono<Map<String, PostClock>> forPosts(Collection<String> postIds) {
+        if (postIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(query(where("postId").in(postIds)), ResponseClock.class)
+                .collectMap(ResponseClock::postId, PostClock::of);
     }
 
     @Override

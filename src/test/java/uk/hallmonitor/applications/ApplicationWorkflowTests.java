@@ -34,6 +34,26 @@ class ApplicationWorkflowTests extends AppTestSupport {
     }
 
     @Test
+    void everyAnswerNamesTheRunnersBesideTheirIdsInTheSameOrder() {
+        String school = newSchool();
+        Person applicant = newCurrentStaff(school, "STAFF");
+        Person runner = newCurrentStaff(school, "STAFF");
+        Person slt = newStaff(school, "SLT");
+        String id = submittedApplication(applicant, runner, applicant);
+
+        as(slt).get().uri("/api/v1/applications/{id}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.runnerIds[0]").isEqualTo(runner.id())
+                .jsonPath("$.runners.length()").isEqualTo(2)
+                .jsonPath("$.runners[0].id").isEqualTo(runner.id())
+                .jsonPath("$.runners[0].name").isEqualTo("Person " + runner.username())
+                .jsonPath("$.runners[1].name").isEqualTo("Person " + applicant.username());
+        as(slt).get().uri("/api/v1/applications?schoolId={s}", school).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].runners[1].id").isEqualTo(applicant.id())
+                .jsonPath("$.items[0].runners[1].name").isEqualTo("Person " + applicant.username())
+                .jsonPath("$.items[0].runnerIds.length()").isEqualTo(2);
+    }
+
+    @Test
     void approvalIsRefusedWhileARunnerLacksTrainingOrAcknowledgement() {
         String school = newSchool();
         Person applicant = newCurrentStaff(school, "STAFF");

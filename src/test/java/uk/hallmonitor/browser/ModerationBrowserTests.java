@@ -125,6 +125,41 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text("#inbox-rows")).doesNotContain("cheap watches").doesNotContain("You are an idiot")
                 .contains("hurt you");
 
+        // keyboard shortcuts: j moves to the first post, x ticks it, k stays on the first; switched off they do nothing
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+        find("h1").click();
+        keys.sendKeys("j").perform();
+        WebElement first = browser.findElements(By.cssSelector("#inbox-rows tr.post-row")).get(0);
+        waitFor(driver -> first.getAttribute("class").contains("selected"));
+        keys.sendKeys("x").perform();
+        assertThat(first.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
+        keys.sendKeys("x").perform();
+        assertThat(first.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isFalse();
+        find("details.shortcuts summary").click();
+        find("#shortcuts-on").click();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()",
+                first.findElement(By.cssSelector("a.open-post")));
+        keys.sendKeys("x").perform();
+        assertThat(first.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isFalse();
+        find("#shortcuts-on").click();
+
+        // the concert thanks was not flagged: the moderator reports it as missed, choosing it from the list
+        submit(".missed-link a");
+        assertThat(text("#not-flagged")).contains("Lovely concert");
+        assertAccessible("moderation-missed");
+        browser.findElements(By.cssSelector("#not-flagged tr")).stream()
+                .filter(row -> row.getText().contains("Lovely concert")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("a.report-missed")).click();
+        waitFor(driver -> driver.getCurrentUrl().contains("post="));
+        assertThat(text("blockquote.post-text")).contains("Lovely concert");
+        submit(".missed-form button[type=submit]");
+        assertThat(text(".error-summary")).contains("choose what the post is");
+        assertThat(find("#category").getAttribute("aria-describedby")).isNotBlank();
+        new org.openqa.selenium.support.ui.Select(find("#category")).selectByVisibleText("Spam");
+        submit(".missed-form button[type=submit]");
+        assertThat(text(".confirmation")).contains("Reported").contains("spam");
+        open("/ui/moderation");
+
         // a post flagged while the inbox is open appears without reloading
         importComments(school, "id,author,text,postedAt\nc5,parent_c,what an idiot,2026-11-16T09:10:00Z\n");
         waitFor(driver -> text("#inbox-rows").contains("what an idiot"));
@@ -187,6 +222,21 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text(".summary-list")).contains("Closed").contains("Reported to police")
                 .contains("Person " + school.dsl().username());
         assertThat(text("table")).contains("Lead changed").contains("Open to Closed");
+
+        // the safeguarding alerts page is in the navigation, on the layout
+        submit("nav a[href='/ui/safeguarding-alerts']");
+        assertThat(text("h1")).isEqualTo("Safeguarding alerts");
+        assertAccessible("safeguarding-alerts");
+
+        // an address that is not a page, and a page the DSL may not open, answer in the layout with a way home
+        open("/ui/no-such-page");
+        assertThat(text("h1")).isEqualTo("Page not found");
+        assertThat(find("main a[href='/']").getText()).contains("home page");
+        assertAccessible("error-not-found");
+        open("/ui/admin");
+        assertThat(text("h1")).isEqualTo("You don't have access to this page");
+        assertThat(text("main")).contains("ask your school's Hallmonitor admin");
+        assertAccessible("error-forbidden");
     }
 
     /** Clicks the button and waits for the page it leads to. */

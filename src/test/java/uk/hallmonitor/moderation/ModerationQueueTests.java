@@ -16,6 +16,9 @@ import uk.hallmonitor.system.Platform;
 /** The moderation queue's endpoints: actions, races, bad input, roles and school isolation. */
 class ModerationQueueTests extends ModerationAppTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    uk.hallmonitor.classification.ModerationFeedback feedback;
+
     @Test
     void twoModeratorsActingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
         ActiveAccount school = activeAccount("X", "2001", null);
@@ -202,6 +205,102 @@ class ModerationQueueTests extends ModerationAppTestSupport {
                 .jsonPath("$.alertRunners").isEqualTo(false)
                 .jsonPath("$.slackWebhookSet").isEqualTo(true)
                 .jsonPath("$.slackWebhookUrl").doesNotExist();
+    }
+
+    @Test
+    void aRunnerWhoIsNotAModeratorSeesAndActsOnTheirAccountsPostButNotOnAnotherAccounts() {
+        ActiveAccount school = activeAccount("X", "2021", null);
+        Person runner = school.runner2();
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+
+        as(runner).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(postId);
+        String page = as(runner).get().uri("/ui/moderation/posts/{id}", postId).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("idiot").contains("Not a problem");
+        as(colleague).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isForbidden();
+        as(colleague).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "DISMISS", "note", "x")).exchange().expectStatus().isForbidden();
+        assertUntouched(school.runner1(), postId);
+
+        assertThat(act(runner, postId, Map.of("action", "DISMISS", "note", "a parent joking"))).isEqualTo(200);
+        as(school.runner1()).get().uri("/api/v1/posts/{id}", postId).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("DISMISSED")
+                .jsonPath("$.actions[0].actor").isEqualTo(runner.username());
+    }
+
+    @Test
+    void aBrowserRefusedOnAPageGetsTheErrorPageInTheLayoutWhileTheApiKeepsItsProblem() {
+        ActiveAccount school = activeAccount("X", "2022", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+
+        String refused = as(colleague).get().uri("/ui/moderation/posts/{id}", postId).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("<h1>You don&#39;t have access to this page</h1>")
+                .contains("ask your school's Hallmonitor admin").contains("Person " + colleague.username())
+                .contains("href=\"/\"").doesNotContain("\"status\"");
+        String missing = as(colleague).get().uri("/ui/no-such-page").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(missing).contains("<h1>Page not found</h1>").contains("Skip to main content");
+        String alerts = as(school.dsl()).get().uri("/ui/safeguarding-alerts").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(alerts).contains("<h1>Safeguarding alerts</h1>")
+                .contains("No safeguarding alert is waiting for acknowledgement.")
+                .contains("href=\"/ui/safeguarding-alerts\"");
+        as(colleague).get().uri("/ui/moderation/posts/{id}", "no-such-post").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+
+        as(colleague).get().uri("/api/v1/posts/{id}", postId).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        as(colleague).get().uri("/ui/moderation/posts/{id}", postId).exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aModeratorReportsAPostTheClassifierMissedAndItIsKeptOnceAsALabelledExample() throws Exception {
+        ActiveAccount school = activeAccount("X", "2023", null);
+        String missed = arrive(school.schoolId(), school.accountId(), "see you all behind the bike sheds 2023");
+        awaitVerdict(school.runner1(), missed);
+
+        String page = as(school.runner1()).get().uri("/ui/moderation/missed").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<h1>Report a missed post</h1>").contains("behind the bike sheds 2023")
+                .contains("post=" + missed);
+
+        String refused = as(school.runner1()).post().uri("/ui/moderation/missed")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .bodyValue("post=" + missed).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("There is a problem").contains("What it is: choose what the post is")
+                .contains("behind the bike sheds 2023");
+        assertThat(feedbackLines()).noneMatch(line -> line.contains("bike sheds 2023"));
+
+        for (int time = 0; time < 2; time++) {
+            as(school.runner1()).post().uri("/ui/moderation/missed")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .bodyValue("post=" + missed + "&category=THREAT").exchange().expectStatus().isSeeOther()
+                    .expectHeader().location("/ui/moderation/missed");
+        }
+        assertThat(feedbackLines()).filteredOn(line -> line.contains("bike sheds 2023"))
+                .containsExactly("1\tTHREAT\t-\tsee you all behind the bike sheds 2023");
+
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+        as(colleague).post().uri("/ui/moderation/missed").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("text=another+one&category=ABUSE").exchange().expectStatus().isForbidden();
+        assertThat(feedbackLines()).noneMatch(line -> line.contains("another one"));
+    }
+
+    private List<String> feedbackLines() throws java.io.IOException {
+        java.nio.file.Path file = feedback.file();
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
     }
 
     private int act(Person person, String postId, Map<String, Object> body) {

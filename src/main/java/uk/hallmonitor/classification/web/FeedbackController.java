@@ -56,9 +56,6 @@ class FeedbackController {
                             boolean duplicate) {
     }
 
-    private static final Set<Category> NOT_OFFENSIVE_IN_THEMSELVES = Set.of(Category.SELF_HARM,
-            Category.DISCLOSURE, Category.SPAM, Category.PERSONAL_DATA);
-
     private final ModerationFeedback feedback;
     private final int maxTextLength;
 
@@ -118,7 +115,7 @@ class FeedbackController {
         Kind accepted = kind;
         Intent asked = intent;
         boolean offensive = request.offensive() != null ? request.offensive()
-                : !NOT_OFFENSIVE_IN_THEMSELVES.containsAll(categories);
+                : ModerationFeedback.offensiveByDefault(categories);
         return Callers.allowed()
                 .then(feedback.recordOnce(request.text(), offensive, categories, asked))
                 .map(added -> new FeedbackRecorded(accepted, request.postId(), List.copyOf(categories), offensive,

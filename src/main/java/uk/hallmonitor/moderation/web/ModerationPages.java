@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.classification.Category;
+import uk.hallmonitor.classification.ModerationFeedback;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.moderation.ActionRequest;
 import uk.hallmonitor.moderation.ModerationAction;
@@ -35,6 +37,7 @@ import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.web.Flash;
 import uk.hallmonitor.system.web.FormProblems;
 import uk.hallmonitor.system.web.PageController;
+import uk.hallmonitor.system.web.ProblemFields;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -46,6 +49,9 @@ class ModerationPages {
 
     private static final int PAGE_SIZE = 25;
     private static final int BULK_LIMIT = 100;
+    private static final int MISSED_TEXT = 10_000;
+    private static final Map<String, String> MISSED_LABELS = Map.of("category", "What it is", "text",
+            "The post's words", "post", "The post");
 
     /** The actions offered on a post, in the words moderators use. */
     static final Map<ModerationAction, String> ACTIONS = actions();
@@ -55,9 +61,13 @@ class ModerationPages {
     private final AccountRegister accounts;
     private final SchoolDirectory schools;
     private final StaffNames names;
+    private final ModerationFeedback feedback;
+    private final Words words;
 
     ModerationPages(ModerationInbox inbox, SlaBoard sla, AccountRegister accounts, SchoolDirectory schools,
-                    StaffNames names) {
+                    StaffNames names, ModerationFeedback feedback, Words words) {
+        this.feedback = feedback;
+        this.words = words;
         this.inbox = inbox;
         this.sla = sla;
         this.accounts = accounts;
@@ -118,6 +128,110 @@ class ModerationPages {
         }));
     }
 
+    /**
+     * Report a post the classifier missed: the school's newest posts that were not flagged, and a form taking the
+     * post (one of those, or its words pasted) and the category it should have had. The report becomes a labelled
+     * example for retraining, through the same service as {@code POST /api/v1/classify/feedback} with MISSED.
+     */
+    @GetMapping("/ui/moderation/missed")
+    Mono<String> missed(@RequestParam(required = false) String school, @RequestParam(required = false) String post,
+                        Model model) {
+        return Callers.current().flatMap(caller -> schoolOf(caller, school, model).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Mono.just("moderation/choose-school");
+            }
+            return showMissed(caller, found.get(), blank(post), model, List.of(), Map.of());
+        }));
+    }
+
+    private Mono<String> showMissed(Caller caller, SchoolView school, String postId, Model model,
+                                    List<Problems.FieldError> errors, Map<String, String> typed) {
+        Mono<java.util.Optional<PostView>> chosen = postId == null ? Mono.just(java.util.Optional.empty())
+                : reportable(caller, school, postId).map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty());
+        return Mono.zip(inbox.notFlagged(caller, school.id(), PAGE_SIZE), chosen,
+                        accounts.ofSchool(school.id()).collectList())
+                .map(found -> {
+                    model.addAttribute("school", school);
+                    model.addAttribute("recent", found.getT1());
+                    model.addAttribute("chosen", found.getT2().orElse(null));
+                    model.addAttribute("accountNames", accountNames(found.getT3()));
+                    model.addAttribute("categories", Category.values());
+                    model.addAttribute("errors", errors.stream().map(error -> ProblemFields.field(error.field(),
+                            error.message(), MISSED_LABELS)).toList());
+                    model.addAttribute("typed", typed);
+                    return "moderation/missed";
+                });
+    }
+
+    @PostMapping("/ui/moderation/missed")
+    Mono<String> reportMissed(ServerWebExchange exchange, Model model) {
+        return Callers.current().zipWith(exchange.getFormData())
+                .flatMap(both -> reportMissed(both.getT1(), both.getT2(), exchange, model));
+    }
+
+    private Mono<String> reportMissed(Caller caller, MultiValueMap<String, String> form, ServerWebExchange exchange,
+                                      Model model) {
+        String wanted = caller.isAdmin() ? blank(form.getFirst("school")) : caller.schoolId();
+        Mono<java.util.Optional<SchoolView>> found = schoolOf(caller, wanted, model);
+        return found.flatMap(school -> school.isEmpty() ? Mono.just("moderation/choose-school")
+                : reportMissed(caller, school.get(), form, exchange, model));
+    }
+
+    private Mono<String> reportMissed(Caller caller, SchoolView school, MultiValueMap<String, String> form,
+                                      ServerWebExchange exchange, Model model) {
+        if (!ModerationInbox.reads(caller, school.id())) {
+            return Mono.error(Problems.forbidden("reporting a missed post is for moderators, SLT and the DSL"));
+        }
+        Map<String, String> typed = form.toSingleValueMap();
+        String postId = blank(form.getFirst("post"));
+        List<Problems.FieldError> errors = new ArrayList<>();
+        Category category = ModerationInbox.choice(form.getFirst("category"), Category.class, "category",
+                "category", errors);
+        if (category == null && errors.isEmpty()) {
+            errors.add(new Problems.FieldError("category", "choose what the post is (the category the classifier "
+                    + "should have given it)"));
+        }
+        String pasted = blank(form.getFirst("text"));
+        if (postId == null && pasted == null) {
+            errors.add(new Problems.FieldError("text", "paste the words of the post that was missed, or choose one "
+                    + "of the posts listed"));
+        } else if (postId == null && pasted.length() > MISSED_TEXT) {
+            errors.add(new Problems.FieldError("text", "shorten the post's words to at most " + MISSED_TEXT
+                    + " characters"));
+        }
+        Mono<String> text = postId == null ? Mono.justOrEmpty(pasted) : reportable(caller, school, postId)
+                .map(PostView::text);
+        return text.defaultIfEmpty("").flatMap(words -> {
+            if (words.isEmpty() && postId != null) {
+                errors.add(new Problems.FieldError("post", "that post cannot be reported: choose one of the posts "
+                        + "listed"));
+            }
+            if (!errors.isEmpty()) {
+                exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.BAD_REQUEST);
+                return showMissed(caller, school, postId, model, errors, typed);
+            }
+            List<Category> categories = List.of(category);
+            String back = "redirect:/ui/moderation/missed" + (caller.isAdmin() ? "?school=" + school.id() : "");
+            Mono<Boolean> added = feedback.recordOnce(words, ModerationFeedback.offensiveByDefault(categories),
+                    categories, null);
+            return added.flatMap(isNew -> Flash.set(exchange, missedDone(isNew, category))).thenReturn(back);
+        });
+    }
+
+    /** The post, if the caller may report it as missed: in the school, not sealed, its words still stored. */
+    private Mono<PostView> reportable(Caller caller, SchoolView school, String postId) {
+        Mono<PostView> one = inbox.one(caller, postId);
+        return one.onErrorResume(ErrorResponseException.class, gone -> Mono.empty())
+                .filter(post -> !post.sealed() && post.text() != null && school.id().equals(post.schoolId()));
+    }
+
+    private String missedDone(boolean isNew, Category category) {
+        String name = words.category(category).toLowerCase(java.util.Locale.UK);
+        return isNew ? "Reported: the classifier will learn from this post as " + name
+                : "Already reported: this post is already kept as " + name;
+    }
+
     /** One row of the inbox, for the page's script to insert when a post is flagged while it is open. */
     @GetMapping("/ui/moderation/posts/{id}/row")
     Mono<String> row(@PathVariable String id, Model model) {
@@ -152,7 +266,9 @@ class ModerationPages {
                     model.addAttribute("templates", inbox.templates(found.getT1().name()));
                     model.addAttribute("errors", errors);
                     model.addAttribute("typed", typed);
-                    model.addAttribute("canAct", ModerationInbox.reads(caller, post.schoolId()));
+                    // the post was found for the caller: its school's moderators, SLT, DSL and admins, or a runner
+                    // of its account, who all may act on it
+                    model.addAttribute("canAct", true);
                     return "moderation/post";
                 });
     }

@@ -25,6 +25,8 @@ public final class Navigation {
             new Link("Moderation", "/ui/moderation", EnumSet.of(Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN)),
             new Link("Response times", "/ui/sla", EnumSet.of(Role.MODERATOR, Role.SLT, Role.ADMIN)),
             new Link("Incidents", "/ui/incidents", EnumSet.of(Role.DSL, Role.SLT, Role.HEADTEACHER, Role.ADMIN)),
+            new Link("Safeguarding alerts", "/ui/safeguarding-alerts", EnumSet.of(Role.DSL, Role.DEPUTY_DSL,
+                    Role.HEADTEACHER, Role.SLT)),
             new Link("Applications", "/ui/applications", EnumSet.of(Role.STAFF, Role.SLT, Role.HEADTEACHER,
                     Role.MODERATOR, Role.DSL)),
             new Link("SLT review", "/ui/review", EnumSet.of(Role.SLT, Role.HEADTEACHER)),

@@ -20,6 +20,7 @@ import uk.hallmonitor.system.security.Callers;
 class PageModel {
 
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+    private static final String FRAME = PageModel.class.getName() + ".frame";
 
     private final List<PageFrameContributor> contributors;
     private final List<PageNotices> notices;
@@ -31,23 +32,29 @@ class PageModel {
 
     /**
      * The banners every page carries until someone acts (an undelivered CRITICAL safeguarding alert, mail not
-     * configured), as the modules' {@link PageNotices} give them: already escaped HTML, with the CSRF field filled in.
+     * configured), as the modules' {@link PageNotices} give them; the layout draws each with its button.
      */
     @ModelAttribute("notices")
-    Mono<String> notices(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        Mono<String> field = token.map(csrf -> "<input type=\"hidden\" name=\"" + Html.escape(csrf.getParameterName())
-                + "\" value=\"" + Html.escape(csrf.getToken()) + "\">").defaultIfEmpty("");
+    Mono<List<PageNotices.Banner>> notices() {
         // a banner that cannot be read must not take the page down with it
         return Flux.fromIterable(notices)
-                .concatMap(source -> source.banner().onErrorResume(error -> Mono.empty()))
-                .collect(java.util.stream.Collectors.joining())
-                .zipWith(field, (html, csrf) -> html.replace("%CSRF%", csrf));
+                .concatMap(source -> source.banners().onErrorResume(error -> Mono.empty()))
+                .collectList();
     }
 
     @ModelAttribute("frame")
-    Mono<PageFrame> frame() {
-        return Callers.current().flatMap(this::frameOf);
+    Mono<PageFrame> frame(ServerWebExchange exchange) {
+        return frameFor(exchange);
+    }
+
+    /**
+     * The frame of this request, worked out once (the person's and school's names, zone, unread count) and kept on
+     * the exchange: the page and, when it fails, its error page read the same one.
+     */
+    @SuppressWarnings("unchecked")
+    Mono<PageFrame> frameFor(ServerWebExchange exchange) {
+        return (Mono<PageFrame>) exchange.getAttributes().computeIfAbsent(FRAME,
+                key -> Callers.current().flatMap(this::frameOf).cache());
     }
 
     @ModelAttribute("_csrf")

@@ -1,13 +1,24 @@
 package uk.hallmonitor.system.web;
 
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 
 /**
  * What a module needs every page to show at the top for the current caller (a banner that stays until dealt with).
- * {@link Html#render} asks every bean of this type; the HTML answered must already be escaped. Empty for nothing.
+ * The layout draws every bean's banners (as text, escaped by Thymeleaf), each with its button when it has one.
  */
 public interface PageNotices {
 
-    /** The banner for the caller of the current request (read from the reactive security context), or empty. */
-    Mono<String> banner();
+    /**
+     * A banner: its words and, when something can be done about it from the banner, the path to POST to and the
+     * button's words ({@code null} both when there is nothing to press).
+     */
+    record Banner(String text, String action, String button) {
+
+        public static Banner of(String text) {
+            return new Banner(text, null, null);
+        }
+    }
+
+    /** The banners for the caller of the current request (read from the reactive security context), or none. */
+    Flux<Banner> banners();
 }

@@ -3,6 +3,7 @@ package uk.hallmonitor.system.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +33,23 @@ import uk.hallmonitor.system.web.Problems.FieldError;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final ErrorPages pages;
+
+    ProblemHandler(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    /** Every problem the base class answers goes through here: a browser on a page gets the error page instead. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && ErrorPages.wanted(exchange)) {
+            return pages.render(problem, exchange)
+                    .switchIfEmpty(Mono.defer(() -> super.createResponseEntity(body, headers, status, exchange)));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -136,9 +154,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem, exchange);
     }
 
-    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
+    private Mono<ResponseEntity<Object>> respond(ProblemDetail problem, ServerWebExchange exchange) {
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        return Mono.just(ResponseEntity.status(problem.getStatus())
+        Mono<ResponseEntity<Object>> json = Mono.fromSupplier(() -> ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+        return ErrorPages.wanted(exchange) ? pages.render(problem, exchange).switchIfEmpty(json) : json;
     }
 }
