@@ -95,6 +95,8 @@ public final class ClassificationCommands {
         // the L-BFGS trainer's regularisation, read by ModelTrainer when --maxent MAXENT_QN
         System.setProperty("hallmonitor.train.l1", o.getOrDefault("l1", "0"));
         System.setProperty("hallmonitor.train.l2", o.getOrDefault("l2", "1.0"));
+        // the sentence encoder of the stacked build: e5 (e5-small-v2 int8, default) or minilm (all-MiniLM-L6-v2 int8)
+        System.setProperty("hallmonitor.train.encoder", o.getOrDefault("encoder", "e5"));
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
                 Integer.parseInt(o.getOrDefault("folds", "5")), Integer.parseInt(o.getOrDefault("iterations", "100")),

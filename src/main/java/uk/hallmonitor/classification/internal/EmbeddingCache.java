@@ -26,9 +26,12 @@ public final class EmbeddingCache {
     private final Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
     private final PrintStream log;
+    private final String encoder;
 
-    public EmbeddingCache(Path file, PrintStream log) {
+    /** The cache in {@code file} (null: none) of the encoder named {@code encoder} (another's vectors are dropped). */
+    public EmbeddingCache(Path file, String encoder, PrintStream log) {
         this.file = file;
+        this.encoder = encoder;
         this.log = log;
         if (file != null && Files.exists(file)) {
             read();
@@ -60,7 +63,7 @@ public final class EmbeddingCache {
 
     private void read() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!in.readUTF().equals(SentenceEncoder.NAME)) {
+            if (!in.readUTF().equals(encoder)) {
                 return;
             }
             int n = in.readInt();
@@ -88,7 +91,7 @@ public final class EmbeddingCache {
             Path tmp = Files.createTempFile(parent, "embeddings", ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
                     1 << 16))) {
-                out.writeUTF(SentenceEncoder.NAME);
+                out.writeUTF(encoder);
                 out.writeInt(vectors.size());
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
                     out.writeUTF(e.getKey().length() > 16_000 ? e.getKey().substring(0, 16_000) : e.getKey());

@@ -215,8 +215,15 @@ public final class ModelTrainer {
                                 Map<String, List<LabelledText>> train, int feedbackCount) {
         int folds = options.folds();
         List<String> report = new ArrayList<>();
-        SentenceEncoder encoder = SentenceEncoder.shared();
-        EmbeddingCache cache = new EmbeddingCache(options.embeddingCache(), log);
+        // train --encoder e5|minilm (default e5-small); each encoder keeps its own cache file
+        SentenceEncoder encoder = SentenceEncoder.shared(
+                SentenceEncoder.Kind.of(System.getProperty("hallmonitor.train.encoder")));
+        Path cacheFile = options.embeddingCache();
+        if (cacheFile != null && encoder.kind() != SentenceEncoder.Kind.E5_SMALL) {
+            cacheFile = cacheFile.resolveSibling(encoder.kind().name().toLowerCase(Locale.ROOT) + "-"
+                    + cacheFile.getFileName());
+        }
+        EmbeddingCache cache = new EmbeddingCache(cacheFile, encoder.name(), log);
         List<LabelledText> corpus = train.get("corpus");
         boolean olid = train.containsKey("olid");
         // Davidson is left out of the stacked build's n-gram model: it doubled the cost of each of the K + 1
@@ -474,7 +481,7 @@ public final class ModelTrainer {
                 .format(LocalDateTime.now(ZoneOffset.UTC)) + "-" + options.versionTag();
         ModelBundle bundle = new ModelBundle(maxent, null, null, category, intent,
                 new Ensemble(1.0, 0.0, 0.0, 0.0, off.head().threshold()),
-                new StackedHeads(SentenceEncoder.NAME, heads), version);
+                new StackedHeads(encoder.name(), heads), version);
         Properties trainedOn = new Properties();
         trainedOn.setProperty("trained.sources", String.join(",", sources.keySet()));
         trainedOn.setProperty("trained.feedback", Integer.toString(feedbackCount));
@@ -486,7 +493,7 @@ public final class ModelTrainer {
         trainedOn.setProperty("trained.l2", Double.toString(l2()));
         trainedOn.setProperty("trained.offensive.l2", Double.toString(MAIN_L2));
         trainedOn.setProperty("trained.offensive.cutoff", Integer.toString(OFFENSIVE_CUTOFF));
-        trainedOn.setProperty("trained.encoder", SentenceEncoder.NAME);
+        trainedOn.setProperty("trained.encoder", encoder.name());
         trainedOn.setProperty("trained.stack.heads", String.join(",", heads.keySet()));
         trainedOn.setProperty("trained.stack.olidRows", Integer.toString(n - corpus.size()));
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
