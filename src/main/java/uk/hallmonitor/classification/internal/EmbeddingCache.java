@@ -27,19 +27,24 @@ public final class EmbeddingCache {
     private final Map<String, float[]> vectors = new HashMap<>();
     private final PrintStream log;
     private final String encoder;
+    private boolean loaded;
 
     /** The cache in {@code file} (null: none) of the encoder named {@code encoder} (another's vectors are dropped). */
     public EmbeddingCache(Path file, String encoder, PrintStream log) {
         this.file = file;
         this.encoder = encoder;
         this.log = log;
-        if (file != null && Files.exists(file)) {
-            read();
-        }
     }
 
     /** Vectors for the texts, embedding (and saving) those not seen before. */
     public float[][] vectors(List<String> texts, SentenceEncoder encoder) {
+        if (!loaded) {
+            // read when first needed, not when training starts: another run may have filled it in the meantime
+            loaded = true;
+            if (file != null && Files.exists(file)) {
+                read();
+            }
+        }
         List<String> missing = new ArrayList<>(new LinkedHashSet<>(texts.stream()
                 .filter(t -> !vectors.containsKey(t)).toList()));
         int step = 2_048;
