@@ -85,7 +85,9 @@ public final class ClassificationCommands {
 
     /**
      * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
-     * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0]}: rebuilds the model bundle and writes its held-out metrics next to it.
+     * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0] [--olid-stack-rows 0]
+     * [--encoder e5|minilm] [--embedding-cache FILE] [--no-encoder]}: rebuilds the model bundle and writes its held-out
+     * metrics next to it.
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
