@@ -85,7 +85,9 @@ public final class ClassificationCommands {
 
     /**
      * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
-     * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0]}: rebuilds the model bundle and writes its held-out metrics next to it.
+     * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0] [--olid-stack-rows 0]
+     * [--encoder e5|minilm] [--embedding-cache FILE] [--no-encoder]}: rebuilds the model bundle and writes its held-out
+     * metrics next to it.
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
@@ -95,6 +97,8 @@ public final class ClassificationCommands {
         // the L-BFGS trainer's regularisation, read by ModelTrainer when --maxent MAXENT_QN
         System.setProperty("hallmonitor.train.l1", o.getOrDefault("l1", "0"));
         System.setProperty("hallmonitor.train.l2", o.getOrDefault("l2", "1.0"));
+        // the sentence encoder of the stacked build: e5 (e5-small-v2 int8, default) or minilm (all-MiniLM-L6-v2 int8)
+        System.setProperty("hallmonitor.train.encoder", o.getOrDefault("encoder", "e5"));
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
                 Integer.parseInt(o.getOrDefault("folds", "5")), Integer.parseInt(o.getOrDefault("iterations", "100")),

@@ -64,7 +64,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     public OpenNlpPostClassifier(ModelBundle models, ClassificationProperties properties, Lexicon schoolTerms) {
         this.inUse = new AtomicReference<>(InUse.of(models));
         if (models.stack() != null) {
-            SentenceEncoder.shared(); // loaded with the models, not on the first post
+            encoder(models); // loaded with the models, not on the first post
         }
         this.properties = properties;
         Lexicon base = Lexicon.base();
@@ -87,7 +87,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     /** Switches to another model version (a retrained bundle); later verdicts are made and labelled by it. */
     public void use(ModelBundle models) {
         if (models.stack() != null) {
-            SentenceEncoder.shared();
+            encoder(models);
         }
         inUse.set(InUse.of(models));
     }
@@ -187,7 +187,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         }
         float[][] vectors = new float[texts.size()][];
         if (!encoderTexts.isEmpty()) {
-            float[][] v = encoder().embed(encoderTexts);
+            float[][] v = encoder(models).embed(encoderTexts);
             for (int k = 0; k < v.length; k++) {
                 vectors[encoded.get(k)] = v[k];
             }
@@ -199,8 +199,9 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         return out;
     }
 
-    private SentenceEncoder encoder() {
-        return SentenceEncoder.shared();
+    /** The encoder the bundle's stacked heads were trained on (their weights fit its vectors only). */
+    private static SentenceEncoder encoder(ModelBundle models) {
+        return SentenceEncoder.shared(SentenceEncoder.Kind.of(models.stack().encoder()));
     }
 
     private Verdict verdict(NormalisedText normalised, float[] vector, String schoolId, InUse current) {

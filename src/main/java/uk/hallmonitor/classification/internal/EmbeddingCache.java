@@ -26,17 +26,25 @@ public final class EmbeddingCache {
     private final Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
     private final PrintStream log;
+    private final String encoder;
+    private boolean loaded;
 
-    public EmbeddingCache(Path file, PrintStream log) {
+    /** The cache in {@code file} (null: none) of the encoder named {@code encoder} (another's vectors are dropped). */
+    public EmbeddingCache(Path file, String encoder, PrintStream log) {
         this.file = file;
+        this.encoder = encoder;
         this.log = log;
-        if (file != null && Files.exists(file)) {
-            read();
-        }
     }
 
     /** Vectors for the texts, embedding (and saving) those not seen before. */
     public float[][] vectors(List<String> texts, SentenceEncoder encoder) {
+        if (!loaded) {
+            // read when first needed, not when training starts: another run may have filled it in the meantime
+            loaded = true;
+            if (file != null && Files.exists(file)) {
+                read();
+            }
+        }
         List<String> missing = new ArrayList<>(new LinkedHashSet<>(texts.stream()
                 .filter(t -> !vectors.containsKey(t)).toList()));
         int step = 2_048;
@@ -60,7 +68,7 @@ public final class EmbeddingCache {
 
     private void read() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!in.readUTF().equals(SentenceEncoder.NAME)) {
+            if (!in.readUTF().equals(encoder)) {
                 return;
             }
             int n = in.readInt();
@@ -88,7 +96,7 @@ public final class EmbeddingCache {
             Path tmp = Files.createTempFile(parent, "embeddings", ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
                     1 << 16))) {
-                out.writeUTF(SentenceEncoder.NAME);
+                out.writeUTF(encoder);
                 out.writeInt(vectors.size());
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
                     out.writeUTF(e.getKey().length() > 16_000 ? e.getKey().substring(0, 16_000) : e.getKey());

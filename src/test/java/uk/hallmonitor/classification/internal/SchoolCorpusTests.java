@@ -80,6 +80,19 @@ class SchoolCorpusTests {
     }
 
     @Test
+    void theSecondWritersFilesAreTrainingFilesReadLikeTheOthers() throws IOException {
+        // the extra posts (threat, extremism, other safeguarding, hard negatives) sit next to the first writers' files,
+        // so every reader of the training directory (train, SchoolCorpusTests) takes them; none is lost on reading
+        List<Path> extra = trainFiles().stream()
+                .filter(f -> f.getFileName().toString().startsWith("train-extra-")).toList();
+        assertThat(extra).hasSize(4);
+        for (Path file : extra) {
+            assertThat(Datasets.corpus(file, "corpus")).as(file.toString())
+                    .hasSize(Files.readAllLines(file).size());
+        }
+    }
+
+    @Test
     void theCheckCatchesARewordedPostAndLetsADifferentOnePass() {
         Line a = line("f", 1, "Does the school run a holiday club in the summer?");
         Line b = line("f", 2, "Will the school run a holiday club in the summer?");

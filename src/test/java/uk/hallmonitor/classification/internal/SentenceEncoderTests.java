@@ -50,6 +50,34 @@ class SentenceEncoderTests {
         assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]) + 0.05);
     }
 
+    @Test
+    void theMiniLmEncoderTakesNoPrefixAndAlsoPlacesLikeMeaningsTogether() {
+        SentenceEncoder minilm = SentenceEncoder.shared(SentenceEncoder.Kind.MINILM_L6);
+        assertThat(minilm.name()).startsWith("all-minilm-l6-v2-q");
+        assertThat(SentenceEncoder.Kind.of(minilm.name())).isEqualTo(SentenceEncoder.Kind.MINILM_L6);
+        assertThat(SentenceEncoder.Kind.of(encoder.name())).isEqualTo(SentenceEncoder.Kind.E5_SMALL);
+        float[][] v = minilm.embed(List.of("i want to end my life", "i dont want to be alive anymore",
+                "the school dinners were cold today"));
+        assertThat(v[0]).hasSize(SentenceEncoder.DIMENSIONS);
+        assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]) + 0.05);
+        // a different model: its vectors are not e5's
+        assertThat(dot(v[0], encoder.embed("i want to end my life"))).isLessThan(0.9);
+    }
+
+    @Test
+    void aBatchOfManyLengthsComesBackInTheOrderGiven() {
+        // sorted by length inside, padded per batch: each text must still get its own vector back
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            texts.add("word ".repeat(70 - i) + i);
+        }
+        float[][] batch = encoder.embed(texts);
+        for (int i : new int[] {0, 33, 69}) {
+            assertThat(dot(batch[i], encoder.embed(texts.get(i)))).as(texts.get(i)).isGreaterThan(0.99);
+        }
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
