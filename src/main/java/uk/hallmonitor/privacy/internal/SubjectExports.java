@@ -22,10 +22,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.privacy.PrivacyProperties;
 import uk.hallmonitor.privacy.Subject;
-import uk.hallmonitor.system.web.Html;
 
 /**
  * The export files of subject access requests ({@code privacy_exports}, keyed by request id): one ZIP with the data
@@ -127,19 +127,19 @@ class SubjectExports {
 
     static String html(SubjectRequest request, Map<String, List<Document>> found) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Data held about ").append(Html.escape(subject(request.subject())))
-                .append("</title></head><body><h1>Data held about ").append(Html.escape(subject(request.subject())))
+                + "<title>Data held about ").append(HtmlUtils.htmlEscape(subject(request.subject())))
+                .append("</title></head><body><h1>Data held about ").append(HtmlUtils.htmlEscape(subject(request.subject())))
                 .append("</h1><p>Everything Hallmonitor held about this person for the school when the request ")
-                .append(Html.escape(request.id())).append(" was answered. Each section is one kind of record.</p>");
+                .append(HtmlUtils.htmlEscape(request.id())).append(" was answered. Each section is one kind of record.</p>");
         if (found.isEmpty()) {
             out.append("<p>Nothing is held.</p>");
         }
         found.forEach((collection, docs) -> {
-            out.append("<h2>").append(Html.escape(collection)).append(" (").append(docs.size()).append(")</h2>");
+            out.append("<h2>").append(HtmlUtils.htmlEscape(collection)).append(" (").append(docs.size()).append(")</h2>");
             for (Document doc : docs) {
                 out.append("<dl>");
-                doc.forEach((field, value) -> out.append("<dt>").append(Html.escape(field)).append("</dt><dd>")
-                        .append(Html.escape(value instanceof Document d ? d.toJson(JSON) : String.valueOf(value)))
+                doc.forEach((field, value) -> out.append("<dt>").append(HtmlUtils.htmlEscape(field)).append("</dt><dd>")
+                        .append(HtmlUtils.htmlEscape(value instanceof Document d ? d.toJson(JSON) : String.valueOf(value)))
                         .append("</dd>"));
                 out.append("</dl>");
             }
