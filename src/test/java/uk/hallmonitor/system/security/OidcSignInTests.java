@@ -179,6 +179,15 @@ class OidcSignInTests extends AppTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.signInAgain").isEqualTo("/login?reauth")
                 .jsonPath("$.reason").isEqualTo("stale");
+        // the reveal page says why and offers a fresh sign-in
+        String token = csrf(outcome);
+        web.post().uri("/ui/vault/accounts/{id}/credentials/password/reveal", account.accountId())
+                .cookie("SESSION", outcome.session()).header("X-CSRF-TOKEN", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .bodyValue("reason=checking+the+profile").exchange()
+                .expectStatus().isUnauthorized().expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Sign in again first").contains("href=\"/login?reauth\"")
+                        .doesNotContain("Spring2027-oidc"));
         // the session is still good for everything else
         web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus().isOk();
         // signing in again without asking for a fresh authentication keeps the provider's old auth_time
