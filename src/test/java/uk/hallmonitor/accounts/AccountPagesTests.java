@@ -35,6 +35,21 @@ class AccountPagesTests extends AppTestSupport {
     }
 
     @Test
+    void aFacebookPageWithoutATokenSaysWhatItNeedsAndIsNotFailing() {
+        ActiveAccount waiting = activeAccount("FACEBOOK", "fb-" + UUID.randomUUID(), null);
+        register.recordHealth(waiting.accountId(), new ConnectorHealth("FAILING", null, 4, "MISCONFIGURED: not "
+                + "connected: the vault holds no 'pageAccessToken' for Facebook account " + waiting.accountId())).block();
+        assertThat(page(waiting.slt(), "/ui/accounts/" + waiting.accountId())).contains("Imported from files")
+                .contains("until an administrator stores the Page access token (pageAccessToken) in the vault")
+                .doesNotContain("Not working");
+        String activation = admin().get().uri("/ui/admin/accounts/{id}/activate", waiting.accountId())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(activation).contains("Facebook: the Page id").contains("pages_manage_engagement")
+                .contains("pageAccessToken").doesNotContain("YouTube: the channel id");
+    }
+
+    @Test
     void anotherSchoolsAccountPageIsNotFound() {
         ActiveAccount account = activeAccount("X", "x-" + UUID.randomUUID(), null);
         Person outsider = newStaff(newSchool(), "SLT");
