@@ -94,6 +94,15 @@ class SubjectAccessTests extends AppTestSupport {
         String sealedPost = story.postIds().get(2);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(sealedPost)),
                 new Update().set("suspectedIllegal", true).set("sealed", "INC-sealed"), "verdicts").block(WAIT);
+        // another is in an incident under legal hold: kept whole too
+        String heldPost = story.postIds().get(3);
+        String incident = "INC-held-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", incident).append("schoolId", story.account().schoolId())
+                .append("sourceKey", "manual:" + incident).append("status", "OPEN").append("category", "BULLYING")
+                .append("postIds", List.of(heldPost)), "incidents").block(WAIT);
+        as(story.account().dsl()).put().uri("/api/v1/privacy/incidents/{id}", incident)
+                .bodyValue(Map.of("legalHold", true, "reason", "the police asked us to keep it"))
+                .exchange().expectStatus().isOk();
         // an export is waiting for download: the erasure must not leave that copy either
         answered(story, "EXPORT");
 
@@ -110,6 +119,11 @@ class SubjectAccessTests extends AppTestSupport {
             assertThat(k.get("id")).isEqualTo(sealedPost);
             assertThat((String) k.get("reason")).contains("sealed");
         });
+        assertThat(kept).anySatisfy(k -> {
+            assertThat(k.get("id")).isEqualTo(heldPost);
+            assertThat((String) k.get("reason")).contains("legal hold");
+        });
+        assertThat(holding(story.words().get(3))).as("the held post is kept whole").contains("posts");
         // the mention of the person in someone else's words is replaced, the rest of their words stay
         assertThat(holding("@" + story.handle())).doesNotContain("posts");
         assertThat(holding(story.mention().replace("@" + story.handle(), "@" + SubjectData.TOMBSTONE)))
@@ -118,6 +132,14 @@ class SubjectAccessTests extends AppTestSupport {
                 .is(SubjectData.TOMBSTONE)), "posts").block(WAIT)).isEqualTo(1);
         assertThat(mongo.count(Query.query(Criteria.where("_id").is(story.postIds().get(0))), "verdicts")
                 .block(WAIT)).as("the verdict is kept, as a count").isEqualTo(1);
+    }
+
+    @Test
+    void anExportLinkExpiresAfterItsTime() {
+        Story story = story();
+        String download = (String) answered(story, "EXPORT").get("download");
+        clock.advance(Duration.ofHours(25));
+        as(story.account().slt()).get().uri(download).exchange().expectStatus().isEqualTo(410);
     }
 
     @Test
@@ -167,23 +189,24 @@ class SubjectAccessTests extends AppTestSupport {
         String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String handle = "parent_" + tag;
         List<String> words = List.of("When is the fair " + tag + " one", "Thanks for the concert " + tag + " two",
-                "Another comment " + tag + " three");
+                "Another comment " + tag + " three", "Held comment " + tag + " six");
         String mention = "I agree with @" + handle + " about the fair " + tag + " four";
         String unrelated = "Lovely photos " + tag + " five";
         String csv = "id,author,text,postedAt\n"
                 + "c1-" + tag + "," + handle + "," + words.get(0) + ",2026-11-15T09:30:00Z\n"
                 + "c2-" + tag + "," + handle + "," + words.get(1) + ",2026-11-15T09:40:00Z\n"
                 + "c3-" + tag + "," + handle + "," + words.get(2) + ",2026-11-15T09:50:00Z\n"
+                + "c6-" + tag + "," + handle + "," + words.get(3) + ",2026-11-15T09:55:00Z\n"
                 + "c4-" + tag + ",other_" + tag + "," + mention + ",2026-11-15T10:00:00Z\n"
                 + "c5-" + tag + ",other_" + tag + "," + unrelated + ",2026-11-15T10:10:00Z\n";
         as(account.runner1()).post().uri("/api/v1/accounts/{id}/imports?fileName=comments.csv", account.accountId())
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.stored").isEqualTo(5);
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.stored").isEqualTo(6);
         List<String> ids = List.of(postId(account, "c1-" + tag), postId(account, "c2-" + tag),
-                postId(account, "c3-" + tag));
+                postId(account, "c3-" + tag), postId(account, "c6-" + tag));
         // the classifier has seen every post: its verdicts are part of what is held
         await().atMost(WAIT).untilAsserted(() -> assertThat(mongo.count(Query.query(Criteria.where("_id").in(ids)),
-                "verdicts").block(WAIT)).isEqualTo(3));
+                "verdicts").block(WAIT)).isEqualTo(4));
         return new Story(account, handle, ids, words, mention, unrelated);
     }
 
