@@ -19,6 +19,7 @@ import uk.hallmonitor.classification.internal.LabelledText;
 import uk.hallmonitor.classification.internal.Lexicon;
 import uk.hallmonitor.classification.internal.ModelBundle;
 import uk.hallmonitor.classification.internal.ModelTrainer;
+import uk.hallmonitor.classification.internal.SentenceEncoder;
 
 /**
  * The offline commands of the classification module ({@code classify}, {@code train}, {@code evaluate},
@@ -98,7 +99,14 @@ public final class ClassificationCommands {
         System.setProperty("hallmonitor.train.l1", o.getOrDefault("l1", "0"));
         System.setProperty("hallmonitor.train.l2", o.getOrDefault("l2", "1.0"));
         // the sentence encoder of the stacked build: e5 (e5-small-v2 int8, default) or minilm (all-MiniLM-L6-v2 int8)
-        System.setProperty("hallmonitor.train.encoder", o.getOrDefault("encoder", "e5"));
+        String encoder = o.getOrDefault("encoder", "e5");
+        try {
+            SentenceEncoder.Kind.of(encoder);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        System.setProperty("hallmonitor.train.encoder", encoder);
         ModelTrainer.Options options = new ModelTrainer.Options(o.containsKey("datasets")
                 ? Path.of(o.get("datasets")) : null, corpus, licensedOnly,
                 Integer.parseInt(o.getOrDefault("folds", "5")), Integer.parseInt(o.getOrDefault("iterations", "100")),

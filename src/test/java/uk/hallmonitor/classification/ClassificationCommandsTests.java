@@ -113,7 +113,9 @@ class ClassificationCommandsTests {
         assertThat(trained.getProperty("trained.stack.heads")).contains("OFF", "ABUSE", "intent:QUESTION");
         assertThat(Files.readString(full.resolve("metrics.md"))).contains("**stacked (sentence vector + n-gram score)")
                 .contains("| category | support | precision | recall | F1 | threshold | L2 |")
-                .contains("fair complaints and praise");
+                .contains("fair complaints and praise")
+                .contains("a threshold for macro-F1 on olid rows alone (cross-fitted)");
+        assertThat(trained.getProperty("trained.encoder")).startsWith("e5-small-v2-q");
         ModelBundle bundle = ModelBundle.load(full);
         assertThat(bundle.stack()).isNotNull();
         assertThat(bundle.offensiveMe().getFactory().getFeatureGenerators()[0].getClass().getSimpleName())
@@ -132,6 +134,41 @@ class ClassificationCommandsTests {
         assertThat(properties(licensed).getProperty("trained.sources")).isEqualTo(
                 "corpus,davidson,hatexplain");
         assertThat(properties(licensed).getProperty("trained.licensedOnly")).isEqualTo("true");
+    }
+
+    @Test
+    void trainWithTheMiniLmEncoderRecordsItAndTheClassifierServesTheBundleWithIt(@TempDir Path dir) throws IOException {
+        Path datasets = tinyDatasets(dir.resolve("datasets"));
+        Path corpus = dir.resolve("corpus.tsv");
+        Files.writeString(corpus, TinyModels.CORPUS.repeat(2));
+        Path out = dir.resolve("minilm");
+
+        int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
+                corpus.toString(), "--output", out.toString(), "--folds", "3", "--iterations", "30",
+                "--encoder", "minilm", "--embedding-cache", dir.resolve("cache.bin").toString()});
+
+        assertThat(exit).isZero();
+        assertThat(properties(out).getProperty("trained.encoder")).startsWith("all-minilm-l6-v2-q");
+        // each encoder keeps its own cache file: e5 vectors are never read as MiniLM ones
+        assertThat(dir.resolve("minilm_l6-cache.bin")).exists();
+        assertThat(dir.resolve("cache.bin")).doesNotExist();
+        ModelBundle bundle = ModelBundle.load(out);
+        assertThat(bundle.stack().encoder()).startsWith("all-minilm-l6-v2-q");
+        Verdict verdict = new OpenNlpPostClassifier(bundle, ClassificationProperties.defaults())
+                .classify("you are a useless idiot");
+        assertThat(verdict.modelVersion()).isEqualTo(bundle.version());
+    }
+
+    @Test
+    void trainRefusesAnUnknownEncoder(@TempDir Path dir) throws IOException {
+        Path datasets = tinyDatasets(dir.resolve("datasets"));
+        Path corpus = dir.resolve("corpus.tsv");
+        Files.writeString(corpus, TinyModels.CORPUS);
+        int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
+                corpus.toString(), "--output", dir.resolve("x").toString(), "--encoder", "bert-large"});
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     private static Properties properties(Path models) throws IOException {
