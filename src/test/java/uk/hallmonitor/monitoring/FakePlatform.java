@@ -28,7 +28,8 @@ import uk.hallmonitor.system.Platform;
  */
 class FakePlatform implements PlatformConnector {
 
-    static final Platform PLATFORM = Platform.YOUTUBE;
+    // a platform no real connector serves, so the fake is the only one registered for it
+    static final Platform PLATFORM = Platform.OTHER;
 
     /** One fetch as the platform saw it. */
     record Fetch(String sourceId, int from) {
