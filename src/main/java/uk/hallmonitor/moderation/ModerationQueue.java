@@ -235,12 +235,14 @@ class ModerationQueue {
 
     static ActionRecord platformFailure(ActionRecord recorded, Throwable error) {
         String message = String.valueOf(error.getMessage());
+        // first: a connector that cannot act (no token stored, say) is never read as "the post is gone", whatever
+        // its message holds (an account id can contain "404")
+        if (error instanceof ConnectorException refused && refused.kind() == ConnectorException.Kind.UNSUPPORTED) {
+            return settled(recorded, "BY_HAND", message + ": hide it on the platform", null);
+        }
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("404") || lower.contains("not found") || lower.contains("deleted")) {
             return settled(recorded, "POST_GONE", "the platform says the post no longer exists: " + message, null);
-        }
-        if (error instanceof ConnectorException refused && refused.kind() == ConnectorException.Kind.UNSUPPORTED) {
-            return settled(recorded, "BY_HAND", message + ": hide it on the platform", null);
         }
         return settled(recorded, "PLATFORM_FAILED", "the platform did not hide it (" + message
                 + "): hide it by hand", null);

@@ -18,6 +18,7 @@ class PlatformOutcomeTests {
             MALFORMED,     Not Found: no status with that id,       POST_GONE
             MALFORMED,     the post was deleted by its author,      POST_GONE
             UNSUPPORTED,   this platform cannot hide replies,       BY_HAND
+            UNSUPPORTED,   no token for account 9f404c1e-aa; 404 in its id, BY_HAND
             TRANSIENT,     X answered 503,                          PLATFORM_FAILED
             UNAUTHORIZED,  X answered 401,                          PLATFORM_FAILED
             """)
