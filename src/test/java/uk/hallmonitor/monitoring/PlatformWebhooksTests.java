@@ -120,16 +120,22 @@ class PlatformWebhooksTests extends AppTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.stored").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        // the scheduler may have polled the Page between activation and its token being stored, and backed off:
+        // the clock moves on a quarter of an hour at each look so that poll falls due again
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            clock.advance(Duration.ofMinutes(15));
             dispatcher.dispatch().block();
             graph.verify(getRequestedFor(urlPathEqualTo("/v23.0/" + page + "_1/comments")));
         });
 
-        List<Map<String, Object>> items = (List<Map<String, Object>>) admin().get()
-                .uri("/api/v1/posts?accountId={id}&size=50", school.accountId()).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("items");
-        assertThat(items).extracting(item -> item.get("platformPostId"))
-                .containsExactlyInAnyOrder(commentId, page + "_1");
+        // the poll read the comment too; once its store has finished, the page's post and the comment are there once
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> items = (List<Map<String, Object>>) admin().get()
+                    .uri("/api/v1/posts?accountId={id}&size=50", school.accountId()).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("items");
+            assertThat(items).extracting(item -> item.get("platformPostId"))
+                    .containsExactlyInAnyOrder(commentId, page + "_1");
+        });
     }
 
     @Test
