@@ -13,5 +13,11 @@
  * Other modules hand their notices to people through {@link uk.hallmonitor.moderation.Notices}; escalations reach
  * the incident log through the {@link uk.hallmonitor.moderation.IncidentDesk} port that {@code incidents} implements,
  * so the dependency runs from incidents to moderation only.
+ * <p>
+ * Departures from STYLE.md's table: it still contains the alerts module STYLE.md lists apart (so it uses {@code
+ * schools} and {@code accounts} for recipients), it uses {@code connectors} to carry out hide, delete and reply on
+ * the platform, {@code sla} to show and stop a post's response clock and to turn reminders and breaches into
+ * notices, and {@code vault} only for the vault's events that become notices (credential rotation due, break-glass
+ * used).
  */
 package uk.hallmonitor.moderation;

@@ -8,5 +8,8 @@
  * a crash re-fetches instead of skipping. Failures back off with jitter, are shown on the register and, once per
  * episode, raise {@link uk.hallmonitor.monitoring.ConnectionFailing}. Other modules read posts through
  * {@link uk.hallmonitor.monitoring.Posts} and keep their own progress with its processing marks or sweeps.
+ * <p>
+ * Departure from STYLE.md's table: it also uses {@code schools} on the watches page, to name each watch's school and
+ * offer only the schools the person may change.
  */
 package uk.hallmonitor.monitoring;

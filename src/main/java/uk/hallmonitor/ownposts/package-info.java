@@ -9,5 +9,9 @@
  * {@link uk.hallmonitor.moderation.Notices}, without the pupil's name; its resolution ("deleted on the platform",
  * "consent confirmed", "not a pupil") is kept here ({@link uk.hallmonitor.ownposts.OwnPostFindings}), not in the
  * moderation queue. Uses schools, accounts, monitoring, moderation, classification, vault and audit.
+ * <p>
+ * Departure from STYLE.md's table (which has no ownposts row): it uses {@code schools}, {@code accounts}, {@code
+ * vault} (sealing), {@code monitoring} (arriving posts), {@code classification} (personal-data rules) and {@code
+ * moderation} (notices), as said above.
  */
 package uk.hallmonitor.ownposts;

@@ -8,5 +8,8 @@
  * by name, as raw documents: retention and erasure cut across every module, and doing it here keeps the other modules
  * free of any dependency on this one (the price: a renamed field must be renamed here too, which the end-to-end tests
  * catch). Uses audit (records, redaction of purged content) and nothing else of the domain but the category names.
+ * <p>
+ * Departure from STYLE.md's table (which has no privacy row): besides audit, it uses only {@code classification}'s
+ * category names, to tell a safeguarding incident (kept under the safeguarding period) from the rest.
  */
 package uk.hallmonitor.privacy;

@@ -8,5 +8,9 @@
  * the port {@link uk.hallmonitor.sla.InboundPosts}, the read-only figures of {@link uk.hallmonitor.sla.SlaCompliance}
  * for the reports, and the query {@link uk.hallmonitor.sla.PostClocks} (a post's clock, for the moderation queue);
  * everything else is package-private.
+ * <p>
+ * Departures from STYLE.md's table (monitoring only): it uses {@code schools} for each school's time zone, calendar
+ * and staff, {@code accounts} for the register (runners to remind, the account a post belongs to), and {@code
+ * classification} to leave posts that need no reply (spam, the school's own posts) without a clock.
  */
 package uk.hallmonitor.sla;

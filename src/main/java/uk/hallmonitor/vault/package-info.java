@@ -5,5 +5,9 @@
  * uk.hallmonitor.vault.CredentialVault} for people, {@link uk.hallmonitor.vault.SecretUse} for connectors, the events
  * it publishes); keysets, ciphertext and the web endpoints stay in {@code internal}, and nothing outside the module
  * ever sees a keyset or a ciphertext.
+ * <p>
+ * Departures from STYLE.md's table (which has the vault use audit only): it uses {@code schools} for the staff
+ * directory (who may reveal, and revoking a leaver's reveals on {@code StaffLeft}) and {@code accounts} for the
+ * register (a secret belongs to an account, and a runner may reveal only their own account's secrets).
  */
 package uk.hallmonitor.vault;
