@@ -1,6 +1,7 @@
 package uk.hallmonitor.vault.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -356,11 +357,8 @@ class CredentialApiTests extends AppTestSupport {
 
         // the loser either saw the keyset held or lost the write race: 409 both ways
         assertThat(statuses).containsExactlyInAnyOrder(202, 409);
-        for (int i = 0; i < 600 && keys.current().block().rotationId() != null; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(keys.current().block().rotationId()).as("the winner ran to the end and released the keyset")
-                .isNull();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(keys.current().block().rotationId())
+                .as("the winner ran to the end and released the keyset").isNull());
     }
 
     @Test
@@ -379,14 +377,11 @@ class CredentialApiTests extends AppTestSupport {
     }
 
     /** Polls the rotation until it is no longer RUNNING (one minute at most: the machines are shared). */
-    private KeyRotationStatus waitForEnd(String id) throws InterruptedException {
-        KeyRotationStatus status = null;
-        for (int i = 0; i < 600 && (status == null || status.state().equals(KeyRotationStatus.RUNNING)); i++) {
-            Thread.sleep(100);
-            status = admin().get().uri("/api/v1/vault/key-rotations/{id}", id).exchange().expectStatus().isOk()
-                    .expectBody(KeyRotationStatus.class).returnResult().getResponseBody();
-        }
-        return status;
+    private KeyRotationStatus waitForEnd(String id) {
+        return await().atMost(Duration.ofMinutes(1)).until(() -> admin().get()
+                .uri("/api/v1/vault/key-rotations/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(KeyRotationStatus.class).returnResult().getResponseBody(),
+                status -> status != null && !status.state().equals(KeyRotationStatus.RUNNING));
     }
 
     private void store(String accountId, String name, String secret) {

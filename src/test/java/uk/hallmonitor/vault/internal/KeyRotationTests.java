@@ -1,6 +1,7 @@
 package uk.hallmonitor.vault.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,9 +186,9 @@ class KeyRotationTests {
 
         KeyRotationStatus started = fixture.rotations.start("admin").block();
         fixture.rotations.stop();
-        Thread.sleep(300);
-        KeyRotationStatus paused = fixture.rotations.find(started.id()).block();
-        assertThat(paused.state()).isEqualTo(KeyRotationStatus.RUNNING);
+        // a paused rotation stays RUNNING, however long the stop lasts
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> KeyRotationStatus.RUNNING
+                .equals(fixture.rotations.find(started.id()).block().state()));
         assertThat(fixture.keys.current().block().rotationId()).isEqualTo(started.id());
 
         fixture.rotations.resumeUnfinished();
@@ -239,9 +240,7 @@ class KeyRotationTests {
                 List.of(oldKey), null)).block();
 
         fixture.rotations.resumeUnfinished();
-        for (int i = 0; i < 100 && fixture.keys.current().block().rotationId() != null; i++) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.keys.current().block().rotationId() == null);
 
         VaultKeyset now = fixture.keys.current().block();
         assertThat(now.rotationId()).isNull();
@@ -261,17 +260,12 @@ class KeyRotationTests {
         assertThat(ended.message()).contains("interrupted").contains("start a new rotation");
     }
 
-    private KeyRotationStatus waitFor(String id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            KeyRotationStatus status = fixture.rotations.find(id).block(Duration.ofSeconds(10));
-            // a rotation records its end first and lets go of the keyset just after: wait for both
-            if (status != null && !KeyRotationStatus.RUNNING.equals(status.state())
-                    && !id.equals(fixture.keys.current().block(Duration.ofSeconds(10)).rotationId())) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("rotation " + id + " did not finish");
+    private KeyRotationStatus waitFor(String id) {
+        // a rotation records its end first and lets go of the keyset just after: wait for both
+        return await().atMost(Duration.ofMinutes(1)).until(() -> fixture.rotations.find(id)
+                .block(Duration.ofSeconds(10)), status -> status != null
+                && !KeyRotationStatus.RUNNING.equals(status.state())
+                && !id.equals(fixture.keys.current().block(Duration.ofSeconds(10)).rotationId()));
     }
 
     private void storeMany(int count) {

@@ -1,6 +1,7 @@
 package uk.hallmonitor.vault.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,15 +129,12 @@ class NeverLeakedTests extends AppTestSupport {
         // key rotation, to the end
         KeyRotationStatus started = admin().post().uri("/api/v1/vault/key-rotations").exchange()
                 .expectStatus().isAccepted().expectBody(KeyRotationStatus.class).returnResult().getResponseBody();
-        for (int i = 0; i < 600; i++) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
             EntityExchangeResult<byte[]> progress = admin().get().uri("/api/v1/vault/key-rotations/{id}",
                     started.id()).exchange().expectBody().returnResult();
             responses.add(new String(progress.getResponseBodyContent(), StandardCharsets.UTF_8));
-            if (!responses.get(responses.size() - 1).contains("RUNNING")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+            return !responses.get(responses.size() - 1).contains("RUNNING");
+        });
         assertThat(responses.get(responses.size() - 1)).as("the key rotation ran to the end").contains("COMPLETED");
 
         // a connector's use, just in time
