@@ -130,6 +130,11 @@ final class VaultFixture implements AutoCloseable {
             public Mono<Void> recordHealth(String accountId, ConnectorHealth health) {
                 return Mono.empty();
             }
+
+            @Override
+            public Mono<Void> recordTokenHealth(String accountId, uk.hallmonitor.accounts.TokenHealth token) {
+                return Mono.empty();
+            }
         };
     }
 
