@@ -19,6 +19,9 @@ public interface AccountRegister {
     /** Records a post or reply by the account itself (for the dormant-account review). */
     Mono<Void> recordActivity(String accountId, Instant at);
 
-    /** Records the connector's health for the register. */
+    /** Records the connector's health for the register (the polling part; the token's part is kept). */
     Mono<Void> recordHealth(String accountId, ConnectorHealth health);
+
+    /** Records what the platform said about the account's token, as part of its connection health. */
+    Mono<Void> recordTokenHealth(String accountId, TokenHealth token);
 }

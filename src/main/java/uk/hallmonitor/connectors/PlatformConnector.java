@@ -35,6 +35,14 @@ public interface PlatformConnector {
                 platform() + " does not let us delete replies", null));
     }
 
+    /**
+     * What the platform says about the account's stored token (expiry, granted permissions), where it tells; empty
+     * where it does not (tokens that do not expire, or no way to ask).
+     */
+    default Mono<TokenStatus> tokenStatus(Source source) {
+        return Mono.empty();
+    }
+
     /** Answers a post as the school account, where {@link Capability#REPLY}; gives the platform's id of the answer. */
     default Mono<String> reply(Source source, String platformPostId, String text) {
         return Mono.error(new ConnectorException(ConnectorException.Kind.UNSUPPORTED,

@@ -112,7 +112,8 @@ class HomePage {
             return null;
         }
         var health = state.health();
-        if (health == null || "OK".equals(health.state())) {
+        // the token check may write before the first poll: no polling state yet is nothing to worry about
+        if (health == null || health.state() == null || "OK".equals(health.state())) {
             return null;
         }
         return switch (health.state()) {

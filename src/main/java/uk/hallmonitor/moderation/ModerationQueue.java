@@ -176,7 +176,11 @@ class ModerationQueue {
                     .map(number -> settled(recorded, "RECORDED", "incident " + number + " opened", number));
             case DISMISS -> dismiss(verdict, recorded);
             case HIDE -> gone ? Mono.just(settled(recorded, "POST_GONE", "already deleted on the platform", null))
-                    : hide(verdict, recorded);
+                    : onPlatform(verdict, recorded, OnPlatform.HIDE, null);
+            case DELETE -> gone ? Mono.just(settled(recorded, "POST_GONE", "already deleted on the platform", null))
+                    : onPlatform(verdict, recorded, OnPlatform.DELETE, null);
+            case REPLY -> gone ? Mono.just(settled(recorded, "POST_GONE", "deleted on the platform: nothing to"
+                    + " answer", null)) : onPlatform(verdict, recorded, OnPlatform.REPLY, request.replyText().strip());
             default -> Mono.just(gone
                     ? settled(recorded, "POST_GONE", "already deleted on the platform before the moderator acted",
                     null)
@@ -186,7 +190,8 @@ class ModerationQueue {
 
     /**
      * A comment hidden or deleted (on the platform or by hand), or found already gone, needs no reply: its response
-     * clock ends as handled without a reply. A hide the platform refused leaves the clock running.
+     * clock ends as handled without a reply. A hide or delete the platform refused leaves the clock running; a reply
+     * stops the clock when polling brings the school's answer in, as any reply does.
      */
     private Mono<Void> endClock(ActionRecord done, String postId, String staffId) {
         String how;
@@ -194,7 +199,7 @@ class ModerationQueue {
             how = "deleted on the platform";
         } else if (done.action() == ModerationAction.HIDE && !"PLATFORM_FAILED".equals(done.outcome())) {
             how = "hidden";
-        } else if (done.action() == ModerationAction.DELETE) {
+        } else if (done.action() == ModerationAction.DELETE && !"PLATFORM_FAILED".equals(done.outcome())) {
             how = "deleted";
         } else {
             return Mono.empty();
@@ -214,38 +219,73 @@ class ModerationQueue {
                         + "the classifier", null));
     }
 
-    private Mono<ActionRecord> hide(PostVerdict verdict, ActionRecord recorded) {
+    /** What the queue can have a connector do on the platform, with the words for each outcome. */
+    enum OnPlatform {
+        HIDE(Capability.HIDE_REPLY, "hidden", "hide it", "replies cannot be hidden from here"),
+        DELETE(Capability.DELETE_REPLY, "deleted", "delete it", "posts cannot be deleted from here"),
+        REPLY(Capability.REPLY, "answered", "post the reply", "posts cannot be answered from here");
+
+        final Capability capability;
+        final String done;
+        final String byHand;
+        final String cannot;
+
+        OnPlatform(Capability capability, String done, String byHand, String cannot) {
+            this.capability = capability;
+            this.done = done;
+            this.byHand = byHand;
+            this.cannot = cannot;
+        }
+    }
+
+    /**
+     * Carries the action out through the account's connector where it can ({@code ON_PLATFORM}); where it cannot,
+     * or the platform refuses, the outcome says so and what the moderator must do by hand.
+     */
+    private Mono<ActionRecord> onPlatform(PostVerdict verdict, ActionRecord recorded, OnPlatform what,
+                                          String replyText) {
         PlatformConnector connector = connectors.orderedStream()
-                .filter(c -> c.platform() == verdict.platform() && c.capabilities().contains(Capability.HIDE_REPLY))
+                .filter(c -> c.platform() == verdict.platform() && c.capabilities().contains(what.capability))
                 .findFirst().orElse(null);
         if (connector == null || verdict.accountId() == null) {
-            return Mono.just(settled(recorded, "BY_HAND", verdict.platform()
-                    + " replies cannot be hidden from here: hide it on the platform", null));
+            return Mono.just(settled(recorded, "BY_HAND", verdict.platform() + " " + what.cannot + ": "
+                    + what.byHand + " on the platform", null));
         }
         return accounts.account(verdict.accountId())
-                .flatMap(account -> connector.hideReply(new Source(account.id(), account.schoolId(),
-                                account.platform(), account.platformAccountId(), account.handle(), List.of(),
-                                account.connection(), 0), verdict.platformPostId())
-                        .timeout(PLATFORM_TIMEOUT)
-                        .thenReturn(settled(recorded, "ON_PLATFORM", "hidden on " + verdict.platform(), null)))
+                .flatMap(account -> {
+                    Source source = new Source(account.id(), account.schoolId(), account.platform(),
+                            account.platformAccountId(), account.handle(), List.of(), account.connection(), 0);
+                    Mono<String> done = switch (what) {
+                        case HIDE -> connector.hideReply(source, verdict.platformPostId()).thenReturn("");
+                        case DELETE -> connector.deleteReply(source, verdict.platformPostId()).thenReturn("");
+                        case REPLY -> connector.reply(source, verdict.platformPostId(), replyText)
+                                .map(id -> " (reply " + id + ")").defaultIfEmpty("");
+                    };
+                    return done.timeout(PLATFORM_TIMEOUT).map(suffix -> settled(recorded, "ON_PLATFORM",
+                            what.done + " on " + verdict.platform() + suffix, null));
+                })
                 .switchIfEmpty(Mono.fromSupplier(() -> settled(recorded, "BY_HAND",
-                        "the account is no longer registered: hide it on the platform", null)))
-                .onErrorResume(error -> Mono.just(platformFailure(recorded, error)));
+                        "the account is no longer registered: " + what.byHand + " on the platform", null)))
+                .onErrorResume(error -> Mono.just(platformFailure(recorded, error, what)));
     }
 
     static ActionRecord platformFailure(ActionRecord recorded, Throwable error) {
+        return platformFailure(recorded, error, OnPlatform.HIDE);
+    }
+
+    static ActionRecord platformFailure(ActionRecord recorded, Throwable error, OnPlatform what) {
         String message = String.valueOf(error.getMessage());
         // first: a connector that cannot act (no token stored, say) is never read as "the post is gone", whatever
         // its message holds (an account id can contain "404")
         if (error instanceof ConnectorException refused && refused.kind() == ConnectorException.Kind.UNSUPPORTED) {
-            return settled(recorded, "BY_HAND", message + ": hide it on the platform", null);
+            return settled(recorded, "BY_HAND", message + ": " + what.byHand + " on the platform", null);
         }
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("404") || lower.contains("not found") || lower.contains("deleted")) {
             return settled(recorded, "POST_GONE", "the platform says the post no longer exists: " + message, null);
         }
-        return settled(recorded, "PLATFORM_FAILED", "the platform did not hide it (" + message
-                + "): hide it by hand", null);
+        return settled(recorded, "PLATFORM_FAILED", "the platform did not " + what.byHand + " (" + message
+                + "): " + what.byHand + " by hand", null);
     }
 
     private static ActionRecord settled(ActionRecord recorded, String outcome, String detail, String incident) {
@@ -337,6 +377,17 @@ class ModerationQueue {
         }
         if (request.audienceInformed() != null && request.audienceInformed().length() > MAX_TEXT) {
             errors.add(new Problems.FieldError("audienceInformed", "at most 2,000 characters"));
+        }
+        if (action == ModerationAction.REPLY) {
+            if (request.replyText() == null || request.replyText().isBlank()) {
+                errors.add(new Problems.FieldError("replyText", "a REPLY needs the words to post as the school"));
+            } else if (request.replyText().length() > MAX_TEXT) {
+                errors.add(new Problems.FieldError("replyText", "at most 2,000 characters ("
+                        + request.replyText().length() + " sent)"));
+            }
+        } else if (request.replyText() != null) {
+            errors.add(new Problems.FieldError("replyText", "only a REPLY posts words; leave replyText out or use"
+                    + " action REPLY"));
         }
         if (request.version() != null && request.version() < 0) {
             errors.add(new Problems.FieldError("version", "must be 0 or more"));

@@ -59,6 +59,34 @@ class NoticeListeners {
     }
 
     /** Listener for {@link BreakGlassUsed}. */
+    @Bean
+    DomainEventListener<uk.hallmonitor.monitoring.AccessTokenExpiring> accessTokenExpiringNotice(Notices notices) {
+        return new AccessTokenExpiringNotice(notices);
+    }
+
+    /**
+     * Listener for {@link uk.hallmonitor.monitoring.AccessTokenExpiring}: the account's runners and the school's
+     * admins, once per account and expiry day (the notice's dedup key).
+     */
+    static final class AccessTokenExpiringNotice
+            implements DomainEventListener<uk.hallmonitor.monitoring.AccessTokenExpiring> {
+        private final Notices notices;
+
+        AccessTokenExpiringNotice(Notices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> on(uk.hallmonitor.monitoring.AccessTokenExpiring e) {
+            String platform = new uk.hallmonitor.system.web.PlatformNames().name(e.platform());
+            return notices.notify(new Notice(e.schoolId(), Set.of(Role.ADMIN), e.runnerIds(),
+                    "Reconnect the school's " + platform + " account",
+                    "On " + platform + " (account " + e.accountId() + "): " + e.words() + ". Until then Hallmonitor"
+                            + " keeps reading it; after that it stops seeing new comments there.",
+                    e.noticeKey(), false));
+        }
+    }
+
     static final class BreakGlassNotice implements DomainEventListener<BreakGlassUsed> {
         private final Notices notices;
 

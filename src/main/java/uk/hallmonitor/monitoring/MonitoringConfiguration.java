@@ -71,6 +71,15 @@ class MonitoringConfiguration {
                 faults.getIfAvailable(() -> PollFaults.NONE), clock);
     }
 
+    /** The daily token check (expiry and permissions, with one notice before a token expires). */
+    @Bean
+    @ConditionalOnProperty(prefix = "hallmonitor.monitoring", name = "enabled", matchIfMissing = true)
+    TokenChecks tokenChecks(AccountRegister register, uk.hallmonitor.connectors.Connectors connectors,
+                            DomainEvents events, Clock clock, TokenCheckProperties properties) {
+        return new TokenChecks(register, connectors, events, clock, properties.every(),
+                Duration.ofDays(properties.noticeDaysBefore()));
+    }
+
     @Bean
     PollDispatcher pollDispatcher(AccountRegister register, WatchStore watches, SourceStates states, Poller poller,
                                   MonitoringProperties properties, Clock clock) {

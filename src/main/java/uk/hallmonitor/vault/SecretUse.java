@@ -15,4 +15,18 @@ public interface SecretUse {
      */
     <T> Mono<T> withSecrets(String accountId, java.util.Set<String> names,
                             java.util.function.Function<Map<String, String>, Mono<T>> use);
+
+    /**
+     * The session the connector keeps for the account under {@code name} (e.g. {@code bluesky.session}), sealed like
+     * every other secret and bound to school, account and name. Sessions are a connector's own state: the credentials
+     * API neither lists nor reveals them. Emits {@link HeldSession#NONE} when none is kept.
+     */
+    Mono<HeldSession> heldSession(String accountId, String name);
+
+    /**
+     * Keeps a new session if the stored one is still at {@code expectedRevision} ({@code 0}: none stored); a single
+     * compare-and-set write, audited. Emits {@code false}, changing nothing, when another caller (another instance
+     * refreshing the same session) wrote first: the caller then reads the newer session instead of overwriting it.
+     */
+    Mono<Boolean> keepSession(String accountId, String name, long expectedRevision, String value);
 }

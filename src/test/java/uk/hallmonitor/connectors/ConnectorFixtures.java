@@ -16,6 +16,7 @@ import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.vault.HeldSession;
 import uk.hallmonitor.vault.SecretUse;
 
 /** What connector tests share: a fixed clock, fast retry settings, an in-memory vault and sources. */
@@ -75,6 +76,49 @@ public final class ConnectorFixtures {
         public TestVault put(String accountId, String name, String secret) {
             secrets.computeIfAbsent(accountId, id -> new HashMap<>()).put(name, secret);
             return this;
+        }
+
+        /** Kept sessions per account id and name, with their revision; written only by compare-and-set. */
+        public final Map<String, HeldSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+        /** How many session writes were refused because another writer came first. */
+        public final java.util.concurrent.atomic.AtomicInteger lostSessionWrites =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Runs once, right after the next session read: another instance writing between our read and write. */
+        public volatile Runnable afterNextSessionRead;
+
+        @Override
+        public Mono<HeldSession> heldSession(String accountId, String name) {
+            return Mono.fromSupplier(() -> {
+                HeldSession read = sessions.getOrDefault(accountId + "/" + name, HeldSession.NONE);
+                Runnable hook = afterNextSessionRead;
+                afterNextSessionRead = null;
+                if (hook != null) {
+                    hook.run();
+                }
+                return read;
+            });
+        }
+
+        @Override
+        public Mono<Boolean> keepSession(String accountId, String name, long expectedRevision, String value) {
+            return Mono.fromSupplier(() -> {
+                String key = accountId + "/" + name;
+                boolean[] wonHolder = new boolean[1];
+                sessions.compute(key, (k, current) -> {
+                    long stored = current == null ? 0 : current.revision();
+                    if (stored != expectedRevision) {
+                        return current;
+                    }
+                    wonHolder[0] = true;
+                    return new HeldSession(value, expectedRevision + 1);
+                });
+                boolean won = wonHolder[0];
+                if (!won) {
+                    lostSessionWrites.incrementAndGet();
+                }
+                return won;
+            });
         }
 
         public Secrets secrets() {

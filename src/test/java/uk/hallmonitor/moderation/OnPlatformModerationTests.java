@@ -2,6 +2,10 @@ package uk.hallmonitor.moderation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import uk.hallmonitor.system.Platform;
 
 /**
- * A moderator's HIDE through the REST API is carried out on Facebook, Instagram and YouTube by their connectors
+ * A moderator's HIDE, DELETE and REPLY through the REST API are carried out on Facebook, Instagram and YouTube by their connectors
  * (against fakes of the Graph API and the YouTube Data API), and the action records {@code ON_PLATFORM}.
  */
 class OnPlatformModerationTests extends ModerationAppTestSupport {
@@ -39,6 +43,106 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
                 .withBody("{\"access_token\":\"ya29.fake\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
         MappingBuilder moderate = post(urlPathEqualTo("/youtube/v3/comments/setModerationStatus"));
         platforms.stubFor(moderate.willReturn(aResponse().withStatus(204)));
+        // delete and reply, as Meta and Google document them: {"success":true}, and the new comment's id
+        platforms.stubFor(delete(urlPathMatching("/v23\\.0/x-[^/]+")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"success\":true}")));
+        platforms.stubFor(post(urlPathMatching("/v23\\.0/x-[^/]+/(comments|replies)")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"answer-from-the-school\"}")));
+        platforms.stubFor(post(urlPathEqualTo("/youtube/v3/comments")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"kind\":\"youtube#comment\",\"id\":\"answer-from-the-school\",\"snippet\":{}}")));
+    }
+
+    private ActiveAccount connected(String platform, String platformAccountId, String secret) {
+        ActiveAccount school = activeAccount(platform, platformAccountId, platforms.baseUrl());
+        Map<String, String> secrets = platform.equals("YOUTUBE")
+                ? Map.of(secret, "1//0grefresh", "clientId", "123.apps.googleusercontent.com", "clientSecret", "GOCSPX")
+                : Map.of(secret, "EAAGfakePageToken");
+        secrets.forEach((name, value) -> admin().put().uri("/api/v1/accounts/{id}/credentials/{name}",
+                        school.accountId(), name).bodyValue(Map.of("secret", value)).exchange()
+                .expectStatus().isNoContent());
+        return school;
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            FACEBOOK,  104857321098765,     pageAccessToken
+            INSTAGRAM, 17841400008460056,   pageAccessToken
+            YOUTUBE,   UCoakfieldPrimary01, oauthRefreshToken
+            """)
+    void deletingACommentThroughTheApiDeletesItOnThePlatform(String platform, String platformAccountId,
+                                                            String secret) {
+        ActiveAccount school = connected(platform, platformAccountId, secret);
+        String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));
+        awaitVerdict(school.runner1(), postId);
+        String platformPostId = "x-" + postId;
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "DELETE", "note", "Abusive comment")).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.actions[0].action").isEqualTo("DELETE")
+                .jsonPath("$.actions[0].outcome").isEqualTo("ON_PLATFORM");
+
+        if (platform.equals("YOUTUBE")) {
+            // YouTube lets a channel delete only its own comments; anyone else's is rejected (removed from view)
+            platforms.verify(postRequestedFor(urlPathEqualTo("/youtube/v3/comments/setModerationStatus"))
+                    .withQueryParam("id", equalTo(platformPostId))
+                    .withQueryParam("moderationStatus", equalTo("rejected")));
+        } else {
+            platforms.verify(deleteRequestedFor(urlPathEqualTo("/v23.0/" + platformPostId))
+                    .withHeader("Authorization", equalTo("Bearer EAAGfakePageToken")));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            FACEBOOK,  104857321098765,     pageAccessToken,   comments
+            INSTAGRAM, 17841400008460056,   pageAccessToken,   replies
+            YOUTUBE,   UCoakfieldPrimary01, oauthRefreshToken, ''
+            """)
+    void replyingThroughTheApiPostsTheAnswerAsTheSchool(String platform, String platformAccountId, String secret,
+                                                        String edge) {
+        ActiveAccount school = connected(platform, platformAccountId, secret);
+        String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));
+        awaitVerdict(school.runner1(), postId);
+        String platformPostId = "x-" + postId;
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "REPLY", "note", "Set the record straight",
+                        "replyText", "Please contact the school office about this."))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.actions[0].action").isEqualTo("REPLY")
+                .jsonPath("$.actions[0].outcome").isEqualTo("ON_PLATFORM")
+                .jsonPath("$.actions[0].detail").value(detail -> org.assertj.core.api.Assertions
+                        .assertThat(String.valueOf(detail)).contains("answer-from-the-school"));
+
+        if (platform.equals("YOUTUBE")) {
+            platforms.verify(postRequestedFor(urlPathEqualTo("/youtube/v3/comments"))
+                    .withRequestBody(matchingJsonPath("$.snippet.parentId", equalTo(platformPostId)))
+                    .withRequestBody(matchingJsonPath("$.snippet.textOriginal",
+                            equalTo("Please contact the school office about this."))));
+        } else {
+            platforms.verify(postRequestedFor(urlPathEqualTo("/v23.0/" + platformPostId + "/" + edge))
+                    .withRequestBody(containing("message=Please"))
+                    .withHeader("Authorization", equalTo("Bearer EAAGfakePageToken")));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReplyWithoutWordsOrWordsWithAnotherActionAreRefusedNamingTheFieldAndNothingIsRecorded() {
+        ActiveAccount school = connected("FACEBOOK", "104857321098765", "pageAccessToken");
+        String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.FACEBOOK);
+        awaitVerdict(school.runner1(), postId);
+
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "REPLY", "note", "answer")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("replyText");
+        as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
+                .bodyValue(Map.of("action", "HIDE", "note", "hide", "replyText", "words")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("replyText");
+        as(school.runner1()).get().uri("/api/v1/posts/{id}", postId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.actions").isEmpty();
     }
 
     @AfterAll

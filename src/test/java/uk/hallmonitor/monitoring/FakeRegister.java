@@ -50,4 +50,12 @@ class FakeRegister implements AccountRegister {
     public Mono<Void> recordHealth(String accountId, ConnectorHealth connectorHealth) {
         return Mono.fromRunnable(() -> health.put(accountId, connectorHealth));
     }
+
+    /** The token part of each account's health, as the daily check recorded it. */
+    final Map<String, uk.hallmonitor.accounts.TokenHealth> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Void> recordTokenHealth(String accountId, uk.hallmonitor.accounts.TokenHealth token) {
+        return Mono.fromRunnable(() -> tokens.put(accountId, token));
+    }
 }

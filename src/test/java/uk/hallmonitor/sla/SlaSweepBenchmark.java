@@ -210,6 +210,11 @@ public final class SlaSweepBenchmark {
         public Mono<Void> recordHealth(String accountId, ConnectorHealth health) {
             return Mono.empty();
         }
+
+        @Override
+        public Mono<Void> recordTokenHealth(String accountId, uk.hallmonitor.accounts.TokenHealth token) {
+            return Mono.empty();
+        }
     }
 
     private static final class Directory implements SchoolDirectory {

@@ -338,8 +338,22 @@ public class Accounts implements AccountRegister {
 
     @Override
     public Mono<Void> recordHealth(String accountId, ConnectorHealth health) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), new Update().set("health", health),
+        // field by field, so that polling never wipes what the daily token check wrote (health.token)
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), new Update()
+                        .set("health.state", health.state()).set("health.lastSuccessAt", health.lastSuccessAt())
+                        .set("health.consecutiveFailures", health.consecutiveFailures())
+                        .set("health.lastError", health.lastError()),
                 AccountDocument.class).then();
+    }
+
+    @Override
+    public Mono<Void> recordTokenHealth(String accountId, uk.hallmonitor.accounts.TokenHealth token) {
+        // a check before the first poll report: the health gets its count so that it reads back as a record
+        Mono<Void> counted = mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)
+                        .and("health.consecutiveFailures").exists(false)),
+                new Update().set("health.consecutiveFailures", 0), AccountDocument.class).then();
+        return counted.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), new Update()
+                .set("health.token", token), AccountDocument.class)).then();
     }
 
     private static SchoolAccount view(AccountDocument a) {

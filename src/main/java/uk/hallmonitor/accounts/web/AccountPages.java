@@ -180,7 +180,7 @@ public class AccountPages {
             return new Tag("Imported from files", "muted");
         }
         ConnectorHealth h = a.health();
-        if (h == null) {
+        if (h == null || h.state() == null) {
             return new Tag("Not checked yet", "muted");
         }
         return switch (h.state()) {
@@ -216,15 +216,17 @@ public class AccountPages {
                     + "exports from " + platform + " and uploads, so there is no connection to go wrong.";
         }
         ConnectorHealth h = a.health();
-        if (h == null) {
-            return "Not checked yet: the first check runs within minutes of the account being activated.";
+        String token = h == null || h.token() == null || h.token().words() == null ? ""
+                : " " + Character.toUpperCase(h.token().words().charAt(0)) + h.token().words().substring(1) + ".";
+        if (h == null || h.state() == null) {
+            return "Not checked yet: the first check runs within minutes of the account being activated." + token;
         }
         String last = h.lastSuccessAt() == null ? "never worked yet"
                 : "last worked " + times.fromNow(h.lastSuccessAt());
         String error = h.lastError() == null ? "" : " The platform said: " + h.lastError() + ".";
         return switch (h.state()) {
             case "OK" -> "Working: Hallmonitor reads new comments and mentions from " + platform + " ("
-                    + last + ").";
+                    + last + ")." + token;
             case "DEGRADED" -> "The last " + plural(h.consecutiveFailures(), "check") + " of " + platform
                     + " failed (" + last + "); Hallmonitor keeps trying and tells an administrator if it goes on."
                     + error;

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -37,11 +40,16 @@ import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.connectors.internal.PostKinds;
 import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.vault.HeldSession;
 
 /** Polls Bluesky for a school account (notifications, own posts) or a watch (post search per term). */
 public final class BlueskyConnector implements PlatformConnector {
 
     private static final Set<String> SECRET_NAMES = Set.of("identifier", "appPassword");
+    /** Where the session (access and refresh tokens) is kept in the vault, per account. */
+    public static final String SESSION_NAME = "bluesky.session";
+    /** An access token this close to its expiry is renewed before the poll rather than refused during it. */
+    static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
     /** Notification reasons that are not posts: known, and ignored without a warning. */
     private static final Set<String> NOT_POSTS = Set.of("like", "repost", "follow", "starterpack-joined",
             "verified", "unverified", "like-via-repost", "repost-via-repost", "subscribed-post");
@@ -72,38 +80,101 @@ public final class BlueskyConnector implements PlatformConnector {
     public Mono<Batch> fetch(Source source, Cursor since) {
         return Mono.defer(() -> {
             String base = Connections.baseUrl(source, properties.blueskyBaseUrl());
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
             if (source.isWatch() && source.terms().isEmpty()) {
                 return Mono.error(new ConnectorException(Kind.MISCONFIGURED,
                         "Bluesky watch " + source.id() + " has no terms", null));
             }
-            return secrets.with(source, SECRET_NAMES, vault -> session(base, vault, source))
-                    .flatMap(session -> {
-                        Calls calls = new Calls(base, session, harvest);
-                        Map<String, String> positions = new HashMap<>(since.positions());
-                        Mono<Void> streams = source.isWatch() ? search(source, since, calls, positions)
-                                : account(source, since, calls, positions);
-                        return streams.then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
-                    });
+            // a kept session the PDS refuses (revoked, expired early) is renewed once and the poll read again
+            return session(base, source).flatMap(session -> poll(source, since, base, session)
+                    .onErrorResume(failure -> session.reused() && refused(failure),
+                            failure -> renew(base, source, session.read(), session)
+                                    .flatMap(fresh -> poll(source, since, base, fresh))));
         });
     }
 
-    /** An access token for this poll only; the app password never leaves the vault's scope. */
-    private Mono<Session> session(String base, Map<String, String> vault, Source source) {
-        String identifier = Secrets.require(vault, "identifier", source);
-        String password = Secrets.require(vault, "appPassword", source);
-        URI uri = URI.create(base + "xrpc/com.atproto.server.createSession");
-        byte[] body = Json.write(Map.of("identifier", identifier, "password", password));
-        return http.exchange(HttpMethod.POST, uri, Map.of(), body, clock).map(reply -> {
-            JsonNode json = Json.parse(reply.body(), "Bluesky createSession");
-            String jwt = Json.text(json, "accessJwt");
-            if (jwt == null) {
-                throw new ConnectorException(Kind.MALFORMED, "Bluesky createSession gave no accessJwt", null);
-            }
-            return new Session(jwt, Json.text(json, "did"));
+    private Mono<Batch> poll(Source source, Cursor since, String base, Session session) {
+        return Mono.defer(() -> {
+            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
+            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Calls calls = new Calls(base, session, harvest);
+            Map<String, String> positions = new HashMap<>(since.positions());
+            Mono<Void> streams = source.isWatch() ? search(source, since, calls, positions)
+                    : account(source, since, calls, positions);
+            return streams.then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
         });
     }
+
+    /**
+     * The session for this poll: the one kept in the vault while its access token has more than a minute to run,
+     * else a refreshed one ({@code refreshSession}), else, when the PDS refuses the refresh token, a new one
+     * ({@code createSession} with the app password). A new session is kept by compare-and-set on the revision read;
+     * when another instance kept one first, that newer session is used and nothing is overwritten.
+     */
+    private Mono<Session> session(String base, Source source) {
+        return secrets.heldSession(source, SESSION_NAME).flatMap(held -> {
+            Session kept = Session.parse(held, true);
+            if (kept != null && kept.usableAt(clock.instant())) {
+                return Mono.just(kept);
+            }
+            return renew(base, source, held, kept);
+        });
+    }
+
+    private Mono<Session> renew(String base, Source source, HeldSession read, Session kept) {
+        Mono<Session> fresh = kept != null && kept.refreshJwt() != null
+                ? refresh(base, kept, read).onErrorResume(BlueskyConnector::refused, refused -> create(base, source, read))
+                : create(base, source, read);
+        return fresh.flatMap(made -> secrets.keepSession(source, SESSION_NAME, read, made.json())
+                .flatMap(won -> won ? Mono.just(made) : secrets.heldSession(source, SESSION_NAME)
+                        .map(newer -> {
+                            Session stored = Session.parse(newer, false);
+                            return stored != null ? stored : made;
+                        })));
+    }
+
+    private static boolean refused(Throwable failure) {
+        return failure instanceof ConnectorException c && c.kind() == Kind.UNAUTHORIZED;
+    }
+
+    /** {@code com.atproto.server.refreshSession}: the refresh token buys a new pair. */
+    private Mono<Session> refresh(String base, Session kept, HeldSession read) {
+        URI uri = URI.create(base + "xrpc/com.atproto.server.refreshSession");
+        return http.exchange(HttpMethod.POST, uri, Map.of("Authorization", "Bearer " + kept.refreshJwt()), null,
+                null, XRPC_ERRORS, clock).map(reply -> Session.of(reply.body(), "Bluesky refreshSession", read));
+    }
+
+    /** {@code com.atproto.server.createSession}: the app password never leaves the vault's scope. */
+    private Mono<Session> create(String base, Source source, HeldSession read) {
+        return secrets.with(source, SECRET_NAMES, vault -> {
+            String identifier = Secrets.require(vault, "identifier", source);
+            String password = Secrets.require(vault, "appPassword", source);
+            URI uri = URI.create(base + "xrpc/com.atproto.server.createSession");
+            byte[] body = Json.write(Map.of("identifier", identifier, "password", password));
+            return http.exchange(HttpMethod.POST, uri, Map.of(), MediaType.APPLICATION_JSON, body, XRPC_ERRORS, clock)
+                    .map(reply -> Session.of(reply.body(), "Bluesky createSession", read));
+        });
+    }
+
+    /**
+     * XRPC errors name themselves in the body: an expired or revoked token is a 400 with {@code ExpiredToken} or
+     * {@code InvalidToken}, which is a refused credential, not a misconfiguration.
+     */
+    private static final PlatformHttp.ErrorBody XRPC_ERRORS = (status, headers, body, what) -> {
+        if (status != 400 && status != 401) {
+            return null;
+        }
+        String error;
+        try {
+            error = Json.text(Json.parse(body, what), "error");
+        } catch (ConnectorException unreadable) {
+            return null;
+        }
+        if (status == 401 || "ExpiredToken".equals(error) || "InvalidToken".equals(error)) {
+            return new ConnectorException(Kind.UNAUTHORIZED, what + " answered " + status
+                    + (error != null ? " " + error : "") + ": the session or app password was refused", null);
+        }
+        return null;
+    };
 
     private Mono<Void> account(Source source, Cursor since, Calls calls, Map<String, String> positions) {
         String own = source.platformAccountId();
@@ -249,11 +320,78 @@ public final class BlueskyConnector implements PlatformConnector {
         positions.putAll(found);
     }
 
-    /** The access token of one poll. */
-    private record Session(String accessJwt, String did) {
+    /**
+     * A Bluesky session: the access token the calls carry, the refresh token that renews it, and when the access
+     * token expires (its JWT {@code exp}; {@code null} when unreadable, then the PDS's refusal tells).
+     *
+     * @param read   the vault record it was read from or is to replace (its revision guards the next write)
+     * @param reused whether it came from the vault as it was, so a refusal is worth one renewal
+     */
+    private record Session(String accessJwt, String refreshJwt, String did, Instant expiresAt, HeldSession read,
+                           boolean reused) {
+
+        /** The session made by createSession or refreshSession. */
+        static Session of(byte[] body, String what, HeldSession read) {
+            JsonNode json = Json.parse(body, what);
+            String access = Json.text(json, "accessJwt");
+            if (access == null) {
+                throw new ConnectorException(Kind.MALFORMED, what + " gave no accessJwt", null);
+            }
+            return new Session(access, Json.text(json, "refreshJwt"), Json.text(json, "did"), expiry(access), read,
+                    false);
+        }
+
+        /** The session kept in the vault, or {@code null} when none is kept or it cannot be read. */
+        static Session parse(HeldSession held, boolean reused) {
+            if (held.value() == null) {
+                return null;
+            }
+            try {
+                JsonNode json = Json.parse(held.value().getBytes(StandardCharsets.UTF_8), "kept Bluesky session");
+                String access = Json.text(json, "accessJwt");
+                return access == null ? null : new Session(access, Json.text(json, "refreshJwt"),
+                        Json.text(json, "did"), expiry(access), held, reused);
+            } catch (ConnectorException unreadable) {
+                return null;
+            }
+        }
+
+        boolean usableAt(Instant now) {
+            return expiresAt == null || expiresAt.isAfter(now.plus(RENEW_BEFORE));
+        }
+
+        /** What the vault keeps. */
+        String json() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("accessJwt", accessJwt);
+            if (refreshJwt != null) {
+                fields.put("refreshJwt", refreshJwt);
+            }
+            if (did != null) {
+                fields.put("did", did);
+            }
+            return new String(Json.write(fields), StandardCharsets.UTF_8);
+        }
+
+        /** The {@code exp} claim of a JWT (seconds since the epoch), or {@code null}. */
+        static Instant expiry(String jwt) {
+            String[] parts = jwt.split("\\.");
+            if (parts.length < 2) {
+                return null;
+            }
+            try {
+                byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
+                JsonNode claims = Json.parse(payload, "Bluesky token");
+                JsonNode exp = claims.get("exp");
+                return exp != null && exp.isNumber() ? Instant.ofEpochSecond(exp.asLong()) : null;
+            } catch (IllegalArgumentException | ConnectorException unreadable) {
+                return null;
+            }
+        }
+
         @Override
         public String toString() {
-            return "Session[" + did + "]";
+            return "Session[" + did + ", expires " + expiresAt + "]";
         }
     }
 
@@ -275,7 +413,8 @@ public final class BlueskyConnector implements PlatformConnector {
             params.forEach((name, value) -> query.add(name + "="
                     + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
             URI uri = URI.create(base + "xrpc/" + method + "?" + query);
-            return http.get(uri, Map.of("Authorization", "Bearer " + session.accessJwt()), clock).map(reply -> {
+            return http.exchange(HttpMethod.GET, uri, Map.of("Authorization", "Bearer " + session.accessJwt()), null,
+                    null, XRPC_ERRORS, clock).map(reply -> {
                 JsonNode body = Json.parse(reply.body(), "Bluesky " + method);
                 if (!Json.hasArray(body, listField)) {
                     harvest.warn("Bluesky " + method + " sent no '" + listField + "' list");

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.Source;
+import uk.hallmonitor.vault.HeldSession;
 import uk.hallmonitor.vault.SecretUse;
 
 /**
@@ -25,6 +26,28 @@ public final class Secrets {
     /** Takes a supplier so the application starts even before a vault is configured; calls then fail clearly. */
     public Secrets(Supplier<SecretUse> vault) {
         this.vault = vault;
+    }
+
+    /** The session the connector keeps for the source's account under {@code name}; see {@link SecretUse}. */
+    public Mono<HeldSession> heldSession(Source source, String name) {
+        return opened().flatMap(vault -> vault.heldSession(accountOf(source), name));
+    }
+
+    /** Keeps a session if the stored one is still {@code read}; {@code false} when another instance wrote first. */
+    public Mono<Boolean> keepSession(Source source, String name, HeldSession read, String value) {
+        return opened().flatMap(vault -> vault.keepSession(accountOf(source), name, read.revision(), value));
+    }
+
+    private Mono<SecretUse> opened() {
+        return Mono.defer(() -> {
+            SecretUse secretUse = vault.get();
+            return secretUse != null ? Mono.just(secretUse) : Mono.error(new ConnectorException(Kind.MISCONFIGURED,
+                    "no credential vault is configured", null));
+        });
+    }
+
+    private static String accountOf(Source source) {
+        return source.connection().getOrDefault(CREDENTIALS_ACCOUNT, source.id());
     }
 
     public <T> Mono<T> with(Source source, Set<String> names, Function<Map<String, String>, Mono<T>> use) {

@@ -18,6 +18,7 @@ import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
 import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
+import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.connectors.internal.Harvest;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream;
@@ -62,6 +63,17 @@ public final class FacebookConnector implements PlatformConnector {
     public Set<Capability> capabilities() {
         return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.OWN_POSTS, Capability.HIDE_REPLY,
                 Capability.DELETE_REPLY, Capability.REPLY);
+    }
+
+    /** The permissions the connector needs (Meta's names), with what each is for. */
+    static final Map<String, String> REQUIRED_SCOPES = Map.of(
+            "pages_read_engagement", "read the Page's posts",
+            "pages_read_user_content", "read visitors' comments and posts",
+            "pages_manage_engagement", "hide, delete and reply to comments");
+
+    @Override
+    public Mono<TokenStatus> tokenStatus(Source source) {
+        return graph.debugToken(secrets, source, REQUIRED_SCOPES, "the Page token", "reconnect the Page");
     }
 
     @Override

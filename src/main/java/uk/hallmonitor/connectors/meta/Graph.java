@@ -267,6 +267,58 @@ final class Graph {
         return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
+    /** The secrets {@code debug_token} may use: the Page token, and the app's id and secret for an app token. */
+    static final Set<String> DEBUG_SECRETS = Set.of(TOKEN, "appId", "appSecret");
+
+    /**
+     * Meta's {@code GET /debug_token?input_token=}: whether the Page token still works, when it expires
+     * ({@code expires_at}, 0 for never) and its {@code scopes}; {@code required} maps each permission the connector
+     * needs to what it is for. The call is made with the app access token ({@code appId|appSecret}) when the vault
+     * holds both, as Meta documents, else with the Page token itself.
+     */
+    Mono<uk.hallmonitor.connectors.TokenStatus> debugToken(Secrets secrets, Source source,
+                                                           Map<String, String> required, String tokenWords,
+                                                           String reconnect) {
+        return Mono.defer(() -> {
+            String root = root(source);
+            return secrets.with(source, DEBUG_SECRETS, vault -> {
+                String token = token(vault, source);
+                String appId = vault.get("appId");
+                String appSecret = vault.get("appSecret");
+                String caller = appId != null && !appId.isBlank() && appSecret != null && !appSecret.isBlank()
+                        ? appId + "|" + appSecret : token;
+                return http.exchange(HttpMethod.GET, uri(root, "debug_token", params("input_token", token)),
+                                auth(caller), null, null, this::error, clock)
+                        .map(reply -> {
+                            JsonNode data = Json.object(Json.parse(reply.body(), platformName + " debug_token"),
+                                    "data");
+                            if (data == null) {
+                                throw new ConnectorException(Kind.MALFORMED, platformName
+                                        + " debug_token sent no 'data'", null);
+                            }
+                            JsonNode valid = data.get("is_valid");
+                            JsonNode expires = data.get("expires_at");
+                            Instant expiresAt = expires != null && expires.isNumber() && expires.asLong() > 0
+                                    ? Instant.ofEpochSecond(expires.asLong()) : null;
+                            List<String> scopes = new ArrayList<>();
+                            for (JsonNode scope : Json.array(data, "scopes")) {
+                                if (scope.isString()) {
+                                    scopes.add(scope.asString());
+                                }
+                            }
+                            List<String> missing = new ArrayList<>();
+                            new java.util.TreeMap<>(required).forEach((scope, purpose) -> {
+                                if (!scopes.contains(scope)) {
+                                    missing.add(scope + " (" + purpose + ")");
+                                }
+                            });
+                            return uk.hallmonitor.connectors.TokenStatus.of(valid != null && valid.asBoolean(),
+                                    expiresAt, scopes, missing, tokenWords, reconnect, clock.instant());
+                        });
+            });
+        });
+    }
+
     /** Runs {@code use} with the source's Page token from the vault. */
     static <T> Mono<T> withToken(Secrets secrets, Source source,
                                  java.util.function.Function<Map<String, String>, Mono<T>> use) {

@@ -124,6 +124,7 @@ public class Words {
             case BLOCK_AUTHOR -> "Author blocked";
             case REPORT -> "Reported to the platform";
             case ESCALATE -> "Escalated";
+            case REPLY -> "Replied as the school";
         };
         return what;
     }

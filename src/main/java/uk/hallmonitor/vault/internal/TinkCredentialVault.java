@@ -33,6 +33,7 @@ import uk.hallmonitor.system.web.Problems;
 import uk.hallmonitor.vault.BreakGlassUsed;
 import uk.hallmonitor.vault.CredentialMetadata;
 import uk.hallmonitor.vault.CredentialVault;
+import uk.hallmonitor.vault.HeldSession;
 import uk.hallmonitor.vault.KeyRotationStatus;
 import uk.hallmonitor.vault.NewSecret;
 import uk.hallmonitor.vault.PolicyCheck;
@@ -65,10 +66,12 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
     private final VaultProperties properties;
     private final Clock clock;
     private final StepUp stepUp;
+    private final ConnectorSessionRecords sessions;
 
     TinkCredentialVault(VaultKeys keys, CredentialRecords credentials, KeyRotations rotations, SchoolSettings settings,
                         AccountRegister accounts, SchoolDirectory directory, AuditTrail audit, DomainEvents events,
-                        VaultProperties properties, Clock clock) {
+                        VaultProperties properties, Clock clock, ConnectorSessionRecords sessions) {
+        this.sessions = sessions;
         this.keys = keys;
         this.credentials = credentials;
         this.rotations = rotations;
@@ -335,6 +338,78 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
                 },
                 // the map is the only place the plaintext lives; empty it whatever happens to the call
                 secrets -> Mono.fromRunnable(secrets::clear));
+    }
+
+    /** The largest session a connector may keep, in UTF-8 bytes (a Bluesky session is about 1 KiB). */
+    static final int MAX_SESSION_BYTES = 16 * 1024;
+    /** Who the audit trail names for a connector's own writes. */
+    static final String CONNECTOR_ACTOR = "connector";
+
+    @Override
+    public Mono<HeldSession> heldSession(String accountId, String name) {
+        return Mono.defer(() -> {
+            checkName(name);
+            return accounts.account(accountId)
+                    .switchIfEmpty(Mono.error(() -> Problems.notFound("account", accountId)))
+                    .flatMap(account -> sessions.find(accountId, name)
+                            .flatMap(record -> keys.current().map(keyset -> {
+                                try {
+                                    if (!record.schoolId().equals(account.schoolId())) {
+                                        throw new GeneralSecurityException("owner mismatch");
+                                    }
+                                    return new HeldSession(keyset.open(sessionOwner(account, name),
+                                            record.ciphertext()), record.revision());
+                                } catch (GeneralSecurityException e) {
+                                    // a session can always be started again: report it unreadable, keep its revision
+                                    log.warn("connector session '{}' of account {} does not open; a new one will"
+                                            + " replace it", name, accountId);
+                                    return new HeldSession(null, record.revision());
+                                }
+                            }))
+                            .defaultIfEmpty(HeldSession.NONE));
+        });
+    }
+
+    @Override
+    public Mono<Boolean> keepSession(String accountId, String name, long expectedRevision, String value) {
+        return Mono.defer(() -> {
+            checkName(name);
+            if (value == null || value.isEmpty()) {
+                throw Problems.badRequest("value", "a kept session must not be empty");
+            }
+            if (value.getBytes(StandardCharsets.UTF_8).length > MAX_SESSION_BYTES) {
+                throw VaultProblems.tooLarge("value", MAX_SESSION_BYTES);
+            }
+            if (expectedRevision < 0) {
+                throw Problems.badRequest("expectedRevision", "must be 0 (none kept yet) or the revision read");
+            }
+            return accounts.account(accountId)
+                    .switchIfEmpty(Mono.error(() -> Problems.notFound("account", accountId)))
+                    .flatMap(account -> keys.current().flatMap(keyset -> {
+                        byte[] ciphertext;
+                        try {
+                            ciphertext = keyset.seal(sessionOwner(account, name), value);
+                        } catch (GeneralSecurityException e) {
+                            return Mono.error(new IllegalStateException("encryption failed for session " + name));
+                        }
+                        var next = new ConnectorSessionRecords.SessionDocument(
+                                ConnectorSessionRecords.SessionDocument.idOf(accountId, name), account.schoolId(),
+                                accountId, name, ciphertext, keyset.primaryKeyId(), expectedRevision + 1, now());
+                        return sessions.replace(next, expectedRevision).flatMap(won -> !won ? Mono.just(false)
+                                : audit.record(new AuditEvent(CONNECTOR_ACTOR, "credential.session-kept",
+                                                account.schoolId(), "connector-session", next.id(), null,
+                                                Map.of("name", name, "revision", next.revision())))
+                                        .thenReturn(true));
+                    }));
+        });
+    }
+
+    /**
+     * The owner a session is sealed to: the account's school and id, and a name no credential can have ('/' is not
+     * allowed in credential names), so a session's ciphertext never opens as a credential or the other way round.
+     */
+    private static SecretOwner sessionOwner(SchoolAccount account, String name) {
+        return new SecretOwner(account.schoolId(), account.id(), "connector-session/" + name);
     }
 
     /** Metadata as of now: a password past its age shows as due even before the next reminder sweep marks it. */

@@ -61,6 +61,12 @@ class VaultConfiguration {
         return new CredentialRecords(mongo);
     }
 
+    /** Sessions connectors keep (sealed); a sealed-data holder, so key rotation keeps the keys they need. */
+    @Bean
+    ConnectorSessionRecords connectorSessionRecords(ReactiveMongoTemplate mongo) {
+        return new ConnectorSessionRecords(mongo);
+    }
+
     @Bean
     KeyRotationRecords keyRotationRecords(ReactiveMongoTemplate mongo) {
         return new KeyRotationRecords(mongo);
@@ -82,9 +88,9 @@ class VaultConfiguration {
     TinkCredentialVault credentialVault(VaultKeys keys, CredentialRecords credentials, KeyRotations rotations,
                                         SchoolSettings settings, AccountRegister accounts, SchoolDirectory directory,
                                         AuditTrail audit, DomainEvents events, VaultProperties properties,
-                                        Clock clock) {
+                                        Clock clock, ConnectorSessionRecords sessions) {
         return new TinkCredentialVault(keys, credentials, rotations, settings, accounts, directory, audit, events,
-                properties, clock);
+                properties, clock, sessions);
     }
 
     @Bean
@@ -101,8 +107,8 @@ class VaultConfiguration {
     }
 
     @Bean
-    StoreIndexes vaultIndexes(CredentialRecords credentials) {
-        return mongo -> credentials.ensureIndexes();
+    StoreIndexes vaultIndexes(CredentialRecords credentials, ConnectorSessionRecords sessions) {
+        return mongo -> credentials.ensureIndexes().then(sessions.ensureIndexes());
     }
 
     /** A leaver's access has ended: everything they knew is due for a change (the sweep catches a missed event). */

@@ -58,6 +58,7 @@ final class VaultFixture implements AutoCloseable {
     TinkCredentialVault vault;
     RotationReminders reminders;
     SchoolSettings settings;
+    ConnectorSessionRecords sessions;
 
     VaultFixture(Path keyFile) {
         InetSocketAddress address = server.bind();
@@ -72,16 +73,18 @@ final class VaultFixture implements AutoCloseable {
         keys = new VaultKeys(mongo, master, clock);
         credentials = new CredentialRecords(mongo);
         credentials.ensureIndexes().block();
+        sessions = new ConnectorSessionRecords(mongo);
+        sessions.ensureIndexes().block();
         keys.open();
         rotations = new KeyRotations(keys, credentials, new KeyRotationRecords(mongo), clock,
-                properties.reencryptionBatch(), properties.rotationStallTimeout());
+                properties.reencryptionBatch(), properties.rotationStallTimeout(), List.of(sessions));
         settings = new SchoolSettings(mongo, properties.runnersMayReveal());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("breakGlass", new BreakGlassRecorder(events));
         beans.addBean("rotationDue", new RotationDueRecorder(events));
         DomainEvents domainEvents = new DomainEvents(beans);
         vault = new TinkCredentialVault(keys, credentials, rotations, settings, register(), directory(),
-                auditTrail(), domainEvents, properties, clock);
+                auditTrail(), domainEvents, properties, clock, sessions);
         reminders = new RotationReminders(credentials, vault, register(), directory(), auditTrail(), domainEvents,
                 clock);
         return this;
@@ -125,6 +128,11 @@ final class VaultFixture implements AutoCloseable {
 
             @Override
             public Mono<Void> recordHealth(String accountId, ConnectorHealth health) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Void> recordTokenHealth(String accountId, uk.hallmonitor.accounts.TokenHealth token) {
                 return Mono.empty();
             }
         };
