@@ -45,12 +45,12 @@ class KeyRotationPages {
     record Shown(KeyRotationStatus rotation, String who, String state, String tone, String outcome, Instant startedAt,
                  Instant finishedAt, long done, long total) {
 
-        boolean running() {
+        public boolean running() {
             return KeyRotationStatus.RUNNING.equals(rotation.state());
         }
 
         /** Whole percent done; a rotation with nothing to re-encrypt is complete. */
-        long percent() {
+        public long percent() {
             return total == 0 ? 100 : Math.min(100, done * 100 / total);
         }
     }
