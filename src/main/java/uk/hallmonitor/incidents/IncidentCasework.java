@@ -107,6 +107,16 @@ public class IncidentCasework {
         return log.one(caller, id);
     }
 
+    /**
+     * Opens an incident reported outside Hallmonitor (a parent's call, a screenshot brought in), as
+     * {@code POST /api/v1/incidents} without linked posts; {@code ownerId} may be {@code null}.
+     */
+    public Mono<Incident> open(Caller caller, String schoolId, String category, String severity, String ownerId,
+                               String notes) {
+        return log.create(caller, new IncidentRequests.Create(schoolId, category, severity, null, ownerId, List.of(),
+                notes));
+    }
+
     /** Moves the incident on, as {@code POST /api/v1/incidents/{id}/transitions}. */
     public Mono<Incident> transition(Caller caller, String id, String to, String note, String outcome) {
         return log.transition(caller, id, new IncidentRequests.Transition(to, note, outcome, null));

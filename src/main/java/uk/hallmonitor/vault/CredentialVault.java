@@ -27,4 +27,7 @@ public interface CredentialVault {
 
     /** Progress of a key rotation (ADMIN). */
     Mono<KeyRotationStatus> keyRotation(Caller caller, String rotationId);
+
+    /** The latest key rotations, newest first, at most {@code limit} (ADMIN). */
+    reactor.core.publisher.Flux<KeyRotationStatus> keyRotations(Caller caller, int limit);
 }

@@ -57,6 +57,35 @@ class AccountPagesTests extends AppTestSupport {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void aRunnersForgedSuspendOrCloseIsRefusedAndTheAccountStaysActive() {
+        ActiveAccount account = activeAccount("OTHER", "o-" + UUID.randomUUID(), null);
+        assertThat(page(account.runner1(), "/ui/accounts/" + account.accountId())).doesNotContain("Manage the account");
+        for (String action : new String[] {"suspend", "close", "runners"}) {
+            as(account.runner1()).post().uri("/ui/accounts/{id}/" + action, account.accountId())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                    .bodyValue("reason=mine+now&confirm=yes&runnerIds=" + account.runner1().id() + "&runnerIds="
+                            + account.runner2().id())
+                    .exchange().expectStatus().isForbidden();
+        }
+        assertThat(register.account(account.accountId()).block().status()).isEqualTo(AccountStatus.ACTIVE);
+    }
+
+    @Test
+    void aSuspensionWithoutAReasonComesBackAskingForOneAndChangesNothing() {
+        ActiveAccount account = activeAccount("OTHER", "o-" + UUID.randomUUID(), null);
+        String refused = as(account.slt()).post().uri("/ui/accounts/{id}/suspend", account.accountId())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).bodyValue("reason=+")
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("Say why the account is suspended").contains("aria-invalid=\"true\"");
+        assertThat(register.account(account.accountId()).block().status()).isEqualTo(AccountStatus.ACTIVE);
+
+        as(account.slt()).post().uri("/ui/accounts/{id}/suspend", account.accountId())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("reason=Half+term")
+                .exchange().expectStatus().isSeeOther();
+        assertThat(register.account(account.accountId()).block().status()).isEqualTo(AccountStatus.SUSPENDED);
+    }
+
     private String page(Person person, String path) {
         return as(person).get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

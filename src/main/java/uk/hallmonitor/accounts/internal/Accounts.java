@@ -160,7 +160,7 @@ public class Accounts implements AccountRegister {
         }
     }
 
-    Mono<AccountDocument> transfer(Caller caller, String id, List<String> runnerIds) {
+    public Mono<AccountDocument> transfer(Caller caller, String id, List<String> runnerIds) {
         return visible(caller, id).flatMap(current -> {
             if (!caller.hasAnyIn(current.schoolId(), Role.ADMIN, Role.SLT)) {
                 return Mono.error(Problems.forbidden("only SLT or an administrator can change who runs an account"));
@@ -187,7 +187,7 @@ public class Accounts implements AccountRegister {
         });
     }
 
-    Mono<AccountDocument> close(Caller caller, String id, String reason) {
+    public Mono<AccountDocument> close(Caller caller, String id, String reason) {
         return visible(caller, id).flatMap(current -> {
             if (!caller.hasAnyIn(current.schoolId(), Role.ADMIN, Role.SLT)) {
                 return Mono.error(Problems.forbidden("only SLT or an administrator can close an account"));
@@ -203,7 +203,7 @@ public class Accounts implements AccountRegister {
         });
     }
 
-    Mono<AccountDocument> suspend(Caller caller, String id, String reason, boolean suspend) {
+    public Mono<AccountDocument> suspend(Caller caller, String id, String reason, boolean suspend) {
         return visible(caller, id).flatMap(current -> {
             if (!caller.hasAnyIn(current.schoolId(), Role.ADMIN, Role.SLT)) {
                 return Mono.error(Problems.forbidden("only SLT or an administrator can suspend or resume an account"));

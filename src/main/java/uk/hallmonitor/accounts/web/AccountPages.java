@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountStatus;
@@ -20,15 +25,23 @@ import uk.hallmonitor.accounts.internal.AccountDocument;
 import uk.hallmonitor.accounts.internal.AccountReview;
 import uk.hallmonitor.accounts.internal.Accounts;
 import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.schools.StaffNames;
 import uk.hallmonitor.schools.StaffView;
 import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
+import uk.hallmonitor.system.security.Role;
+import uk.hallmonitor.system.web.Flash;
 import uk.hallmonitor.system.web.PageController;
 import uk.hallmonitor.system.web.PageTimes;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.PlatformNames;
 
-/** The account register as pages: the school's accounts, and one account with its history. */
+/**
+ * The account register as pages: the school's accounts, and one account with its history. SLT of the school and
+ * administrators also change its runners, suspend and reinstate it, and close it there, through the same service
+ * calls as {@code /api/v1/accounts/{id}/runners|suspend|resume|close}.
+ */
 @PageController
 public class AccountPages {
 
@@ -45,16 +58,22 @@ public class AccountPages {
                     + "(pageAccessToken)",
             Platform.YOUTUBE, "the channel owner's Google grant (oauthRefreshToken, clientId and clientSecret)");
 
+    // the people who may run an account: anyone on the school's staff list (administrators are trust-wide)
+    private static final Role[] SCHOOL_ROLES = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN)
+            .toArray(Role[]::new);
+
     private final Accounts accounts;
     private final SchoolDirectory directory;
+    private final StaffNames staffNames;
     private final AccountsProperties properties;
     private final PlatformNames platforms;
     private final PageTimes times;
     private final Clock clock;
 
-    AccountPages(Accounts accounts, SchoolDirectory directory, AccountsProperties properties, PlatformNames platforms,
-                 PageTimes times, Clock clock) {
+    AccountPages(Accounts accounts, SchoolDirectory directory, StaffNames staffNames, AccountsProperties properties,
+                 PlatformNames platforms, PageTimes times, Clock clock) {
         this.accounts = accounts;
+        this.staffNames = staffNames;
         this.directory = directory;
         this.properties = properties;
         this.platforms = platforms;
@@ -68,6 +87,10 @@ public class AccountPages {
 
     /** A runner by name and whether they may run accounts today. */
     public record Runner(String name, boolean current) {
+    }
+
+    /** A member of staff who could run the account, with whether they may today (trained, policy signed). */
+    public record Candidate(String id, String name, boolean current) {
     }
 
     /** One change of the account in words. */
@@ -93,12 +116,185 @@ public class AccountPages {
 
     @GetMapping("/ui/accounts/{id}")
     Mono<Rendering> one(@PathVariable String id) {
-        return Callers.current().flatMap(caller -> accounts.visible(caller, id))
-                .flatMap(account -> shown(List.of(account)))
-                .map(shown -> Rendering.view("accounts/one").modelAttribute("shown", shown.get(0))
-                        .modelAttribute("pageTitle", shown.get(0).account().handle() + " on "
-                                + platforms.name(shown.get(0).account().platform()))
-                        .build());
+        return Callers.current().flatMap(caller -> page(caller, id, null, Map.of(), Map.of()));
+    }
+
+    /**
+     * The account's page; {@code chosen} (the runners ticked, {@code null}: the current ones), {@code typed} (the
+     * reasons typed) and {@code errors} (control id to what to fix) bring a refused form back as it was sent.
+     */
+    private Mono<Rendering> page(Caller caller, String id, List<String> chosen, Map<String, String> typed,
+                                 Map<String, String> errors) {
+        return accounts.visible(caller, id)
+                .flatMap(account -> shown(List.of(account)).zipWith(candidates(caller, account)))
+                .map(t -> {
+                    Shown shown = t.getT1().get(0);
+                    AccountDocument a = shown.account();
+                    return Rendering.view("accounts/one").modelAttribute("shown", shown)
+                            .modelAttribute("pageTitle", a.handle() + " on " + platforms.name(a.platform()))
+                            .modelAttribute("mayManage", mayManage(caller, a))
+                            .modelAttribute("candidates", t.getT2())
+                            .modelAttribute("chosen", chosen == null ? a.runnerIds() : chosen)
+                            .modelAttribute("typed", typed)
+                            .modelAttribute("errors", errors)
+                            .status(errors.isEmpty() ? HttpStatus.OK
+                                    : errors.containsKey("form") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
+                            .build();
+                });
+    }
+
+    private static boolean mayManage(Caller caller, AccountDocument account) {
+        return account.status() != AccountStatus.CLOSED && caller.hasAnyIn(account.schoolId(), Role.ADMIN, Role.SLT);
+    }
+
+    /** The school's active staff by name, the account's runners first; only for those who may change them. */
+    private Mono<List<Candidate>> candidates(Caller caller, AccountDocument account) {
+        if (!mayManage(caller, account)) {
+            return Mono.just(List.of());
+        }
+        return staffNames.withAnyRole(account.schoolId(), SCHOOL_ROLES)
+                .map(s -> new Candidate(s.id(), s.name(), s.current()))
+                .collectList()
+                .map(all -> all.stream().sorted(java.util.Comparator
+                        .comparing((Candidate c) -> !account.runnerIds().contains(c.id()))
+                        .thenComparing(Candidate::name, String.CASE_INSENSITIVE_ORDER)).toList());
+    }
+
+    @PostMapping("/ui/accounts/{id}/runners")
+    Mono<Rendering> changeRunners(@PathVariable String id, ServerWebExchange exchange) {
+        return Callers.current().zipWith(exchange.getFormData()).flatMap(t -> {
+            Caller caller = t.getT1();
+            List<String> chosen = t.getT2().getOrDefault("runnerIds", List.of()).stream()
+                    .filter(r -> !r.isBlank()).distinct().toList();
+            if (chosen.size() < 2) {
+                return page(caller, id, chosen, Map.of(), Map.of("runners",
+                        "Choose at least two staff to run the account"));
+            }
+            if (chosen.size() > 20) {
+                return page(caller, id, chosen, Map.of(), Map.of("runners",
+                        "Choose no more than twenty staff to run the account"));
+            }
+            return accounts.transfer(caller, id, chosen)
+                    .flatMap(saved -> names(saved.runnerIds()).flatMap(names -> done(exchange, saved,
+                            "Runners changed: " + saved.handle() + " is now run by " + names
+                                    + statusAfter(saved))))
+                    .onErrorResume(ErrorResponseException.class, e -> refused(caller, id, chosen, Map.of(), e,
+                            "runners"));
+        });
+    }
+
+    @PostMapping("/ui/accounts/{id}/suspend")
+    Mono<Rendering> suspend(@PathVariable String id, ServerWebExchange exchange) {
+        return Callers.current().zipWith(exchange.getFormData()).flatMap(t -> {
+            Caller caller = t.getT1();
+            String reason = value(t.getT2(), "reason").strip();
+            Map<String, String> typed = Map.of("suspendReason", reason);
+            if (reason.isEmpty()) {
+                return page(caller, id, null, typed, Map.of("suspendReason",
+                        "Say why the account is suspended: the reason is kept in its history"));
+            }
+            if (reason.length() > 2000) {
+                return page(caller, id, null, typed, Map.of("suspendReason",
+                        "Shorten the reason to 2000 characters or fewer"));
+            }
+            return accounts.suspend(caller, id, reason, true)
+                    .flatMap(saved -> done(exchange, saved, "Suspended: " + saved.handle()
+                            + " is no longer checked for new comments until it is reinstated"))
+                    .onErrorResume(ErrorResponseException.class, e -> refused(caller, id, null, typed, e,
+                            "suspendReason"));
+        });
+    }
+
+    @PostMapping("/ui/accounts/{id}/resume")
+    Mono<Rendering> reinstate(@PathVariable String id, ServerWebExchange exchange) {
+        return Callers.current().flatMap(caller -> accounts.suspend(caller, id, null, false)
+                .flatMap(saved -> done(exchange, saved, "Reinstated: " + saved.handle() + statusAfter(saved)))
+                .onErrorResume(ErrorResponseException.class, e -> refused(caller, id, null, Map.of(), e, "form")));
+    }
+
+    @PostMapping("/ui/accounts/{id}/close")
+    Mono<Rendering> close(@PathVariable String id, ServerWebExchange exchange) {
+        return Callers.current().zipWith(exchange.getFormData()).flatMap(t -> {
+            Caller caller = t.getT1();
+            String reason = value(t.getT2(), "reason").strip();
+            boolean confirmed = "yes".equals(value(t.getT2(), "confirm"));
+            Map<String, String> typed = Map.of("closeReason", reason, "closeConfirm", confirmed ? "yes" : "");
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (reason.isEmpty()) {
+                errors.put("closeReason", "Say why the account is closed: the reason is kept in its history");
+            } else if (reason.length() > 2000) {
+                errors.put("closeReason", "Shorten the reason to 2000 characters or fewer");
+            }
+            if (!confirmed) {
+                errors.put("closeConfirm", "Tick the box to confirm: a closed account cannot be opened again");
+            }
+            if (!errors.isEmpty()) {
+                return page(caller, id, null, typed, errors);
+            }
+            return accounts.close(caller, id, reason)
+                    .flatMap(saved -> done(exchange, saved, "Closed: " + saved.handle()
+                            + " is closed and no longer checked. Delete it on the platform too if it is not gone yet"))
+                    .onErrorResume(ErrorResponseException.class, e -> refused(caller, id, null, typed, e,
+                            "closeReason"));
+        });
+    }
+
+    private Mono<Rendering> done(ServerWebExchange exchange, AccountDocument saved, String message) {
+        return Flash.set(exchange, message).thenReturn(Rendering.redirectTo("/ui/accounts/" + saved.id())
+                .status(HttpStatus.SEE_OTHER).build());
+    }
+
+    /**
+     * The service refused: a 400 is about the form's field ({@code field}), a 409 about the account's state (shown
+     * at the top, with each reason in words); a 403 or 404 is the error page's.
+     */
+    private Mono<Rendering> refused(Caller caller, String id, List<String> chosen, Map<String, String> typed,
+                                    ErrorResponseException e, String field) {
+        int status = e.getStatusCode().value();
+        if (status != 400 && status != 409) {
+            return Mono.error(e);
+        }
+        String detail = e.getBody().getDetail() == null ? e.getBody().getTitle() : e.getBody().getDetail();
+        if (status == 400) {
+            Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+            if (errors instanceof List<?> list && !list.isEmpty()
+                    && list.get(0) instanceof uk.hallmonitor.system.web.Problems.FieldError first) {
+                detail = first.message();
+            }
+            return page(caller, id, chosen, typed, Map.of(field, sentence(detail)));
+        }
+        Object reasons = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("reasons");
+        if (reasons instanceof List<?> list && !list.isEmpty()) {
+            detail = detail + ": " + String.join("; ", list.stream()
+                    .map(r -> String.valueOf(r).replaceAll(" \\(id [^)]*\\)", "")).toList());
+        }
+        return page(caller, id, chosen, typed, Map.of("form", sentence(detail)));
+    }
+
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private Mono<String> names(List<String> staffIds) {
+        return Flux.fromIterable(staffIds).concatMap(staffId -> directory.staff(staffId).map(StaffView::name)
+                .defaultIfEmpty("someone no longer on the staff list")).collectList()
+                .map(names -> names.size() < 2 ? String.join("", names)
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
+    }
+
+    private static String statusAfter(AccountDocument saved) {
+        return switch (saved.status()) {
+            case ACTIVE -> " (active)";
+            case NEEDS_RUNNER -> " (it still needs runners who are trained and have signed the policy)";
+            case PROVISIONING -> " (still being set up)";
+            case SUSPENDED -> " (still suspended)";
+            case CLOSED -> " (closed)";
+        };
+    }
+
+    private static String value(MultiValueMap<String, String> form, String key) {
+        String value = form.getFirst(key);
+        return value == null ? "" : value;
     }
 
     private Mono<List<Shown>> shown(List<AccountDocument> found) {

@@ -37,6 +37,10 @@ class IncidentPages {
 
     private static final int PAGE_SIZE = 25;
     private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+    // what an incident logged by hand can be about: the classifier's categories (sealed, suspected illegal content
+    // comes only from a post, never typed in)
+    private static final List<String> CATEGORIES = java.util.Arrays.stream(
+            uk.hallmonitor.classification.Category.values()).map(Enum::name).toList();
 
     private final IncidentCasework casework;
     private final SchoolDirectory schools;
@@ -88,9 +92,77 @@ class IncidentPages {
                         model.addAttribute("categories", t.getT2());
                         model.addAttribute("names", t.getT3());
                         model.addAttribute("owners", t.getT4());
+                        model.addAttribute("canWrite", IncidentCasework.writes(caller, view.id()));
                         return "incidents/index";
                     });
         }));
+    }
+
+    @GetMapping("/ui/incidents/new")
+    Mono<String> newIncident(@RequestParam(required = false) String school, Model model) {
+        return Callers.current().flatMap(caller -> schoolOf(caller, school, model).flatMap(found -> found.isEmpty()
+                ? Mono.just("moderation/choose-school")
+                : opening(caller, found.get(), model, List.of(), Map.of())));
+    }
+
+    /** The form to log an incident; {@code typed} brings back what was sent when it is refused. */
+    private Mono<String> opening(Caller caller, SchoolView school, Model model, List<Problems.FieldError> errors,
+                                 Map<String, String> typed) {
+        if (!IncidentCasework.writes(caller, school.id())) {
+            return Mono.error(Problems.forbidden("incidents are logged by the DSL or SLT"));
+        }
+        return names.withAnyRole(school.id(), Role.DSL, Role.DEPUTY_DSL, Role.SLT, Role.HEADTEACHER).collectList()
+                .map(owners -> {
+                    model.addAttribute("school", school);
+                    model.addAttribute("owners", owners);
+                    model.addAttribute("categories", CATEGORIES);
+                    model.addAttribute("severities", SEVERITIES);
+                    model.addAttribute("errors", errors);
+                    model.addAttribute("typed", typed);
+                    return "incidents/new";
+                });
+    }
+
+    @PostMapping("/ui/incidents")
+    Mono<String> open(ServerWebExchange exchange, Model model) {
+        return form(exchange).flatMap(t -> {
+            Caller caller = t.getT1();
+            MultiValueMap<String, String> form = t.getT2();
+            Map<String, String> typed = form.toSingleValueMap();
+            return schoolOf(caller, blank(form.getFirst("school")), model).flatMap(found -> {
+                if (found.isEmpty()) {
+                    return Mono.just("moderation/choose-school");
+                }
+                SchoolView school = found.get();
+                List<Problems.FieldError> errors = new ArrayList<>();
+                String category = blank(form.getFirst("category"));
+                if (category == null || !CATEGORIES.contains(category)) {
+                    errors.add(new Problems.FieldError("category", "Choose what the incident is about"));
+                }
+                String severity = blank(form.getFirst("severity"));
+                if (severity == null || !SEVERITIES.contains(severity)) {
+                    errors.add(new Problems.FieldError("severity", "Choose how serious it is"));
+                }
+                String notes = blank(form.getFirst("notes"));
+                if (notes == null) {
+                    errors.add(new Problems.FieldError("notes", "Say what happened and how you heard of it"));
+                } else if (notes.length() > 2000) {
+                    errors.add(new Problems.FieldError("notes", "Shorten what happened to 2,000 characters or fewer"));
+                }
+                if (!errors.isEmpty()) {
+                    return opening(caller, school, model, errors, typed);
+                }
+                return casework.open(caller, school.id(), category, severity, blank(form.getFirst("owner")), notes)
+                        .flatMap(opened -> Flash.set(exchange, "Incident " + opened.id() + " logged: "
+                                + new IncidentWords().words(opened.category()).toLowerCase(java.util.Locale.UK)
+                                + ", " + new IncidentWords().words(opened.severity()).toLowerCase(java.util.Locale.UK)
+                                + " severity").thenReturn("redirect:/ui/incidents/" + opened.id()))
+                        .onErrorResume(org.springframework.web.ErrorResponseException.class,
+                                e -> e.getStatusCode().value() == 400
+                                        ? opening(caller, school, model, FormProblems.of(e, "category"), typed)
+                                        : Mono.error(e));
+            });
+        });
     }
 
     @GetMapping("/ui/incidents/{id}")

@@ -33,6 +33,8 @@ public final class Navigation {
             new Link("Accounts", "/ui/accounts", EVERYONE),
             new Link("Schools and staff", "/ui/admin", EnumSet.of(Role.ADMIN)),
             new Link("Account set-up", "/ui/admin/accounts", EnumSet.of(Role.ADMIN)),
+            new Link("Vault keys", "/ui/vault/key-rotations", EnumSet.of(Role.ADMIN)),
+            new Link("Sign-in settings", "/ui/admin/sign-in", EnumSet.of(Role.ADMIN)),
             new Link("Watches", "/ui/watches", EVERYONE),
             new Link("Alert settings", "/ui/alert-settings", EnumSet.of(Role.ADMIN, Role.SLT)),
             new Link("Acceptable-use policy", "/ui/policy", EnumSet.of(Role.STAFF, Role.SLT, Role.HEADTEACHER,

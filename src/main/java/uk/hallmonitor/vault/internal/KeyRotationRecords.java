@@ -29,6 +29,13 @@ class KeyRotationRecords {
         return mongo.find(Query.query(Criteria.where("state").is(KeyRotationStatus.RUNNING)), KeyRotationDocument.class);
     }
 
+    /** The latest rotations, newest first. */
+    Flux<KeyRotationDocument> latest(int limit) {
+        return mongo.find(new Query().with(org.springframework.data.domain.Sort.by(
+                org.springframework.data.domain.Sort.Direction.DESC, "startedAt")).limit(limit),
+                KeyRotationDocument.class);
+    }
+
     Mono<KeyRotationDocument> insert(KeyRotationDocument document) {
         return mongo.insert(document);
     }

@@ -78,6 +78,10 @@ class KeyRotations {
         return begin(requestedBy).flatMap(rotation -> reencryptAll(rotation.id()));
     }
 
+    Flux<KeyRotationStatus> latest(int limit) {
+        return rotations.latest(limit).map(KeyRotationDocument::status);
+    }
+
     Mono<KeyRotationStatus> find(String id) {
         return rotations.find(id).map(KeyRotationDocument::status);
     }

@@ -318,6 +318,14 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
     }
 
     @Override
+    public Flux<KeyRotationStatus> keyRotations(Caller caller, int limit) {
+        if (!caller.isAdmin()) {
+            return Flux.error(Problems.forbidden("only an administrator (ADMIN) follows key rotations"));
+        }
+        return rotations.latest(Math.max(1, Math.min(limit, 200)));
+    }
+
+    @Override
     public <T> Mono<T> withSecrets(String accountId, Set<String> names, Function<Map<String, String>, Mono<T>> use) {
         return Mono.usingWhen(
                 accounts.account(accountId)
