@@ -59,16 +59,26 @@ final class IndexedH2Collection extends H2Collection {
             Stream<Document> one = document == null ? Stream.empty() : Stream.of(document);
             return matchDocumentsFromStream(one, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        Plan best = null;
-        if (orderBy == null || !orderBy.containsKey("$natural")) {
-            for (Index<Object> index : getIndexes()) {
-                if (index instanceof OrderedIndex ordered) {
-                    Plan plan = plan(ordered, query, orderBy, limit);
-                    if (plan != null && (best == null || plan.score > best.score)) {
-                        best = plan;
-                    }
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Document conditions = conditions(query);
+        Plan best = conditions == null ? null : best(conditions, orderBy, limit);
+        if (best == null && conditions != null && conditions.get("$or") instanceof List<?> branches) {
+            // each branch of an $or (with the fields beside it) narrowed by its own index: their union, read once
+            List<Plan> plans = new ArrayList<>();
+            for (Object branch : branches) {
+                Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+                Plan plan = branchConditions == null ? null : best(branchConditions, null, 0);
+                if (plan == null) {
+                    return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
                 }
+                plans.add(plan);
             }
+            Set<Object> seen = new HashSet<>();
+            Stream<Document> union = plans.stream().flatMap(this::positions).filter(seen::add)
+                    .map(this::getDocument).filter(Objects::nonNull);
+            return matchDocumentsFromStream(union, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         if (best == null) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -94,9 +104,74 @@ final class IndexedH2Collection extends H2Collection {
         return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
+    private Plan best(Document conditions, Document orderBy, int limit) {
+        Plan best = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedIndex ordered) {
+                Plan plan = plan(ordered, conditions, orderBy, limit);
+                if (plan != null && (best == null || plan.score > best.score)) {
+                    best = plan;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The query's conditions with the clauses of a top-level $and lifted beside the other fields (every clause must
+     * hold, so each narrows like a field of its own), or null when two clauses constrain the same field.
+     */
+    private static Document conditions(Document query) {
+        if (!(query.get("$and") instanceof List<?> clauses)) {
+            return query;
+        }
+        Document lifted = new Document();
+        query.forEach((field, condition) -> {
+            if (!field.equals("$and")) {
+                lifted.put(field, condition);
+            }
+        });
+        for (Object clause : clauses) {
+            if (!(clause instanceof Document c)) {
+                return null;
+            }
+            Document inner = conditions(c);
+            if (inner == null) {
+                return null;
+            }
+            for (Map.Entry<String, Object> condition : inner.entrySet()) {
+                if (lifted.containsKey(condition.getKey())) {
+                    return null;
+                }
+                lifted.put(condition.getKey(), condition.getValue());
+            }
+        }
+        return lifted;
+    }
+
+    /** The fields beside an $or together with one of its branches, or null when they share a field. */
+    private static Document merged(Document conditions, Document branch) {
+        Document merged = new Document();
+        conditions.forEach((field, condition) -> {
+            if (!field.equals("$or")) {
+                merged.put(field, condition);
+            }
+        });
+        for (Map.Entry<String, Object> condition : branch.entrySet()) {
+            if (merged.containsKey(condition.getKey())) {
+                return new Document(condition.getKey(), condition.getValue());
+            }
+            merged.put(condition.getKey(), condition.getValue());
+        }
+        return merged;
+    }
+
+    private Stream<Object> positions(Plan plan) {
+        return StreamSupport.stream(plan.index.positions(plan.low, plan.high, plan.reverse).spliterator(), false);
+    }
+
     private Stream<Document> candidates(Plan plan) {
-        Stream<Object> positions = StreamSupport.stream(
-                plan.index.positions(plan.low, plan.high, plan.reverse).spliterator(), false);
+        Stream<Object> positions = positions(plan);
         if (plan.index.multikey()) {
             Set<Object> seen = new HashSet<>();
             positions = positions.filter(seen::add);
@@ -113,9 +188,11 @@ final class IndexedH2Collection extends H2Collection {
         List<String> fields = index.fields();
         List<Object> prefix = new ArrayList<>();
         int next = 0;
-        while (next < fields.size()) {
-            Object value = equalTo(query.get(fields.get(next)));
-            if (value == null) {
+        while (next < fields.size() && query.containsKey(fields.get(next))) {
+            Object condition = query.get(fields.get(next));
+            // {field: null} matches null and missing alike, and the index keeps both as null
+            Object value = condition == null ? null : equalTo(condition);
+            if (condition != null && value == null) {
                 break;
             }
             prefix.add(value);
