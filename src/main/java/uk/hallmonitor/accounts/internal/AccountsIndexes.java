@@ -19,6 +19,8 @@ class AccountsIndexes implements StoreIndexes {
                 .then(ops.createIndex(new Index("runnerIds", Sort.Direction.ASC)))
                 // the pollers' "every active account", across schools
                 .then(ops.createIndex(new Index("status", Sort.Direction.ASC)))
+                // the register across schools, in the order it is shown
+                .then(ops.createIndex(new Index("platform", Sort.Direction.ASC).on("handle", Sort.Direction.ASC)))
                 .then();
     }
 }

@@ -52,7 +52,8 @@ final class IndexedH2Collection extends H2Collection {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
         }
-        Object id = query.get(getIdField());
+        Document conditions = conditions(query);
+        Object id = conditions == null ? null : conditions.get(getIdField());
         if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
             // a compare-and-set by id (id, state, version): one document to check, whatever the other keys are
             Document document = getDocument(id);
@@ -62,9 +63,10 @@ final class IndexedH2Collection extends H2Collection {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        Document conditions = conditions(query);
         Plan best = conditions == null ? null : best(conditions, orderBy, limit);
-        if (best == null && conditions != null && conditions.get("$or") instanceof List<?> branches) {
+        List<?> branches = conditions == null || best != null ? null
+                : conditions.get("$or") instanceof List<?> or ? or : inAsBranches(conditions);
+        if (branches != null) {
             // each branch of an $or (with the fields beside it) narrowed by its own index: their union, read once
             List<Plan> plans = new ArrayList<>();
             for (Object branch : branches) {
@@ -147,6 +149,29 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return lifted;
+    }
+
+    /** {field: {$in: [a, b]}} read as the branches {field: a}, {field: b} of an $or; null when there is none. */
+    private static List<Document> inAsBranches(Document conditions) {
+        for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+            if (condition.getValue() instanceof Document operators && operators.size() == 1
+                    && operators.get("$in") instanceof List<?> values && !values.isEmpty()
+                    && values.stream().allMatch(IndexedH2Collection::scalar)) {
+                List<Document> branches = new ArrayList<>();
+                for (Object value : values) {
+                    Document branch = new Document();
+                    conditions.forEach((field, other) -> {
+                        if (!field.equals(condition.getKey()) && !field.equals("$or")) {
+                            branch.put(field, other);
+                        }
+                    });
+                    branch.put(condition.getKey(), value);
+                    branches.add(branch);
+                }
+                return conditions.containsKey("$or") ? null : branches;
+            }
+        }
+        return null;
     }
 
     /** The fields beside an $or together with one of its branches, or null when they share a field. */

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +30,21 @@ class ListQueriesUseIndexesTests extends AppTestSupport {
     @Autowired
     ReactiveMongoTemplate mongo;
 
-    /** Fails naming every query shape read in full between the two counts. */
+    /**
+     * Background jobs that run while the pages are served and read a whole collection on purpose: the pollers read
+     * every watch and cursor (one document per watched source, not per post), and the safeguarding escalation's
+     * "half-notified" branch ({notifying: {$ne: null}}) has no index to narrow it (safeguarding alerts are few).
+     * These are known, named and bounded by configuration, not by the number of posts.
+     */
+    static final Set<String> BACKGROUND = Set.of("poll_cursors {}", "watches {}",
+            "safeguarding_alerts {$or} sort {raisedAt}");
+
+    /** Fails naming every query shape read in full between the two counts (the named background reads aside). */
     static void assertNoFullScans(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> added = new LinkedHashMap<>();
         after.forEach((shape, count) -> {
             long more = count - before.getOrDefault(shape, 0L);
-            if (more > 0) {
+            if (more > 0 && !BACKGROUND.contains(shape)) {
                 added.put(shape, more);
             }
         });

@@ -112,6 +112,13 @@ class OrderedIndexTests {
                 new Query(Criteria.where("score").is(3)).with(Sort.by(Sort.Direction.ASC, "collectedAt")),
                 new Query(Criteria.where("score").gte(8L)).with(Sort.by(Sort.Direction.ASC, "collectedAt")),
                 new Query(Criteria.where("_id").is("d42").and("state").is("OPEN")),
+                new Query(Criteria.where("state").in("OPEN", "DONE")).with(Sort.by(Sort.Direction.ASC, "dueAt"))
+                        .limit(11),
+                new Query(Criteria.where("state").is(null)).with(Sort.by(Sort.Direction.ASC, "collectedAt")),
+                new Query(new Criteria().orOperator(Criteria.where("state").is("OPEN").and("dueAt").lte(due),
+                        Criteria.where("tags").is("b"))).with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(13),
+                new Query(new Criteria().andOperator(Criteria.where("schoolId").is("s1"),
+                        Criteria.where("collectedAt").lt(t300))).with(Sort.by(Sort.Direction.DESC, "collectedAt")),
                 new Query(Criteria.where("schoolId").is("s0").orOperator(Criteria.where("flagged").is(true),
                         Criteria.where("state").is("DONE"))).with(Sort.by(Sort.Direction.DESC, "collectedAt"))
                         .limit(15));
