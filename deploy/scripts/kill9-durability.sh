@@ -2,7 +2,7 @@
 # Measures what a kill -9 of the service loses with the embedded store: writes schools one after another, kills the
 # JVM with SIGKILL mid-stream, restarts on the same data folder, and compares the answered writes with what is there.
 # Usage: deploy/scripts/kill9-durability.sh [rounds] [seconds-before-kill]   (run from the repository root, after
-# `mvn -B -q package -DskipTests`). Talks only to 127.0.0.1.
+# `mvn -B -q package -DskipTests`). Talks only to 127.0.0.1. START_WAIT_S (default 120) is how long a start may take.
 set -euo pipefail
 rounds=${1:-3}
 wait_s=${2:-8}
@@ -16,7 +16,7 @@ answered=$(mktemp)
 start() {
   HALLMONITOR_DATA_DIR="$data" HALLMONITOR_ADMIN_PASSWORD=$pass PORT=$port java -jar "$jar" >>"$log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 $(( ${START_WAIT_S:-120} * 2 ))); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
     sleep 0.5
   done

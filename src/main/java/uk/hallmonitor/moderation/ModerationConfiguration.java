@@ -66,6 +66,10 @@ class ModerationConfiguration {
                                 .on("createdAt", Sort.Direction.DESC)),
                         mongo.indexOps(Alert.class).createIndex(new Index("channel", Sort.Direction.ASC)
                                 .on("feedSeq", Sort.Direction.ASC)),
+                        // the in-app notification centre: a person's alerts, newest first, and the unread count
+                        // shown on every page
+                        mongo.indexOps(Alert.class).createIndex(new Index("recipientStaffId", Sort.Direction.ASC)
+                                .on("createdAt", Sort.Direction.DESC)),
                         mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("acknowledgedAt",
                                 Sort.Direction.ASC).on("nextEscalationAt", Sort.Direction.ASC)),
                         mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)

@@ -17,6 +17,10 @@ class AccountsIndexes implements StoreIndexes {
         return ops.createIndex(new Index("applicationId", Sort.Direction.ASC).unique().named("application_unique"))
                 .then(ops.createIndex(new Index("schoolId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)))
                 .then(ops.createIndex(new Index("runnerIds", Sort.Direction.ASC)))
+                // the pollers' "every active account", across schools
+                .then(ops.createIndex(new Index("status", Sort.Direction.ASC)))
+                // the register across schools, in the order it is shown
+                .then(ops.createIndex(new Index("platform", Sort.Direction.ASC).on("handle", Sort.Direction.ASC)))
                 .then();
     }
 }

@@ -105,6 +105,11 @@ class StoreConfiguration {
             return new EmbeddedStore(server, backend, address);
         }
 
+        /** The queries the embedded store answered by reading a whole collection (none counted on a real MongoDB). */
+        FullScans fullScans() {
+            return backend == null ? new FullScans() : backend.fullScans();
+        }
+
         String connectionString(String database) {
             return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
         }

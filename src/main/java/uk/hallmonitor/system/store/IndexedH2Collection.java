@@ -1,0 +1,318 @@
+package uk.hallmonitor.system.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An H2 collection that answers queries from its {@link OrderedIndex}es: equal values on the index's leading keys,
+ * then a range on the next one, read in the index's order so that a sorted page stops after its last row. A query
+ * no index can narrow is read in full, as before, and counted in {@link FullScans}.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
+
+    private final Supplier<FullScans> fullScans;
+
+    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                        MVMap<String, Object> meta, CursorRegistry cursors, Supplier<FullScans> fullScans) {
+        super(database, name, options, data, meta, cursors);
+        this.fullScans = fullScans;
+    }
+
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        // the library leaves count unsynchronized; the ordered indexes are read under the collection's lock
+        return super.count(query, skip, limit);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof OrderedIndex) && index.canHandle(query)) {
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+        }
+        Document conditions = conditions(query);
+        Object id = conditions == null ? null : conditions.get(getIdField());
+        if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
+            // a compare-and-set by id (id, state, version): one document to check, whatever the other keys are
+            Document document = getDocument(id);
+            Stream<Document> one = document == null ? Stream.empty() : Stream.of(document);
+            return matchDocumentsFromStream(one, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Plan best = conditions == null ? null : best(conditions, orderBy, limit);
+        List<?> branches = conditions == null || best != null ? null
+                : conditions.get("$or") instanceof List<?> or ? or : inAsBranches(conditions);
+        if (branches != null) {
+            // each branch of an $or (with the fields beside it) narrowed by its own index: their union, read once
+            List<Plan> plans = new ArrayList<>();
+            for (Object branch : branches) {
+                Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+                Plan plan = branchConditions == null ? null : best(branchConditions, null, 0);
+                if (plan == null) {
+                    return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+                }
+                plans.add(plan);
+            }
+            Set<Object> seen = new HashSet<>();
+            Stream<Document> union = plans.stream().flatMap(this::positions).filter(seen::add)
+                    .map(this::getDocument).filter(Objects::nonNull);
+            return matchDocumentsFromStream(union, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        if (best == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> candidates = candidates(best);
+        if (limit > 0 && best.sorted) {
+            // read in the requested order: the page ends at its last row; the server then sorts this short list
+            // again (stable) and applies the skip and limit, so ties and projections come out as before
+            List<Document> first = candidates.filter(d -> documentMatchesQuery(d, query)).limit((long) skip + limit)
+                    .toList();
+            return matchDocumentsFromStream(first.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (!getCollectionName().startsWith("system.")) {
+            fullScans.get().record(getCollectionName(), query.keySet(),
+                    orderBy == null ? List.of() : orderBy.keySet());
+        }
+        return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    private Plan best(Document conditions, Document orderBy, int limit) {
+        Plan best = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedIndex ordered) {
+                Plan plan = plan(ordered, conditions, orderBy, limit);
+                if (plan != null && (best == null || plan.score > best.score)) {
+                    best = plan;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The query's conditions with the clauses of a top-level $and lifted beside the other fields (every clause must
+     * hold, so each narrows like a field of its own), or null when two clauses constrain the same field.
+     */
+    private static Document conditions(Document query) {
+        if (!(query.get("$and") instanceof List<?> clauses)) {
+            return query;
+        }
+        Document lifted = new Document();
+        query.forEach((field, condition) -> {
+            if (!field.equals("$and")) {
+                lifted.put(field, condition);
+            }
+        });
+        for (Object clause : clauses) {
+            if (!(clause instanceof Document c)) {
+                return null;
+            }
+            Document inner = conditions(c);
+            if (inner == null) {
+                return null;
+            }
+            for (Map.Entry<String, Object> condition : inner.entrySet()) {
+                if (lifted.containsKey(condition.getKey())) {
+                    return null;
+                }
+                lifted.put(condition.getKey(), condition.getValue());
+            }
+        }
+        return lifted;
+    }
+
+    /** {field: {$in: [a, b]}} read as the branches {field: a}, {field: b} of an $or; null when there is none. */
+    private static List<Document> inAsBranches(Document conditions) {
+        for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+            if (condition.getValue() instanceof Document operators && operators.size() == 1
+                    && operators.get("$in") instanceof List<?> values && !values.isEmpty()
+                    && values.stream().allMatch(IndexedH2Collection::scalar)) {
+                List<Document> branches = new ArrayList<>();
+                for (Object value : values) {
+                    Document branch = new Document();
+                    conditions.forEach((field, other) -> {
+                        if (!field.equals(condition.getKey()) && !field.equals("$or")) {
+                            branch.put(field, other);
+                        }
+                    });
+                    branch.put(condition.getKey(), value);
+                    branches.add(branch);
+                }
+                return conditions.containsKey("$or") ? null : branches;
+            }
+        }
+        return null;
+    }
+
+    /** The fields beside an $or together with one of its branches, or null when they share a field. */
+    private static Document merged(Document conditions, Document branch) {
+        Document merged = new Document();
+        conditions.forEach((field, condition) -> {
+            if (!field.equals("$or")) {
+                merged.put(field, condition);
+            }
+        });
+        for (Map.Entry<String, Object> condition : branch.entrySet()) {
+            if (merged.containsKey(condition.getKey())) {
+                return new Document(condition.getKey(), condition.getValue());
+            }
+            merged.put(condition.getKey(), condition.getValue());
+        }
+        return merged;
+    }
+
+    private Stream<Object> positions(Plan plan) {
+        return StreamSupport.stream(plan.index.positions(plan.low, plan.high, plan.reverse).spliterator(), false);
+    }
+
+    private Stream<Document> candidates(Plan plan) {
+        Stream<Object> positions = positions(plan);
+        if (plan.index.multikey()) {
+            Set<Object> seen = new HashSet<>();
+            positions = positions.filter(seen::add);
+        }
+        return positions.map(this::getDocument).filter(Objects::nonNull);
+    }
+
+    private record Plan(OrderedIndex index, OrderedIndex.Entry low, OrderedIndex.Entry high, boolean reverse,
+                        boolean sorted, int score) {
+    }
+
+    /** How this index narrows the query, or null when it cannot. */
+    private static Plan plan(OrderedIndex index, Document query, Document orderBy, int limit) {
+        List<String> fields = index.fields();
+        List<Object> prefix = new ArrayList<>();
+        int next = 0;
+        while (next < fields.size() && query.containsKey(fields.get(next))) {
+            Object condition = query.get(fields.get(next));
+            // {field: null} matches null and missing alike, and the index keeps both as null
+            Object value = condition == null ? null : equalTo(condition);
+            if (condition != null && value == null) {
+                break;
+            }
+            prefix.add(value);
+            next++;
+        }
+        Object lower = null;
+        Object upper = null;
+        boolean lowerIncluded = true;
+        boolean upperIncluded = true;
+        if (next < fields.size() && query.get(fields.get(next)) instanceof Document operators
+                && !operators.isEmpty() && operators.keySet().stream().allMatch(k -> k.startsWith("$"))) {
+            for (Map.Entry<String, Object> operator : operators.entrySet()) {
+                if (!RANGES.contains(operator.getKey()) || !scalar(operator.getValue())) {
+                    continue;
+                }
+                switch (operator.getKey()) {
+                    case "$gt" -> { lower = operator.getValue(); lowerIncluded = false; }
+                    case "$gte" -> { lower = operator.getValue(); lowerIncluded = true; }
+                    case "$lt" -> { upper = operator.getValue(); upperIncluded = false; }
+                    default -> { upper = operator.getValue(); upperIncluded = true; }
+                }
+            }
+        }
+        boolean range = lower != null || upper != null;
+
+        List<String> sortFields = new ArrayList<>();
+        List<Integer> sortDirections = new ArrayList<>();
+        if (orderBy != null) {
+            for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
+                int position = fields.indexOf(sort.getKey());
+                if (position >= 0 && position < prefix.size()) {
+                    continue; // one value only: it orders nothing
+                }
+                sortFields.add(sort.getKey());
+                sortDirections.add(sort.getValue() instanceof Number n && n.intValue() < 0 ? -1 : 1);
+            }
+        }
+        boolean sorted = sortFields.isEmpty();
+        boolean reverse = false;
+        if (!sorted && !index.multikey() && prefix.size() + sortFields.size() <= fields.size()) {
+            boolean forward = true;
+            boolean backward = true;
+            for (int i = 0; i < sortFields.size(); i++) {
+                int key = prefix.size() + i;
+                if (!fields.get(key).equals(sortFields.get(i))) {
+                    forward = false;
+                    backward = false;
+                    break;
+                }
+                int indexDirection = index.ascending(key) ? 1 : -1;
+                forward &= sortDirections.get(i) == indexDirection;
+                backward &= sortDirections.get(i) == -indexDirection;
+            }
+            sorted = forward || backward;
+            reverse = !forward && backward;
+        }
+        boolean ordersThePage = sorted && !sortFields.isEmpty() && limit > 0;
+        if (prefix.isEmpty() && !range && !ordersThePage) {
+            return null;
+        }
+        // bounds in the index's order (a descending key reads its upper bound first)
+        boolean ascending = next < fields.size() && index.ascending(next);
+        Object first = ascending ? lower : upper;
+        Object last = ascending ? upper : lower;
+        boolean firstIncluded = ascending ? lowerIncluded : upperIncluded;
+        boolean lastIncluded = ascending ? upperIncluded : lowerIncluded;
+        OrderedIndex.Entry low = first == null ? OrderedIndex.probe(prefix, OrderedIndex.Bound.LOW)
+                : OrderedIndex.probe(with(prefix, first),
+                        firstIncluded ? OrderedIndex.Bound.LOW : OrderedIndex.Bound.HIGH);
+        OrderedIndex.Entry high = last == null ? OrderedIndex.probe(prefix, OrderedIndex.Bound.HIGH)
+                : OrderedIndex.probe(with(prefix, last),
+                        lastIncluded ? OrderedIndex.Bound.HIGH : OrderedIndex.Bound.LOW);
+        int score = prefix.size() * 4 + (range ? 2 : 0) + (ordersThePage ? 3 : 0) + (sorted ? 1 : 0);
+        return new Plan(index, low, high, reverse, sorted, score);
+    }
+
+    private static List<Object> with(List<Object> prefix, Object value) {
+        List<Object> values = new ArrayList<>(prefix);
+        values.add(value);
+        return values;
+    }
+
+    /** The single value a query field must equal, or null when it asks for anything else (null matches missing). */
+    private static Object equalTo(Object condition) {
+        if (scalar(condition)) {
+            return condition;
+        }
+        if (condition instanceof Document operators && operators.size() == 1 && scalar(operators.get("$eq"))) {
+            return operators.get("$eq");
+        }
+        return null;
+    }
+
+    private static boolean scalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
+    }
+}

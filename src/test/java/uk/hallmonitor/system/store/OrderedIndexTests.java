@@ -1,0 +1,194 @@
+package uk.hallmonitor.system.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The embedded store's non-unique indexes, through the real driver: every query answered from an index returns what
+ * the same query returns from a collection without indexes (read in full), after inserts, updates, deletes and a
+ * restart; and a query no index narrows is counted as a full scan.
+ */
+class OrderedIndexTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-16T10:00:00Z");
+
+    @TempDir
+    Path data;
+
+    private StoreConfiguration.EmbeddedStore store;
+    private MongoClient client;
+    private ReactiveMongoTemplate mongo;
+
+    private void open() {
+        store = StoreConfiguration.EmbeddedStore.start(data);
+        client = MongoClients.create(store.connectionString("test"));
+        mongo = new ReactiveMongoTemplate(client, "test");
+    }
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+            store.close();
+        }
+    }
+
+    private void seed() {
+        var indexes = mongo.indexOps("indexed");
+        indexes.createIndex(new Index("schoolId", Sort.Direction.ASC).on("flagged", Sort.Direction.ASC)
+                .on("collectedAt", Sort.Direction.DESC)).block();
+        indexes.createIndex(new Index("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)).block();
+        indexes.createIndex(new Index("tags", Sort.Direction.ASC)).block();
+        indexes.createIndex(new Index("score", Sort.Direction.ASC)).block();
+        Random random = new Random(17);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Document d = new Document("_id", "d" + i).append("schoolId", "s" + random.nextInt(3))
+                    .append("collectedAt", Date.from(T0.plusSeconds(i * 7L)))
+                    .append("dueAt", Date.from(T0.plusSeconds(random.nextInt(100_000))));
+            if (i % 5 != 0) {
+                d.append("flagged", random.nextBoolean());
+            }
+            if (i % 4 != 0) {
+                d.append("state", random.nextBoolean() ? "OPEN" : "DONE");
+            }
+            if (i % 3 == 0) {
+                d.append("tags", i % 6 == 0 ? List.of("a", "b") : List.of());
+            } else if (i % 7 == 0) {
+                d.append("tags", "a");
+            }
+            // the same number stored as int, long and double
+            d.append("score", i % 3 == 0 ? (Object) (i % 10) : i % 3 == 1 ? (Object) (long) (i % 10) : (double) (i % 10));
+            documents.add(d);
+        }
+        mongo.insert(documents.stream().map(Document::new).toList(), "indexed").blockLast();
+        mongo.insert(documents, "plain").blockLast();
+    }
+
+    private List<Query> queries() {
+        Date t100 = Date.from(T0.plusSeconds(700));
+        Date t300 = Date.from(T0.plusSeconds(2100));
+        Date due = Date.from(T0.plusSeconds(50_000));
+        return List.of(
+                new Query(Criteria.where("schoolId").is("s1")).with(Sort.by(Sort.Direction.DESC, "collectedAt"))
+                        .limit(10),
+                new Query(Criteria.where("schoolId").is("s1").and("flagged").is(true))
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).skip(5).limit(10),
+                new Query(Criteria.where("schoolId").is("s1").and("flagged").is(true).and("collectedAt").lt(t300))
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(7),
+                new Query(Criteria.where("schoolId").is("s0").and("flagged").is(false).and("collectedAt").gte(t100)
+                        .lte(t300)).with(Sort.by(Sort.Direction.ASC, "collectedAt")).limit(8),
+                new Query(Criteria.where("schoolId").is("s2").and("collectedAt").gt(t100))
+                        .with(Sort.by(Sort.Direction.ASC, "collectedAt")),
+                new Query(Criteria.where("schoolId").is("s2").and("flagged").is(true).and("state").is("OPEN")),
+                new Query(Criteria.where("state").is("OPEN").and("dueAt").lte(due))
+                        .with(Sort.by(Sort.Direction.ASC, "dueAt")).limit(12),
+                new Query(Criteria.where("state").is("OPEN")).with(Sort.by(Sort.Direction.DESC, "dueAt")).limit(5),
+                new Query(Criteria.where("state").is("DONE").and("dueAt").gt(due))
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(6),
+                new Query(Criteria.where("tags").is("a")).with(Sort.by(Sort.Direction.ASC, "collectedAt")).limit(9),
+                new Query(Criteria.where("tags").is("b")),
+                new Query(Criteria.where("score").is(3)).with(Sort.by(Sort.Direction.ASC, "collectedAt")),
+                new Query(Criteria.where("score").gte(8L)).with(Sort.by(Sort.Direction.ASC, "collectedAt")),
+                new Query(Criteria.where("_id").is("d42").and("state").is("OPEN")),
+                new Query(Criteria.where("state").in("OPEN", "DONE")).with(Sort.by(Sort.Direction.ASC, "dueAt"))
+                        .limit(11),
+                new Query(Criteria.where("state").is(null)).with(Sort.by(Sort.Direction.ASC, "collectedAt")),
+                new Query(new Criteria().orOperator(Criteria.where("state").is("OPEN").and("dueAt").lte(due),
+                        Criteria.where("tags").is("b"))).with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(13),
+                new Query(new Criteria().andOperator(Criteria.where("schoolId").is("s1"),
+                        Criteria.where("collectedAt").lt(t300))).with(Sort.by(Sort.Direction.DESC, "collectedAt")),
+                new Query(Criteria.where("schoolId").is("s0").orOperator(Criteria.where("flagged").is(true),
+                        Criteria.where("state").is("DONE"))).with(Sort.by(Sort.Direction.DESC, "collectedAt"))
+                        .limit(15));
+    }
+
+    private void assertSameAnswers() {
+        for (Query query : queries()) {
+            Function<String, List<Object>> ids = collection -> mongo.find(query, Document.class, collection)
+                    .map(d -> d.get("_id")).collectList().block();
+            if (query.isSorted()) {
+                assertThat(ids.apply("indexed")).as(query.toString()).isEqualTo(ids.apply("plain"));
+            } else {
+                // no sort asked for: MongoDB returns an index's order, a full read the stored order
+                assertThat(ids.apply("indexed")).as(query.toString())
+                        .containsExactlyInAnyOrderElementsOf(ids.apply("plain"));
+            }
+            Query all = Query.of(query).limit(0).skip(0);
+            assertThat(mongo.count(all, "indexed").block()).as("count " + query)
+                    .isEqualTo(mongo.count(all, "plain").block());
+        }
+    }
+
+    private List<String> scansOf(String collection) {
+        return store.fullScans().byShape().keySet().stream().filter(s -> s.startsWith(collection + " ")).toList();
+    }
+
+    @Test
+    void indexedQueriesAnswerExactlyWhatAFullReadAnswersThroughWritesAndARestart() {
+        open();
+        seed();
+        assertSameAnswers();
+        assertThat(mongo.find(queries().get(0), Document.class, "indexed").collectList().block()).hasSize(10);
+
+        mongo.updateMulti(new Query(Criteria.where("schoolId").is("s1").and("collectedAt")
+                        .lt(Date.from(T0.plusSeconds(1400)))),
+                new Update().set("flagged", true).set("tags", List.of("b", "c")), "indexed").block();
+        mongo.updateMulti(new Query(Criteria.where("schoolId").is("s1").and("collectedAt")
+                        .lt(Date.from(T0.plusSeconds(1400)))),
+                new Update().set("flagged", true).set("tags", List.of("b", "c")), "plain").block();
+        for (String collection : List.of("indexed", "plain")) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is("d10")),
+                    new Update().set("schoolId", "s2").unset("state"), collection).block();
+            mongo.remove(new Query(Criteria.where("schoolId").is("s0").and("flagged").is(false)), collection)
+                    .block();
+        }
+        assertSameAnswers();
+
+        close();
+        open();
+        assertSameAnswers();
+        assertThat(scansOf("indexed")).isEmpty();
+    }
+
+    @Test
+    void aQueryNoIndexNarrowsIsCountedAsAFullScanByItsShape() {
+        open();
+        seed();
+        mongo.find(new Query(Criteria.where("schoolId").is("s1")).limit(3), Document.class, "indexed")
+                .collectList().block();
+        assertThat(scansOf("indexed")).isEmpty();
+
+        // "flagged" leads no index: the store reads every document, and says so
+        mongo.find(new Query(Criteria.where("flagged").is(true)).with(Sort.by("collectedAt")), Document.class,
+                "indexed").collectList().block();
+        mongo.count(new Query(Criteria.where("flagged").is(true)), "indexed").block();
+
+        assertThat(store.fullScans().byShape()).containsEntry("indexed {flagged} sort {collectedAt}", 1L)
+                .containsEntry("indexed {flagged}", 1L);
+        assertThatThrownBy(() -> ListQueriesUseIndexesTests.assertNoFullScans(Map.of(),
+                store.fullScans().byShape())).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("indexed {flagged}");
+    }
+}
