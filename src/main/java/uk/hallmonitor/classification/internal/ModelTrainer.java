@@ -455,7 +455,7 @@ public final class ModelTrainer {
                 }
             }
         }
-        log.println("training the category and intent maxents on " + m);
+        log.println("training the category and intent maxents on " + catFit.size());
         DoccatModel category = doccat(categorySamples(catFit), options.maxent(), options);
         DoccatModel intent = doccat(samples(catFit.stream().filter(r -> r.intent() != null).toList(),
                 LabelledText::intent), options.maxent(), options);
