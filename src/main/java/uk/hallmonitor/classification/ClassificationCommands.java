@@ -87,8 +87,11 @@ public final class ClassificationCommands {
     /**
      * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
      * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0] [--olid-stack-rows 0]
-     * [--encoder e5|minilm] [--embedding-cache FILE] [--no-encoder]}: rebuilds the model bundle and writes its held-out
-     * metrics next to it.
+     * [--encoder e5|minilm] [--embedding-cache FILE] [--no-encoder] [--evaluate-only FILE,...]
+     * [--dump-out-of-fold DIR]}: rebuilds the model bundle and writes its held-out metrics next to it.
+     * {@code --evaluate-only}: corpus rows of these files are scored in the cross-validation but never trained on (to
+     * compare training sets on the same rows); {@code --dump-out-of-fold}: writes each training row's out-of-fold
+     * scores there.
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
@@ -119,7 +122,24 @@ public final class ClassificationCommands {
             new ModelTrainer(System.out).crossValidationOnly(options);
             return 0;
         }
-        ModelTrainer.Result result = new ModelTrainer(System.out).train(options);
+        ModelTrainer trainer = new ModelTrainer(System.out);
+        if (o.containsKey("evaluate-only")) {
+            // rows of these files are scored in the cross-validation but never trained on: the build is the one
+            // without them, measured on the same rows and folds as a build with them
+            List<String> texts = new ArrayList<>();
+            for (String name : o.get("evaluate-only").split(",")) {
+                Datasets.corpus(Path.of(name), "corpus").forEach(r -> texts.add(r.text()));
+            }
+            if (texts.isEmpty()) {
+                System.err.println("--evaluate-only: no corpus rows in " + o.get("evaluate-only"));
+                return 2;
+            }
+            trainer.evaluateOnly(texts);
+        }
+        if (o.containsKey("dump-out-of-fold")) {
+            trainer.dumpOutOfFold(Path.of(o.get("dump-out-of-fold")));
+        }
+        ModelTrainer.Result result = trainer.train(options);
         result.bundle().save(output, result.trainedOn());
         List<String> metrics = new ArrayList<>();
         metrics.add("# Metrics of " + result.bundle().version());

@@ -81,9 +81,31 @@ public final class ModelTrainer {
     private final PrintStream log;
     private final TextNormaliser normaliser = new TextNormaliser(Lexicon.base());
     private final Map<String, NormalisedText> normalisedCache = new HashMap<>();
+    private java.util.Set<String> evaluateOnly = java.util.Set.of();
+    private Path outOfFoldDump;
 
     public ModelTrainer(PrintStream log) {
         this.log = log;
+    }
+
+    /**
+     * Corpus texts that the stacked build scores in its cross-validation but never trains on (neither in a fold nor
+     * in the shipped models): two builds run with the same corpus, one with some files evaluate-only, are compared
+     * on the same rows, folds and threshold rules (train {@code --evaluate-only FILE,...}).
+     */
+    public ModelTrainer evaluateOnly(java.util.Collection<String> texts) {
+        this.evaluateOnly = java.util.Set.copyOf(texts);
+        return this;
+    }
+
+    /**
+     * Where the stacked build writes its out-of-fold evidence ({@code offensive-oof.tsv}, {@code safeguarding-oof.tsv}):
+     * per training row its fold, labels and out-of-fold probabilities, for studying misses and rule changes without
+     * retraining ({@code SafeguardingRuleExperiments}). Null: nowhere.
+     */
+    public ModelTrainer dumpOutOfFold(Path directory) {
+        this.outOfFoldDump = directory;
+        return this;
     }
 
     /** Trains a bundle and returns it with the cross-validation report lines. */
@@ -253,10 +275,20 @@ public final class ModelTrainer {
             offGold[i] = "OFF".equals(offRows.get(i).offensive());
         }
         double[] ngramOff = new double[n];
+        boolean[] offTrainable = new boolean[n];
+        int offEvaluateOnly = 0;
+        for (int i = 0; i < n; i++) {
+            offTrainable[i] = !evaluateOnly.contains(offRows.get(i).text());
+            offEvaluateOnly += offTrainable[i] ? 0 : 1;
+        }
+        if (offEvaluateOnly > 0) {
+            log.printf("%d corpus rows are scored in the cross-validation but never trained on (--evaluate-only)%n",
+                    offEvaluateOnly);
+        }
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledText> fit = new ArrayList<>(extra);
             for (int i = 0; i < n; i++) {
-                if (offFold[i] != fold) {
+                if (offFold[i] != fold && offTrainable[i]) {
                     fit.add(offRows.get(i));
                     if (!offRows.get(i).source().equals("olid")) {
                         fit.add(offRows.get(i)); // the corpus counts twice, as in the shipped model
@@ -273,8 +305,8 @@ public final class ModelTrainer {
             }
         }
         List<LabelledText> mainSet = new ArrayList<>(extra);
-        mainSet.addAll(offRows);
-        mainSet.addAll(corpus);
+        mainSet.addAll(where(offRows, r -> !evaluateOnly.contains(r.text())));
+        mainSet.addAll(where(corpus, r -> !evaluateOnly.contains(r.text())));
         log.println("training the offensive maxent on " + mainSet.size());
         DoccatModel maxent = offensiveModel(mainSet, options.maxent(), options);
         float[][] offVectors = vectors(offRows, cache, encoder);
@@ -283,7 +315,8 @@ public final class ModelTrainer {
             offX[i] = StackedHeads.row(offVectors[i], ngramOff[i]);
         }
         log.println("fitting the offensive head");
-        StackTrainer.Fitted offF1 = StackTrainer.fit(offX, offGold, offFold, folds, StackTrainer.Goal.MACRO_F1);
+        StackTrainer.Fitted offF1 = StackTrainer.fit(offX, offGold, offFold, folds, StackTrainer.Goal.MACRO_F1,
+                offTrainable);
         // the threshold: macro-F1, raised until at most OFFENSIVE_BUDGET of the corpus's fair complaints and praise
         // are flagged out-of-fold; cross-fitted the same way (each fold judged by a threshold chosen without it)
         boolean[] offFair = new boolean[n];
@@ -308,6 +341,21 @@ public final class ModelTrainer {
         }
         StackTrainer.Fitted off = new StackTrainer.Fitted(new StackedHeads.Head(offF1.head().weights(), offThreshold,
                 offF1.head().lambda()), offF1.outOfFold(), offCrossFitted);
+        if (outOfFoldDump != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add("source\tfold\tfair\toffensive\tngram\tstacked\tflagged\ttext");
+            for (int i = 0; i < n; i++) {
+                lines.add(String.format(Locale.ROOT, "%s\t%d\t%d\t%s\t%.5f\t%.5f\t%d\t%s", offRows.get(i).source(),
+                        offFold[i], offFair[i] ? 1 : 0, offRows.get(i).offensive(), ngramOff[i],
+                        offF1.outOfFold()[i], offCrossFitted[i] ? 1 : 0, Datasets.escapeLine(offRows.get(i).text())));
+            }
+            try {
+                Files.createDirectories(outOfFoldDump);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write(outOfFoldDump.resolve("offensive-oof.tsv"), lines);
+        }
         Map<String, StackedHeads.Head> heads = new LinkedHashMap<>();
         heads.put(Ensemble.OFFENSIVE, off.head());
         report.add(String.format(Locale.ROOT, "%d-fold, stratified by source and label, seed 42, over %d rows (%s "
@@ -376,6 +424,11 @@ public final class ModelTrainer {
         List<LabelledText> catRows = corpus;
         int m = catRows.size();
         int[] catFold = stratifiedFolds(catRows, folds, LabelledText::category);
+        boolean[] catTrainable = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            catTrainable[i] = !evaluateOnly.contains(catRows.get(i).text());
+        }
+        List<LabelledText> catFit = where(catRows, r -> !evaluateOnly.contains(r.text()));
         List<Map<String, Double>> ngramCat = new ArrayList<>();
         List<Map<String, Double>> ngramIntent = new ArrayList<>();
         for (int i = 0; i < m; i++) {
@@ -385,7 +438,7 @@ public final class ModelTrainer {
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledText> fit = new ArrayList<>();
             for (int i = 0; i < m; i++) {
-                if (catFold[i] != fold) {
+                if (catFold[i] != fold && catTrainable[i]) {
                     fit.add(catRows.get(i));
                 }
             }
@@ -402,9 +455,9 @@ public final class ModelTrainer {
                 }
             }
         }
-        log.println("training the category and intent maxents on " + m);
-        DoccatModel category = doccat(categorySamples(catRows), options.maxent(), options);
-        DoccatModel intent = doccat(samples(catRows.stream().filter(r -> r.intent() != null).toList(),
+        log.println("training the category and intent maxents on " + catFit.size());
+        DoccatModel category = doccat(categorySamples(catFit), options.maxent(), options);
+        DoccatModel intent = doccat(samples(catFit.stream().filter(r -> r.intent() != null).toList(),
                 LabelledText::intent), options.maxent(), options);
         float[][] catVectors = vectors(catRows, cache, encoder);
         report.add("");
@@ -436,7 +489,7 @@ public final class ModelTrainer {
             }
             log.println("fitting the " + name + " head");
             StackTrainer.Fitted f = StackTrainer.fit(x, gold, catFold, folds,
-                    SAFEGUARDING.contains(name) ? StackTrainer.Goal.RECALL : StackTrainer.Goal.F1);
+                    SAFEGUARDING.contains(name) ? StackTrainer.Goal.RECALL : StackTrainer.Goal.F1, catTrainable);
             heads.put(name, f.head());
             if (SAFEGUARDING.contains(name)) {
                 guardFits.put(name, f);
@@ -456,6 +509,10 @@ public final class ModelTrainer {
         if (!withIntent.isEmpty()) {
             int k = withIntent.size();
             int[] fold = new int[k];
+            boolean[] intentTrainable = new boolean[k];
+            for (int r = 0; r < k; r++) {
+                intentTrainable[r] = catTrainable[withIntent.get(r)];
+            }
             float[][][] xs = new float[INTENTS.size()][k][];
             double[][] oof = new double[INTENTS.size()][];
             for (int q = 0; q < INTENTS.size(); q++) {
@@ -467,7 +524,8 @@ public final class ModelTrainer {
                     xs[q][r] = StackedHeads.row(catVectors[i], ngramIntent.get(i).getOrDefault(INTENTS.get(q), 0.0));
                 }
                 log.println("fitting the " + INTENTS.get(q) + " intent head");
-                StackTrainer.Fitted f = StackTrainer.fit(xs[q], gold, fold, folds, StackTrainer.Goal.NONE);
+                StackTrainer.Fitted f = StackTrainer.fit(xs[q], gold, fold, folds, StackTrainer.Goal.NONE,
+                        intentTrainable);
                 heads.put("intent:" + INTENTS.get(q), f.head());
                 oof[q] = f.outOfFold();
             }
@@ -824,20 +882,22 @@ public final class ModelTrainer {
             gold[k] = golds.get(names.get(k));
         }
         double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, StackTrainer.DSL_BUDGET);
-        boolean[][] cross = new boolean[h][m];
-        for (int fold = 0; fold < folds; fold++) {
-            boolean[] others = new boolean[m];
+        boolean[][] cross = StackTrainer.crossFittedBudget(p, gold, rule, fair, foldOf, folds,
+                StackTrainer.DSL_BUDGET);
+        if (outOfFoldDump != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add("fold\tfair\tcategories\tintent\toffensive\t" + String.join("\t", names) + "\ttext");
             for (int i = 0; i < m; i++) {
-                others[i] = foldOf[i] != fold;
-            }
-            double[] tf = StackTrainer.budgetThresholds(p, gold, rule, fair, others, StackTrainer.DSL_BUDGET);
-            for (int k = 0; k < h; k++) {
-                for (int i = 0; i < m; i++) {
-                    if (!others[i]) {
-                        cross[k][i] = p[k][i] >= tf[k];
-                    }
+                LabelledText row = rows.get(i);
+                StringBuilder line = new StringBuilder().append(foldOf[i]).append('\t').append(fair[i] ? 1 : 0)
+                        .append('\t').append(row.categories().isEmpty() ? "NONE" : String.join(",", row.categories()))
+                        .append('\t').append(row.intent()).append('\t').append(row.offensive());
+                for (int k = 0; k < h; k++) {
+                    line.append('\t').append(String.format(Locale.ROOT, "%.5f", p[k][i]));
                 }
+                lines.add(line.append('\t').append(Datasets.escapeLine(row.text())).toString());
             }
+            write(outOfFoldDump.resolve("safeguarding-oof.tsv"), lines);
         }
         int fairRows = 0;
         int fairSent = 0;
@@ -872,21 +932,7 @@ public final class ModelTrainer {
             report.set(report.indexOf("@" + names.get(k)), line);
         }
         for (double budget : new double[] {0.05, 0.075, 0.10, 0.15}) {
-            boolean[][] cb = new boolean[h][m];
-            for (int fold = 0; fold < folds; fold++) {
-                boolean[] others = new boolean[m];
-                for (int i = 0; i < m; i++) {
-                    others[i] = foldOf[i] != fold;
-                }
-                double[] tf = StackTrainer.budgetThresholds(p, gold, rule, fair, others, budget);
-                for (int k = 0; k < h; k++) {
-                    for (int i = 0; i < m; i++) {
-                        if (!others[i]) {
-                            cb[k][i] = p[k][i] >= tf[k];
-                        }
-                    }
-                }
-            }
+            boolean[][] cb = StackTrainer.crossFittedBudget(p, gold, rule, fair, foldOf, folds, budget);
             int fs = 0;
             int gs = 0;
             for (int i = 0; i < m; i++) {

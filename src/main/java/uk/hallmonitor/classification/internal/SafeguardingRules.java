@@ -40,7 +40,7 @@ public final class SafeguardingRules {
     static final List<Rule> RULES = List.of(
             // self-harm and suicidal ideation, about oneself
             rule("self-harm:kill-myself", "SELF_HARM", true,
-                    "(?:kill|hurt|cut|harm|starve) myself|(?:end|take) my (?:own )?life|ending my life"),
+                    "(?:kill|hurt|cut|harm|starve|hang) myself|(?:end|take) my (?:own )?life|ending my life"),
             rule("self-harm:not-around-long", "SELF_HARM", true,
                     "(?:wont|will not|not going to) be (?:a problem|around|here|a burden) (?:for )?(?:much|any) longer"),
             rule("self-harm:better-off-without-me", "SELF_HARM", true,
@@ -51,17 +51,49 @@ public final class SafeguardingRules {
                             + "coz| as) (?:i|im)|(?:written|writing|wrote) (?:my )?(?:goodbye|suicide) (?:notes?|letters?)"),
             rule("self-harm:painless-way", "SELF_HARM", false,
                     "(?:most )?painless (?:way|ways|method) to (?:die|go|end it)|how many (?:pills|tablets|paracetamol)"
-                            + " (?:would it take|does it take|to (?:die|end it|not wake up))"),
+                            + " (?:would it take|does it take|to (?:die|end it|not wake up)|is too many|would kill (?:you|me|someone))"
+                            + "|(?:which|what) (?:bit|part) of the wrist"),
             rule("self-harm:no-point", "SELF_HARM", true,
                     "no (?:point|reason) (?:in )?(?:living|being alive|being here|carrying on|waking up)|"
-                            + "(?:dont|do not) want to (?:wake up|be alive|exist) (?:anymore|any more|tomorrow)"),
+                            + "(?:dont|do not) want to (?:wake up|be alive|exist) (?:anymore|any more|tomorrow)|"
+                            + "(?:dont|doesnt|does not|cant) see (?:the|any) point (?:in|of) (?:living|life|being alive|going on)"),
+            rule("self-harm:not-being-here", "SELF_HARM", false,
+                    "(?:thinking|thought|talking|talked|talks) about not being (?:here|alive|around) (?:anymore|any more)|"
+                            + "wish(?:es|ed)? (?:i|he|she) (?:was|were|had) never (?:been )?born|sorry for (?:being born|"
+                            + "existing)|(?:wants|want|wanted) to be dead|might as well fail at living|(?:gave|giving|given) "
+                            + "(?:away )?my .{0,60}(?:wont|will not) be needing|(?:sorted|sorting) (?:out )?(?:who|whos) (?:gets|is "
+                            + "getting|getting|can have) my (?:stuff|things|pets|guinea pigs|cat|dog|room|bedroom|xbox|ps5|"
+                            + "games|clothes|hoodies)"),
             rule("self-harm:urged", "SELF_HARM", false,
                     "\\bkys\\b|kill (?:yourself|urself|yourselves)|neck (?:yourself|urself)|"
                             + "do (?:us|everyone|everybody|the world) a favou?r and (?:die|disappear|end it|leave for good)"
-                            + "|(?:go|just) (?:and )?(?:die|hang yourself|hang urself)"),
+                            + "|(?:go|just) (?:and )?(?:die|hang yourself|hang urself)"
+                            + "|(?:should|needs to|need to|go and|go) (?:go )?(?:hang|neck|drown|kill) (?:yourself|urself|himself|"
+                            + "herself|themselves)|(?:throw|throws) (?:yourself|urself|himself|herself|themselves) (?:under|off|"
+                            + "in front of)|neck a bottle of (?:pills|tablets)|(?<!dont |do not |never )drink bleach|"
+                            + "play on the motorway|(?:your|ur) existence is a mistake"),
             // disclosure of abuse or neglect
             rule("disclosure:adult-hurts-me", "DISCLOSURE", true,
-                    "(?:my|me) " + ADULT + " (?:always |keeps |sometimes |still )?" + HURTS + " (?:me|us|my)"),
+                    "(?:(?:my|me|our) )?(?:older |big |little |younger )?" + ADULT + " (?:always |keeps |sometimes |still |just )?"
+                            + HURTS + " (?:me|us|my)"),
+            rule("disclosure:locked-in-out", "DISCLOSURE", true,
+                    "(?:mum|mam|mom|dad|stepdad|step dad|stepmum|nan|grandad|he|she) (?:locks|locked|shuts|shut) (?:me|us) "
+                            + "(?:in|out)|(?:got|get|was|been|were) (?:shut|locked) (?:in|out "
+                            + "of) (?:the|my|a|our) (?:shed|coal shed|room|bedroom|cupboard|house|garden|wardrobe)|"
+                            + "(?:dont|do not) feel safe (?:at home|going home|in my house|in our house|with my " + ADULT + ")"),
+            rule("disclosure:marks-from-adult", "DISCLOSURE", true,
+                    "(?:bruises|burns?|cuts|handprint) (?:on (?:my|his|her) \\w+ )?(?:are|is|were|was) from (?:my |his "
+                            + "|her )?" + ADULT + "|(?:marks|bruises) " + ADULT + " did (?:them|it|that)|(?:said|says) if i "
+                            + "tell (?:anyone|anybody|the school|school|a teacher|my teacher|the teacher|miss|sir)"),
+            rule("disclosure:adult-gives-alcohol", "DISCLOSURE", false,
+                    "(?:gave|gives|give|giving) (?:me|us|them|the kids|my son|my daughter) (?:free )?(?:\\w+ and )?"
+                            + "(?:vodka|beer|alcohol|vapes|weed|drugs|cigarettes)|(?:said|says|told (?:me|her|him|them)) "
+                            + "(?:its|it is|it was|this is) (?:our|their) (?:little )?(?:secret|game|thing)|"
+                            + "(?:a|our|their) secret game|a game for grown ups"),
+            rule("disclosure:sextortion", "DISCLOSURE", false,
+                    "(?:post|send|share|show) (?:my|your|ur|her|his) (?:pics?|nudes|video|photos?|pictures?) .{0,40}"
+                            + "(?:unless|if (?:i|you|u|she|he) (?:dont|do not|doesnt)) (?:i |you |u |she |he )?(?:pay|send)|(?:making|make|made|keep making|keeps making) (?:me|her|him) (?:send|sending) "
+                            + "(?:pics|pictures|photos|nudes)"),
             rule("disclosure:not-to-tell", "DISCLOSURE", true,
                     "(?:he|she|they|him|her) (?:said|says|told me|tells me|made me promise) (?:not to|to never|never to"
                             + "|i cant|i mustnt|i must not) tell (?:anyone|anybody|no one|nobody|my mum|my dad|a teacher)"),
@@ -84,28 +116,53 @@ public final class SafeguardingRules {
             rule("threat:weapon", "THREAT", false,
                     "(?:bring|bringing|brought|carry|carrying) (?:a |my )?(?:knife|blade|machete|gun|shank) "
                             + "(?:to|into|in) (?:school|class|the gates|the match)|(?:bomb|shoot up|blow up) the school"),
+            rule("threat:dead-man-walking", "THREAT", false,
+                    "(?:youre|ur|your|hes|shes|is|are) (?:a )?dead (?:man|men|meat) walking|(?:youre|ur|hes|shes|is) dead meat|enjoy (?:ur|your|his|her) last "
+                            + "(?:week|day|days) of having|(?:put|putting|send|sending) (?:you|u|him|her|(?:mr|mrs|miss|"
+                            + "ms|sir) \\w+) in (?:hospital|a wheelchair|the ground|a coffin)"),
+            rule("threat:countdown-hoax", "THREAT", false,
+                    "tick tock (?:mr|mrs|miss|ms|sir)|countdown to the end of (?:mr|mrs|miss|ms|sir)|asking for reasons|"
+                            + "(?:theres|there is|there s|ive put|i put|planted|left) a (?:bomb|device|gun) (?:in|at|under|by)|"
+                            + "bomb in the (?:school|bins|toilets|building|hall|canteen|science block)|bring petrol|"
+                            + "delete (?:this )?after reading"),
+            rule("threat:find-you", "THREAT", false,
+                    "(?:ill|i will|well|we will|were going to|im going to|im gonna|were gonna) find (?:you|u|him|her|them)"
+                            + "(?= irl| and|$)|(?:im|were) finding (?:you|u|out who (?:you|u) are)|(?:i|we) know (?:your|ur) "
+                            + "(?:kids|children|son|daughter) go(?:es)? to|(?:i|we) know which house|"
+                            + "(?:getting|get) (?:your|ur|his|her) head kicked in|(?:youre|ur) getting "
+                            + "(?:battered|jumped|done in|stabbed)|(?:im|were|gonna|going to) jump (?:him|her|them|you|u) at"),
             rule("threat:you-are-finished", "THREAT", false,
                     "(?:youre|you are|ur|your) (?:dead|finished|getting it|getting battered) (?:when|after|if|"
                             + "tomorrow|monday|on monday)"),
             // grooming: an adult's approach to a pupil
             rule("grooming:secret", "SEXUAL", false,
                     "(?:our|my|a) little secret|(?:dont|do not|never) tell (?:your|ur) (?:mum|mom|dad|parents|teacher|"
-                            + "teachers)(?: about (?:us|this|me))?|just between (?:us|you and me)"),
+                            + "teachers)(?: about (?:us|this|me))?|just between (?:us|you and me)|keep (?:it|this|things|everything) "
+                            + "between us|(?:dont|do not) bring (?:your |ur )?(?:parents|mum|dad)|no parents to (?:contact|"
+                            + "know|come)|(?:i|we) deleted our (?:msgs|messages|chat)"),
             rule("grooming:mature-for-age", "SEXUAL", false,
                     "(?:look|looks|seem|seems|so) (?:mature|grown up|older) for (?:your|ur|her|his) age"),
             rule("grooming:private-app", "SEXUAL", false,
                     "(?:dm|pm|message|msg|snap|text|add) me (?:hun|babe|sweetie|gorgeous|princess|sexy|beautiful)|"
                             + "(?:send|sending) (?:me )?(?:a |some )?(?:pic|pics|photo|photos|picture|pictures|nudes|"
-                            + "selfies?) (?:of you|of urself|of yourself|in your|in ur)"),
+                            + "selfies?) (?:of you|of urself|of yourself|in your|in ur)|turn (?:ur|your) camera on (?:in|i "
+                            + "promise|its just)|(?:is|s) (?:ur|your) door locked|move (?:the|our) chat to|(?:add|message|"
+                            + "snap) me on (?:kik|telegram|wickr)|use the hidden app"),
             // extremism: coded slogans, calls to gather
             rule("extremism:codes", "EXTREMISM", false,
                     "\\b(?:1488|14 88|14 words|fourteen words|day of the rope|rahowa|sieg heil|heil hitler|"
-                            + "white power|race war|great replacement|saint tarrant)\\b"),
+                            + "white power|race war|great replacement|saint tarrant|saint brenton|secure the existence|black sun on|"
+                            + "ss bolts|doing the roman salute|defend europa|joining national action|supreme gentleman|"
+                            + "time for the boogaloo|turner diaries|jewish question|zog runs|remigration now|hh (?:boys|lads|"
+                            + "from|brothers)|hitler (?:was right|tried to warn us)|(?:tarrant|breivik) (?:was right|did "
+                            + "nothing wrong)|its pattern recognition)\\b"),
             rule("extremism:call-to-gather", "EXTREMISM", false,
                     "(?:march|rally|gather|meet|mobilise|mobilize) (?:against|to stop|outside) (?:the )?(?:mosque|"
                             + "synagogue|asylum|migrants|immigrants|invaders|refugees|hotel|muslims|jews)|"
                             + "(?:wake up and )?join (?:us|the movement|the cause|the resistance) before (?:it is|its) "
-                            + "too late|death to (?:the )?(?:infidels|kuffar|kafirs|jews|muslims|immigrants)"));
+                            + "too late|death to (?:the )?(?:infidels|kuffar|kafirs|jews|muslims|immigrants)|"
+                            + "(?:clear|kick|drive|burn) (?:them|the \\w+) out ourselves|"
+                            + "(?:get|take) me to (?:turkey|syria)|(?:go|going) to syria when|beheading videos"));
 
     private SafeguardingRules() {
     }

@@ -46,14 +46,26 @@ final class StackTrainer {
     }
 
     static Fitted fit(float[][] x, boolean[] gold, int[] foldOf, int folds, Goal goal) {
+        return fit(x, gold, foldOf, folds, goal, null);
+    }
+
+    /**
+     * As {@link #fit(float[][], boolean[], int[], int, Goal)}, with only the {@code trainable} rows (null: all) ever
+     * fitted on (nor used to choose the penalty); the others are still scored out-of-fold and count in the threshold
+     * and the report (rows kept for evaluation, to compare training sets on the same rows and threshold rule).
+     */
+    static Fitted fit(float[][] x, boolean[] gold, int[] foldOf, int folds, Goal goal, boolean[] trainable) {
         int n = gold.length;
         double bestLoss = Double.MAX_VALUE;
         double bestLambda = LAMBDAS[0];
         double[] bestOof = null;
         for (double lambda : LAMBDAS) {
-            double[] oof = outOfFold(x, gold, foldOf, folds, lambda);
+            double[] oof = outOfFold(x, gold, foldOf, folds, lambda, trainable);
             double loss = 0;
             for (int i = 0; i < n; i++) {
+                if (trainable != null && !trainable[i]) {
+                    continue; // the penalty is chosen on the training rows alone
+                }
                 double p = Math.min(1 - 1e-9, Math.max(1e-9, oof[i]));
                 loss -= gold[i] ? Math.log(p) : Math.log(1 - p);
             }
@@ -77,25 +89,30 @@ final class StackTrainer {
                 }
             }
         }
-        double[] w = LogisticRegression.fit(x, gold, null, bestLambda, ITERATIONS);
+        double[] w = LogisticRegression.fit(x, gold, trainable, bestLambda, ITERATIONS);
         return new Fitted(new StackedHeads.Head(w, threshold, bestLambda), bestOof, crossFitted);
     }
 
     static double[] outOfFold(float[][] x, boolean[] gold, int[] foldOf, int folds, double lambda) {
+        return outOfFold(x, gold, foldOf, folds, lambda, null);
+    }
+
+    static double[] outOfFold(float[][] x, boolean[] gold, int[] foldOf, int folds, double lambda,
+                              boolean[] trainable) {
         double[] oof = new double[gold.length];
         for (int fold = 0; fold < folds; fold++) {
             boolean[] use = new boolean[gold.length];
             boolean any = false;
             for (int i = 0; i < use.length; i++) {
-                use[i] = foldOf[i] != fold;
-                any |= !use[i];
+                use[i] = foldOf[i] != fold && (trainable == null || trainable[i]);
+                any |= foldOf[i] == fold;
             }
             if (!any) {
                 continue;
             }
             double[] w = LogisticRegression.fit(x, gold, use, lambda, ITERATIONS);
             for (int i = 0; i < use.length; i++) {
-                if (!use[i]) {
+                if (foldOf[i] == fold) {
                     oof[i] = LogisticRegression.probability(w, x[i]);
                 }
             }
@@ -240,6 +257,32 @@ final class StackTrainer {
             out[h] = t[h] / 100.0;
         }
         return out;
+    }
+
+    /**
+     * Each row's to-the-DSL decision per head under thresholds chosen by {@link #budgetThresholds} without the row's
+     * fold (cross-fitted): {@code result[h][i]} is whether head {@code h} fires on row {@code i} (rules not included).
+     */
+    static boolean[][] crossFittedBudget(double[][] p, boolean[][] gold, boolean[][] ruleHit, boolean[] fair,
+                                         int[] foldOf, int folds, double budget) {
+        int heads = p.length;
+        int n = fair.length;
+        boolean[][] cross = new boolean[heads][n];
+        for (int fold = 0; fold < folds; fold++) {
+            boolean[] others = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                others[i] = foldOf[i] != fold;
+            }
+            double[] tf = budgetThresholds(p, gold, ruleHit, fair, others, budget);
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < n; i++) {
+                    if (!others[i]) {
+                        cross[h][i] = p[h][i] >= tf[h];
+                    }
+                }
+            }
+        }
+        return cross;
     }
 
     /**

@@ -36,6 +36,38 @@ class SafeguardingRulesTests {
             grooming:private-app          | dm me babe i wont tell anyone x                                        | SEXUAL
             extremism:codes               | 1488 brothers, the day of the rope is coming                           | EXTREMISM
             extremism:call-to-gather      | everyone meet outside the mosque saturday, march against the invaders  | EXTREMISM
+            self-harm:kill-myself         | some days i just want to hang myself                                   | SELF_HARM
+            self-harm:painless-way        | how many paracetamol is too many? genuine question                      | SELF_HARM
+            self-harm:painless-way        | which bit of the wrist is the one that works                            | SELF_HARM
+            self-harm:no-point            | he told me he doesn't see the point in living anymore                   | SELF_HARM
+            self-harm:not-being-here      | my daughter says she's been thinking about not being here anymore       | SELF_HARM
+            self-harm:not-being-here      | he keeps saying he wishes he was never born                             | SELF_HARM
+            self-harm:not-being-here      | gave my xbox to my cousin today. won't be needing it                    | SELF_HARM
+            self-harm:not-being-here      | sorted out who gets my guinea pigs. that's the last thing               | SELF_HARM
+            self-harm:urged               | that head of year should go hang himself                                | SELF_HARM
+            self-harm:urged               | drink bleach loser                                                      | SELF_HARM
+            disclosure:adult-hurts-me     | is it ok that my older brother hits me until i cry                      | DISCLOSURE
+            disclosure:locked-in-out      | mum locked me out again last night, slept in the shed                   | DISCLOSURE
+            disclosure:locked-in-out      | can u get in trouble for not going home? i dont feel safe at home       | DISCLOSURE
+            disclosure:marks-from-adult   | the bruises on my legs are from dad not from rugby like i told sir      | DISCLOSURE
+            disclosure:marks-from-adult   | dad said if i tell the school about the belt he'll do it twice as hard  | DISCLOSURE
+            disclosure:adult-gives-alcohol | the youth worker gave me vodka and said it was our thing               | DISCLOSURE
+            disclosure:sextortion         | they said they'd send my pics to my mum unless i pay                    | DISCLOSURE
+            disclosure:sextortion         | the boys in the year above keep making me send pics                     | DISCLOSURE
+            threat:dead-man-walking       | Charlie in 8R you're a dead man walking on monday                       | THREAT
+            threat:dead-man-walking       | enjoy ur last week of having a face kieran                              | THREAT
+            threat:countdown-hoax         | Tick tock Mr Evans ⏰                                                   | THREAT
+            threat:countdown-hoax         | Miss Begum leaves at 5 on a wednesday right? asking for reasons         | THREAT
+            threat:countdown-hoax         | there is a device in one of the toilets. you have one hour              | THREAT
+            threat:find-you               | whoever keyed my mums car im finding u                                  | THREAT
+            threat:find-you               | you blocked me but I know your kids go to Hillside, Mrs Patel           | THREAT
+            grooming:secret               | keep it between us for now and don't bring your parents                 | SEXUAL
+            grooming:private-app          | is ur door locked? want to facetime                                     | SEXUAL
+            grooming:private-app          | move the chat to kik, it's safer                                        | SEXUAL
+            extremism:codes               | HH from the lads in 10X 👋                                               | EXTREMISM
+            extremism:codes               | 14 words. Secure the existence. Parents know what I mean                | EXTREMISM
+            extremism:call-to-gather      | kids from the hotel at the park again. lads, tonight, we clear them out ourselves | EXTREMISM
+            extremism:call-to-gather      | this guy online says he can get me to turkey and it's my duty           | EXTREMISM
             """)
     void eachRuleCatchesTheFormItIsFor(String id, String text, String category) {
         List<SafeguardingRules.Match> matches = SafeguardingRules.find(normaliser.normalise(text).tokens());
@@ -61,6 +93,29 @@ class SafeguardingRulesTests {
             we're giving away our old uniform, message me if you need any
             march against the cuts outside the town hall saturday
             i'd be better off getting the bus than waiting for this lift scheme
+            I can't see the point of the new homework app
+            selling the old uniform, we won't be needing it anymore
+            sorted out who gets my son from football on saturday, thanks all
+            science week: never drink bleach or mix cleaning products, great talk from the nurse
+            the caretaker locked us out of the hall at pick up again
+            I don't feel safe walking past the building site at drop off
+            the marks on my coursework are from the teacher and they're harsh
+            the coach gave the kids free water and fruit at the tournament, lovely
+            my son said it was just a game when he broke the window
+            please don't post my photo on the school page unless i give permission
+            we watched dead man walking in RE, powerful film about the death penalty
+            year 2 planted bulbs and put them in the ground by the gate
+            tick tock, only 3 days left to hand in the trip forms!
+            the bomb squad demo at careers day was the bomb
+            I'll find you a spare jumper from lost property
+            my son is getting jumped every day after school and nobody does anything
+            I'd hate for anything to happen to the kids crossing that road, fix the crossing
+            please keep it brief at parents evening, there's a queue
+            turn your camera on for the remote lesson please, year 9
+            we learned about the SS and the Nazi salute in history, chilling
+            the police should kick the dealers out of our park
+            the government's national action plan for SEND is a joke
+            my son wants to go to Syria? no, to Sydney, for his gap year
             """)
     void harmlessPhrasingsClosestToTheRulesStayQuiet(String text) {
         assertThat(SafeguardingRules.find(normaliser.normalise(text).tokens()).stream()
@@ -69,6 +124,6 @@ class SafeguardingRulesTests {
 
     @Test
     void everyRuleHasACaseAbove() {
-        assertThat(SafeguardingRules.RULES).hasSize(21);
+        assertThat(SafeguardingRules.RULES).hasSize(29);
     }
 }

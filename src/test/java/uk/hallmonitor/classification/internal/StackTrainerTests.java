@@ -54,6 +54,33 @@ class StackTrainerTests {
         assertThat(f.head().threshold()).isLessThan(balanced.head().threshold());
     }
 
+    /**
+     * Rows kept for evaluation only (train --evaluate-only) are scored out-of-fold like the others but never fitted
+     * on: with their labels flipped the head and every out-of-fold probability stay the same as with them unflipped,
+     * while fitting on them (no mask) does change the head.
+     */
+    @Test
+    void rowsKeptForEvaluationAreScoredButNeverFittedOn() {
+        boolean[] trainable = new boolean[N];
+        boolean[] flipped = gold.clone();
+        for (int i = 0; i < N; i++) {
+            trainable[i] = i % 4 != 0;
+            if (!trainable[i]) {
+                flipped[i] = !gold[i];
+            }
+        }
+        StackTrainer.Fitted kept = StackTrainer.fit(x, gold, folds, 5, StackTrainer.Goal.F1, trainable);
+        StackTrainer.Fitted withFlipped = StackTrainer.fit(x, flipped, folds, 5, StackTrainer.Goal.F1, trainable);
+        assertThat(withFlipped.head().weights()).containsExactly(kept.head().weights());
+        for (int i = 0; i < N; i++) {
+            assertThat(withFlipped.outOfFold()[i]).isEqualTo(kept.outOfFold()[i]);
+            assertThat(kept.outOfFold()[i]).isBetween(0.0, 1.0);
+        }
+        assertThat(kept.outOfFold()[0]).isNotEqualTo(0.0); // an evaluation-only row is scored
+        StackTrainer.Fitted unmasked = StackTrainer.fit(x, flipped, folds, 5, StackTrainer.Goal.F1, null);
+        assertThat(unmasked.head().weights()).isNotEqualTo(kept.head().weights());
+    }
+
     @Test
     void headsSurviveAWriteAndReadAndGiveTheSameProbability() throws Exception {
         float[] vector = new float[SentenceEncoder.DIMENSIONS];
