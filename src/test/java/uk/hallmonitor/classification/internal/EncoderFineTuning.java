@@ -142,8 +142,10 @@ public final class EncoderFineTuning {
              DjlBertEncoder encoder = new DjlBertEncoder(manager, model, HEADS)) {
             SentenceEncoder frozen = SentenceEncoder.load(SentenceEncoder.Kind.MINILM_L6, model, options.threads());
             // the rebuilt encoder must compute what onnxruntime computes before it is worth training
-            List<Row> probe = (test.isEmpty() ? train : test).subList(0, Math.min(8, (test.isEmpty() ? train : test)
-                    .size()));
+            // texts short enough that neither side cuts them (training may use fewer tokens than onnxruntime's 128)
+            int cut = Math.min(options.maxTokens(), SentenceEncoder.MAX_TOKENS);
+            List<Row> probe = (test.isEmpty() ? train : test).stream().filter(r -> r.ids().length < cut).limit(8)
+                    .toList();
             double parity = minCosine(pooled(encoder, manager, probe), frozen, probe);
             say(report, String.format(Locale.ROOT, "DJL forward vs onnxruntime (fp32, %d texts): min cosine %.6f",
                     probe.size(), parity));

@@ -69,7 +69,7 @@ final class OnnxInitializers {
         return out;
     }
 
-    /** Initializer name → layer weight name, for each MatMul whose second input is an initializer. */
+    /** Initializer name → layer weight name, for each MatMul whose second input is an initializer (a weight). */
     static Map<String, String> matMulNames(byte[] model) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
@@ -103,6 +103,8 @@ final class OnnxInitializers {
         } catch (IOException e) {
             throw new UncheckedIOException("not an ONNX model: " + e.getMessage(), e);
         }
+        // a MatMul of two activations (attention scores) has no weight
+        out.keySet().retainAll(read(model).keySet());
         return out;
     }
 
