@@ -95,6 +95,9 @@ public final class ClassificationCommands {
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
+        if (o.containsKey("fine-tune")) {
+            return fineTune(args);
+        }
         Path output = Path.of(o.getOrDefault("output", "nlp-models"));
         List<Path> corpus = corpusFiles(o);
         boolean licensedOnly = o.containsKey("licensed-only");
@@ -164,6 +167,35 @@ public final class ClassificationCommands {
         ModelTrainer.write(output.resolve("metrics.md"), metrics);
         metrics.forEach(System.out::println);
         return 0;
+    }
+
+    /** The fine-tuning entry point: on the test classpath only (DJL and libtorch are not in the runnable jar). */
+    static final String FINE_TUNING = "uk.hallmonitor.classification.internal.EncoderFineTuning";
+
+    /**
+     * {@code train --fine-tune [--datasets DIR] [--corpus DIR] [--output DIR] [--epochs 1] [--max-rows 0] ...}:
+     * fine-tunes the sentence encoder with DJL and exports it for onnxruntime (nlp-models/MODEL.md, Fine-tuning).
+     * DJL and libtorch are test-scoped, so this runs from the build's test classpath, not from the jar.
+     */
+    static int fineTune(String[] args) {
+        Class<?> entry;
+        try {
+            entry = Class.forName(FINE_TUNING);
+        } catch (ClassNotFoundException e) {
+            System.err.println("train --fine-tune needs DJL and libtorch, which are not in the runnable jar: run it from"
+                    + " the build's test classpath as nlp-models/MODEL.md (Fine-tuning) shows");
+            return 2;
+        }
+        try {
+            return (int) entry.getMethod("run", String[].class).invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start " + FINE_TUNING + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -171,6 +171,14 @@ class ClassificationCommandsTests {
         assertThat(dir.resolve("x")).doesNotExist();
     }
 
+    @Test
+    void trainFineTuneReachesTheFineTunerWhichExplainsUsageWithoutData(@TempDir Path dir) {
+        int exit = ClassificationCommands.train(new String[] {"--fine-tune", "--output", dir.resolve("x").toString()});
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
     private static Properties properties(Path models) throws IOException {
         Properties p = new Properties();
         try (var in = Files.newInputStream(models.resolve(ModelBundle.PROPERTIES))) {

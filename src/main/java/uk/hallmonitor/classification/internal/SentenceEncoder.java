@@ -133,6 +133,18 @@ public final class SentenceEncoder {
         }
     }
 
+    /**
+     * An encoder of a kind with another ONNX file of the same architecture and tokenizer (a fine-tuned export, see
+     * {@code nlp-models/MODEL.md}, Fine-tuning).
+     */
+    public static SentenceEncoder load(Kind kind, byte[] model, int threads) {
+        try (InputStream tokenizer = resource(kind, kind.tokenizer)) {
+            return new SentenceEncoder(kind, model, WordPieceTokenizer.read(tokenizer), threads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static InputStream resource(Kind kind, String name) throws IOException {
         InputStream in = SentenceEncoder.class.getResourceAsStream(name);
         if (in == null) {
