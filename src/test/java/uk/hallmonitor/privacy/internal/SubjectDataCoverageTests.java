@@ -44,7 +44,10 @@ class SubjectDataCoverageTests {
             // the school itself: its name is not a person's
             "schools", "schools",
             // bank holidays: the name is the holiday's
-            "sla_bank_holidays", "bank holidays");
+            "sla_bank_holidays", "bank holidays",
+            // a school account's sealed platform session (Bluesky): the name is the session's, the sealed value the
+            // school account's tokens; it holds nothing of a person
+            "connector_sessions", "connector sessions");
 
     @Test
     void everyCollectionThatMentionsPeopleHasAContributorOrAReasonToBeExempt() {
