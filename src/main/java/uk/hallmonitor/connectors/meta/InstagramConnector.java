@@ -41,6 +41,8 @@ public final class InstagramConnector implements PlatformConnector {
             + "replies{id,text,timestamp,username,from{id,username},hidden,parent_id}";
     private static final int PAGE = 25;
     private static final int COMMENT_PAGE = 50;
+    /** The cursor key under which earlier versions kept the newest media whose comments they read. */
+    private static final String LEGACY_WATCHED = "posts";
 
     private final Graph graph;
     private final Secrets secrets;
@@ -85,49 +87,31 @@ public final class InstagramConnector implements PlatformConnector {
                         null));
             }
             String root = graph.root(source);
+            GraphPoll.commentDays(source);
             int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
             Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
             return Graph.withToken(secrets, source, vault -> {
-                String token = graph.token(vault, source);
-                Map<String, String> positions = new HashMap<>(since.positions());
+                GraphPoll poll = new GraphPoll(graph, source, since, harvest, properties, root,
+                        graph.token(vault, source));
+                // the newest media whose comments were read used to be kept under "posts"; the window replaces it
+                poll.keep(Map.of(), LEGACY_WATCHED);
                 String user = Graph.encoded(source.platformAccountId());
-                Map<String, Long> watched = Watched.read(since.get(FacebookConnector.WATCHED));
-                Mono<Void> media = stream(since, harvest, positions, "own", root, token, user + "/media",
-                        MEDIA_FIELDS, PAGE, (item, index) ->
-                                Watched.remember(watched, media(item, index, PostKinds.OWN_POST, harvest)));
-                Mono<Void> tagged = stream(since, harvest, positions, "tagged", root, token, user + "/tags",
-                        MEDIA_FIELDS, PAGE, (item, index) -> media(item, index, PostKinds.MENTION, harvest));
-                Mono<Void> comments = Flux.defer(() -> {
-                    List<String> newest = Watched.newest(watched, properties.rememberConversations());
-                    positions.keySet().removeIf(key -> key.startsWith("c.")
-                            && !newest.contains(Watched.postOf(key)));
-                    positions.put(FacebookConnector.WATCHED, Watched.write(watched, newest));
-                    return Flux.fromIterable(newest);
-                }).concatMap(mediaId -> stream(since, harvest, positions, "c." + mediaId, root, token,
-                        Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS, COMMENT_PAGE,
-                        (comment, index) -> comment(comment, index, mediaId, harvest))).then();
-                return media.then(tagged).then(comments)
-                        .then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
+                Mono<Void> media = poll.stream("own", user + "/media", MEDIA_FIELDS, PAGE, Map.of(), null,
+                        (item, index) -> media(item, index, PostKinds.OWN_POST, harvest));
+                Mono<Void> tagged = poll.stream("tagged", user + "/tags", MEDIA_FIELDS, PAGE, Map.of(), null,
+                        (item, index) -> media(item, index, PostKinds.MENTION, harvest));
+                // the media list is newest first; it takes no time-based paging, so the walk stops by time
+                Mono<Void> comments = poll.comments(user + "/media", "timestamp", false,
+                        mediaId -> poll.stream("c." + mediaId, Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS,
+                                COMMENT_PAGE, Map.of(), null,
+                                (comment, index) -> comment(comment, index, mediaId, harvest)));
+                return media.then(tagged).then(comments).then(Mono.fromSupplier(poll::batch));
             });
         });
     }
 
-    private Mono<Void> stream(Cursor since, Harvest harvest, Map<String, String> positions, String name,
-                              String root, String token, String path, String fields, int pageMax,
-                              BiFunction<JsonNode, Integer, Entry> entry) {
-        PagedStream stream = new PagedStream(name, PagedStream.INSTANT, 1, pageMax, properties.maxPages());
-        return stream.read(since, harvest, (after, cursor, limit) -> graph.page(root, token, path,
-                        Graph.params("fields", fields, "limit", Integer.toString(limit), "after", cursor), harvest,
-                        entry))
-                .doOnNext(found -> {
-                    stream.forget(positions);
-                    positions.putAll(found);
-                })
-                .then();
-    }
-
     private static Entry media(JsonNode media, int index, String kind, Harvest harvest) {
-        Instant created = safeTime(media, "timestamp");
+        Instant created = GraphPoll.time(media, "timestamp");
         String key = created == null ? null : created.toString();
         try {
             String id = Json.required(media, "id");
@@ -139,14 +123,14 @@ public final class InstagramConnector implements PlatformConnector {
             return new Entry(key, new FetchedPost(id, kind, null, username, caption == null ? "" : caption,
                     Json.text(media, "permalink"), id, null, created, null));
         } catch (Json.BadItem bad) {
-            harvest.warn("skipped Instagram media " + label(media, index) + ": " + bad.getMessage());
+            harvest.warn("skipped Instagram media " + GraphPoll.label(media, index) + ": " + bad.getMessage());
             return new Entry(key, null);
         }
     }
 
     /** A top-level comment; its replies, which Instagram nests inside it, are added to the harvest directly. */
     private static Entry comment(JsonNode comment, int index, String mediaId, Harvest harvest) {
-        Instant created = safeTime(comment, "timestamp");
+        Instant created = GraphPoll.time(comment, "timestamp");
         String key = created == null ? null : created.toString();
         FetchedPost post = commentPost(comment, index, mediaId, mediaId, harvest);
         JsonNode replies = Json.object(comment, "replies");
@@ -181,22 +165,9 @@ public final class InstagramConnector implements PlatformConnector {
             return new FetchedPost(id, PostKinds.COMMENT, Json.text(from, "id"), handle, text, null, mediaId,
                     parentId != null ? parentId : parent, created, null);
         } catch (Json.BadItem bad) {
-            harvest.warn("skipped Instagram comment " + label(comment, index) + ": " + bad.getMessage());
+            harvest.warn("skipped Instagram comment " + GraphPoll.label(comment, index) + ": " + bad.getMessage());
             return null;
         }
-    }
-
-    private static Instant safeTime(JsonNode node, String field) {
-        try {
-            return Graph.time(node, field);
-        } catch (Json.BadItem bad) {
-            return null;
-        }
-    }
-
-    private static String label(JsonNode node, int index) {
-        String id = Json.text(node, "id");
-        return id != null ? id : "#" + index;
     }
 
     /** Sets {@code hide}: a hidden comment stays visible to its author only. */
