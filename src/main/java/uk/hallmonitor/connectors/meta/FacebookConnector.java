@@ -3,10 +3,8 @@ package uk.hallmonitor.connectors.meta;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import uk.hallmonitor.connectors.Batch;
@@ -16,12 +14,11 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
-import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.connectors.internal.PostKinds;
@@ -33,7 +30,7 @@ import uk.hallmonitor.system.Platform;
  * and on visitor posts, visitor posts themselves and posts the Page is tagged in; hides, shows, deletes and answers
  * comments as the Page.
  */
-public final class FacebookConnector implements PlatformConnector {
+public final class FacebookConnector extends HttpConnector {
 
     static final String POST_FIELDS = "id,message,story,created_time,updated_time,permalink_url,from{id,name}";
     static final String COMMENT_FIELDS = "id,message,created_time,from{id,name},parent{id},is_hidden,permalink_url";
@@ -48,15 +45,10 @@ public final class FacebookConnector implements PlatformConnector {
     private static final int COMMENT_PAGE = 100;
 
     private final Graph graph;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public FacebookConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
+        super(http, secrets, clock, properties);
         this.graph = new Graph(http, clock, properties, "Facebook");
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
     }
 
     @Override
@@ -100,8 +92,7 @@ public final class FacebookConnector implements PlatformConnector {
             String root = graph.root(source);
             boolean messenger = GraphPoll.flag(source, MESSENGER);
             GraphPoll.commentDays(source);
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Harvest harvest = harvest(source);
             return Graph.withToken(secrets, source, vault -> {
                 GraphPoll poll = new GraphPoll(graph, source, since, harvest, properties, root,
                         graph.token(vault, source));

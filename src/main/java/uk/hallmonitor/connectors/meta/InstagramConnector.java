@@ -2,12 +2,8 @@ package uk.hallmonitor.connectors.meta;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import uk.hallmonitor.connectors.Batch;
@@ -17,12 +13,11 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
-import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.connectors.internal.PostKinds;
@@ -34,7 +29,7 @@ import uk.hallmonitor.system.Platform;
  * the comments and replies on its recent media, and media it is tagged in; hides, shows, deletes and answers
  * comments. {@code platformAccountId} is the Instagram user id, and the Page access token is the credential.
  */
-public final class InstagramConnector implements PlatformConnector {
+public final class InstagramConnector extends HttpConnector {
 
     static final String MEDIA_FIELDS = "id,caption,timestamp,permalink,username";
     static final String COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id,"
@@ -45,15 +40,10 @@ public final class InstagramConnector implements PlatformConnector {
     private static final String LEGACY_WATCHED = "posts";
 
     private final Graph graph;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public InstagramConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
+        super(http, secrets, clock, properties);
         this.graph = new Graph(http, clock, properties, "Instagram");
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
     }
 
     @Override
@@ -88,8 +78,7 @@ public final class InstagramConnector implements PlatformConnector {
             }
             String root = graph.root(source);
             GraphPoll.commentDays(source);
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Harvest harvest = harvest(source);
             return Graph.withToken(secrets, source, vault -> {
                 GraphPoll poll = new GraphPoll(graph, source, since, harvest, properties, root,
                         graph.token(vault, source));
