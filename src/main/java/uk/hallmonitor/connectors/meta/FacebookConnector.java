@@ -181,41 +181,17 @@ public final class FacebookConnector extends HttpConnector {
     }
 
     private Mono<Void> hidden(Source source, String commentId, boolean hide) {
-        return Mono.defer(() -> {
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.postConfirmed(root,
-                    graph.actionToken(vault, source), Graph.encoded(commentId),
-                    Graph.params("is_hidden", Boolean.toString(hide))));
-        });
+        return graph.hide(secrets, source, commentId, "is_hidden", hide);
     }
 
     @Override
     public Mono<Void> deleteReply(Source source, String platformPostId) {
-        return Mono.defer(() -> {
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.delete(root, graph.actionToken(vault, source),
-                    Graph.encoded(platformPostId)));
-        });
+        return graph.remove(secrets, source, platformPostId);
     }
 
     /** Replies as the Page: a comment on the comment (or on the post). */
     @Override
     public Mono<String> reply(Source source, String platformPostId, String text) {
-        return Mono.defer(() -> {
-            if (text == null || text.isBlank()) {
-                return Mono.error(new ConnectorException(Kind.MISCONFIGURED, "a reply needs some text", null));
-            }
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.post(root, graph.actionToken(vault, source),
-                            Graph.encoded(platformPostId) + "/comments", Graph.params("message", text))
-                    .map(answer -> {
-                        String id = Json.text(answer, "id");
-                        if (id == null) {
-                            throw new ConnectorException(Kind.MALFORMED, "Facebook did not say which comment it made",
-                                    null);
-                        }
-                        return id;
-                    }));
-        });
+        return graph.answer(secrets, source, platformPostId, "comments", text);
     }
 }

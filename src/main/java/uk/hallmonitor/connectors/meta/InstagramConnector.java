@@ -171,40 +171,16 @@ public final class InstagramConnector extends HttpConnector {
     }
 
     private Mono<Void> hidden(Source source, String commentId, boolean hide) {
-        return Mono.defer(() -> {
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.postConfirmed(root,
-                    graph.actionToken(vault, source), Graph.encoded(commentId),
-                    Graph.params("hide", Boolean.toString(hide))));
-        });
+        return graph.hide(secrets, source, commentId, "hide", hide);
     }
 
     @Override
     public Mono<Void> deleteReply(Source source, String platformPostId) {
-        return Mono.defer(() -> {
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.delete(root, graph.actionToken(vault, source),
-                    Graph.encoded(platformPostId)));
-        });
+        return graph.remove(secrets, source, platformPostId);
     }
 
     @Override
     public Mono<String> reply(Source source, String platformPostId, String text) {
-        return Mono.defer(() -> {
-            if (text == null || text.isBlank()) {
-                return Mono.error(new ConnectorException(Kind.MISCONFIGURED, "a reply needs some text", null));
-            }
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.post(root, graph.actionToken(vault, source),
-                            Graph.encoded(platformPostId) + "/replies", Graph.params("message", text))
-                    .map(answer -> {
-                        String id = Json.text(answer, "id");
-                        if (id == null) {
-                            throw new ConnectorException(Kind.MALFORMED,
-                                    "Instagram did not say which reply it made", null);
-                        }
-                        return id;
-                    }));
-        });
+        return graph.answer(secrets, source, platformPostId, "replies", text);
     }
 }
