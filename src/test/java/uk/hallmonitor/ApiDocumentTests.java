@@ -12,6 +12,9 @@ class ApiDocumentTests extends AppTestSupport {
                 .jsonPath("$.info.title").isEqualTo("Hallmonitor API")
                 .jsonPath("$.paths['/api/v1/applications/{id}/approve'].post").exists()
                 .jsonPath("$.paths['/api/v1/accounts/{id}/activate'].post").exists()
-                .jsonPath("$.paths['/api/v1/staff/{id}/leave'].post").exists();
+                .jsonPath("$.paths['/api/v1/staff/{id}/leave'].post").exists()
+                .jsonPath("$.components.schemas.Activation.properties.connection.description")
+                .value(description -> org.assertj.core.api.Assertions.assertThat((String) description)
+                        .contains("messenger").contains("pages_messaging").contains("commentDays"));
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param youtubeBaseUrl       root of Google's APIs (YouTube Data API v3) when a connection sets no {@code baseUrl}
  * @param googleTokenUrl       Google's OAuth token endpoint, where a YouTube refresh token is exchanged
  * @param usageSlowDownPercent the share (percent) of a Graph API rate limit past which polls slow down
+ * @param maxCommentPosts      the most Facebook posts or Instagram media whose comments one poll reads; the newest
+ *                             half every poll, the rest of the look-back window in turn
  */
 @ConfigurationProperties("hallmonitor.connectors")
 public record ConnectorProperties(
@@ -46,7 +48,8 @@ public record ConnectorProperties(
         String graphVersion,
         String youtubeBaseUrl,
         String googleTokenUrl,
-        Integer usageSlowDownPercent) {
+        Integer usageSlowDownPercent,
+        Integer maxCommentPosts) {
 
     public ConnectorProperties {
         connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
@@ -68,11 +71,12 @@ public record ConnectorProperties(
         youtubeBaseUrl = youtubeBaseUrl != null ? youtubeBaseUrl : "https://www.googleapis.com/";
         googleTokenUrl = googleTokenUrl != null ? googleTokenUrl : "https://oauth2.googleapis.com/token";
         usageSlowDownPercent = usageSlowDownPercent != null ? usageSlowDownPercent : 80;
+        maxCommentPosts = maxCommentPosts != null ? maxCommentPosts : 20;
     }
 
     /** The defaults, for code and tests that run without Spring. */
     public static ConnectorProperties defaults() {
         return new ConnectorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 }

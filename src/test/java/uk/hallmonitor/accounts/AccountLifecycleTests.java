@@ -50,6 +50,42 @@ class AccountLifecycleTests extends AppTestSupport {
     }
 
     @Test
+    void connectorSettingsWithAFixedFormAreCheckedWhenAnAccountIsActivated() {
+        String school = newSchool();
+        Person applicant = newCurrentStaff(school, "STAFF");
+        Person runner = newCurrentStaff(school, "STAFF");
+        Person slt = newStaff(school, "SLT");
+        String application = submittedApplication(applicant, applicant, runner);
+        as(slt).post().uri("/api/v1/applications/{id}/approve", application).bodyValue(Map.of()).exchange()
+                .expectStatus().isOk();
+        String account = accountOf(school);
+
+        admin().post().uri("/api/v1/accounts/{id}/activate", account)
+                .bodyValue(Map.of("platformAccountId", "1", "connection", Map.of("messenger", "yes")))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("connection.messenger")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("true")
+                        .contains("pages_messaging"));
+        for (String days : List.of("0", "91", "two weeks", "-3")) {
+            admin().post().uri("/api/v1/accounts/{id}/activate", account)
+                    .bodyValue(Map.of("platformAccountId", "1", "connection", Map.of("commentDays", days)))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("connection.commentDays")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("from 1 to 90"));
+        }
+        as(slt).get().uri("/api/v1/accounts/{id}", account).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("PROVISIONING");
+
+        admin().post().uri("/api/v1/accounts/{id}/activate", account)
+                .bodyValue(Map.of("platformAccountId", "104857321098765", "connection",
+                        Map.of("messenger", "TRUE", "commentDays", "30")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ACTIVE")
+                .jsonPath("$.connection.messenger").isEqualTo("true")
+                .jsonPath("$.connection.commentDays").isEqualTo("30");
+    }
+
+    @Test
     void runnersAreTransferredOnlyToTrainedStaffAndAnAccountNeedingRunnersRecovers() {
         ActiveAccount account = activeAccount("BLUESKY", "did:plc:abc", "https://pds.example");
         as(account.slt()).post().uri("/api/v1/staff/{id}/leave", account.runner2().id()).exchange().expectStatus().isOk();

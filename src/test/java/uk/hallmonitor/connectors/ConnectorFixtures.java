@@ -40,14 +40,14 @@ public final class ConnectorFixtures {
     public static ConnectorProperties properties(DataSize maxResponseSize) {
         return new ConnectorProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), maxResponseSize, 3,
                 Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10, 50,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** A one-second response timeout and two attempts, for tests of a platform that never answers. */
     public static ConnectorProperties impatientProperties() {
         return new ConnectorProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofMegabytes(2), 2,
                 Duration.ofMillis(10), Duration.ofMillis(40), 5, 100, 50, null, null, 10, 50,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The connectors' fakes run on loopback, so the outbound allow-list names it, as an on-premises operator would. */

@@ -103,6 +103,11 @@ class PlatformWebhooksTests extends AppTestSupport {
                         {"data": [{"id": "%s_1", "message": "Bake sale on Friday", "created_time": "2026-11-22T08:00:00+0000",
                                    "from": {"id": "%s", "name": "Oakfield"}}]}
                         """.formatted(page, page))));
+        // the posts of the look-back window, whose comments each poll reads
+        graph.stubFor(get(urlPathEqualTo("/v23.0/" + page + "/feed")).willReturn(aResponse().withStatus(200)
+                .withBody("""
+                        {"data": [{"id": "%s_1", "created_time": "2026-11-22T08:00:00+0000"}]}
+                        """.formatted(page))));
         graph.stubFor(get(urlPathEqualTo("/v23.0/" + page + "_1/comments")).willReturn(aResponse().withStatus(200)
                 .withBody("""
                         {"data": [{"id": "%s", "message": "Is there a bake sale?", "created_time": "2026-11-22T09:39:50+0000",
@@ -135,6 +140,53 @@ class PlatformWebhooksTests extends AppTestSupport {
                     .expectBody(Map.class).returnResult().getResponseBody().get("items");
             assertThat(items).extracting(item -> item.get("platformPostId"))
                     .containsExactlyInAnyOrder(commentId, page + "_1");
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anInstagramCommentDeliveredTwiceAndPolledIsStoredOnce() throws Exception {
+        String user = "1784" + page();
+        String media = user.substring(0, 8) + "004550";
+        String commentId = user.substring(0, 8) + "009011";
+        ActiveAccount school = activeAccount("INSTAGRAM", user, graph.baseUrl());
+        Map.of("pageAccessToken", "EAAGfake", "appSecret", SECRET)
+                .forEach((name, value) -> admin().put().uri("/api/v1/accounts/{id}/credentials/{name}",
+                        school.accountId(), name).bodyValue(Map.of("secret", value)).exchange()
+                        .expectStatus().isNoContent());
+        graph.stubFor(get(urlPathEqualTo("/v23.0/" + user + "/media")).willReturn(aResponse().withStatus(200)
+                .withBody("""
+                        {"data": [{"id": "%s", "caption": "Harvest festival", "timestamp": "2026-11-22T08:00:00+0000",
+                                   "username": "oakfieldprimary"}]}
+                        """.formatted(media))));
+        graph.stubFor(get(urlPathEqualTo("/v23.0/" + media + "/comments")).willReturn(aResponse().withStatus(200)
+                .withBody("""
+                        {"data": [{"id": "%s", "text": "Which day is it?", "timestamp": "2026-11-22T09:40:00+0000",
+                                   "username": "jo.parent", "from": {"id": "7712345", "username": "jo.parent"}}]}
+                        """.formatted(commentId))));
+        String body = """
+                {"object": "instagram", "entry": [{"id": "%s", "time": 1795338000, "changes": [
+                  {"field": "comments", "value": {"from": {"id": "7712345", "username": "jo.parent"},
+                    "media": {"id": "%s", "media_product_type": "FEED"}, "id": "%s", "text": "Which day is it?"}}]}]}
+                """.formatted(user, media, commentId);
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            web.post().uri("/api/v1/webhooks/instagram/{id}", school.accountId())
+                    .header("X-Hub-Signature-256", sign(body)).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange().expectStatus().isOk();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            clock.advance(Duration.ofMinutes(15));
+            dispatcher.dispatch().block();
+            graph.verify(getRequestedFor(urlPathEqualTo("/v23.0/" + media + "/comments")));
+        });
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> items = (List<Map<String, Object>>) admin().get()
+                    .uri("/api/v1/posts?accountId={id}&size=50", school.accountId()).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("items");
+            assertThat(items).extracting(item -> item.get("platformPostId"))
+                    .containsExactlyInAnyOrder(commentId, media);
         });
     }
 

@@ -49,6 +49,10 @@ import uk.hallmonitor.system.web.Problems;
 public class Accounts implements AccountRegister {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    /** Connector settings with a fixed form (read by the Facebook and Instagram connectors; see connectors.md). */
+    static final String MESSENGER = "messenger";
+    static final String COMMENT_DAYS = "commentDays";
+    static final int MAX_COMMENT_DAYS = 90;
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|apikey|passphrase).*");
 
     private final ReactiveMongoTemplate mongo;
@@ -141,6 +145,14 @@ public class Accounts implements AccountRegister {
                 errors.add(new Problems.FieldError(field, "must be an http:// or https:// address"));
             } else if (key.toLowerCase(Locale.ROOT).endsWith("url") && outbound.refusal(value).isPresent()) {
                 errors.add(new Problems.FieldError(field, outbound.refusal(value).get()));
+            } else if (MESSENGER.equals(key) && !value.strip().matches("(?i)true|false")) {
+                errors.add(new Problems.FieldError(field, "give true (read the Page's Messenger conversations; "
+                        + "needs pages_messaging) or false"));
+            } else if (COMMENT_DAYS.equals(key) && !wholeDays(value)) {
+                errors.add(new Problems.FieldError(field, "give a whole number of days from 1 to "
+                        + MAX_COMMENT_DAYS + ": posts created that many days back are watched for new comments"));
+            } else if (MESSENGER.equals(key)) {
+                checked.put(key, value.strip().toLowerCase(Locale.ROOT));
             } else {
                 checked.put(key, value.trim());
             }
@@ -149,6 +161,11 @@ public class Accounts implements AccountRegister {
             throw Problems.invalid(errors);
         }
         return checked;
+    }
+
+    private static boolean wholeDays(String value) {
+        String days = value.strip();
+        return days.matches("[0-9]{1,2}") && Integer.parseInt(days) >= 1 && Integer.parseInt(days) <= MAX_COMMENT_DAYS;
     }
 
     private static boolean httpUrl(String value) {

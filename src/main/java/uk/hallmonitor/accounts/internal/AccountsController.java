@@ -1,5 +1,6 @@
 package uk.hallmonitor.accounts.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -57,8 +58,18 @@ class AccountsController {
 
     record Activation(@NotBlank(message = "give the platform's own id of the account")
                       @Size(max = 200, message = "at most 200 characters") String platformAccountId,
+                      @Schema(description = CONNECTION_SETTINGS, example = "{\"commentDays\": \"14\"}")
                       Map<String, String> connection) {
     }
+
+    /** What the connection settings are, for the OpenAPI document (deploy/docs/connectors.md has the detail). */
+    static final String CONNECTION_SETTINGS = """
+            Connector settings, never secrets (those go in the vault): at most 20, names of letters and digits.
+            `baseUrl`: the API root (required for Mastodon; replaces graph.facebook.com for Facebook and Instagram).
+            `url`: an RSS/Atom feed. `commentDays` (Facebook, Instagram): posts created this many days back are
+            watched for new comments, a whole number from 1 to 90, default 14. `messenger` (Facebook): `true` reads
+            the Page's Messenger conversations as direct messages (the Page token then needs pages_messaging);
+            default `false`, nothing is read. A bad value answers 400 naming `connection.<setting>`.""";
 
     record Runners(@NotNull(message = "name at least two runners")
                    @Size(min = 2, max = 20, message = "name between two and twenty runners")

@@ -27,10 +27,10 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.internal.Connections;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
@@ -43,7 +43,7 @@ import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.vault.HeldSession;
 
 /** Polls Bluesky for a school account (notifications, own posts) or a watch (post search per term). */
-public final class BlueskyConnector implements PlatformConnector {
+public final class BlueskyConnector extends HttpConnector {
 
     private static final Set<String> SECRET_NAMES = Set.of("identifier", "appPassword");
     /** Where the session (access and refresh tokens) is kept in the vault, per account. */
@@ -54,16 +54,9 @@ public final class BlueskyConnector implements PlatformConnector {
     private static final Set<String> NOT_POSTS = Set.of("like", "repost", "follow", "starterpack-joined",
             "verified", "unverified", "like-via-repost", "repost-via-repost", "subscribed-post");
 
-    private final PlatformHttp http;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public BlueskyConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        this.http = http;
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
+        super(http, secrets, clock, properties);
     }
 
     @Override
@@ -94,8 +87,7 @@ public final class BlueskyConnector implements PlatformConnector {
 
     private Mono<Batch> poll(Source source, Cursor since, String base, Session session) {
         return Mono.defer(() -> {
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Harvest harvest = harvest(source);
             Calls calls = new Calls(base, session, harvest);
             Map<String, String> positions = new HashMap<>(since.positions());
             Mono<Void> streams = source.isWatch() ? search(source, since, calls, positions)
@@ -180,25 +172,23 @@ public final class BlueskyConnector implements PlatformConnector {
         String own = source.platformAccountId();
         PagedStream notifications = stream("notifications");
         PagedStream ownPosts = stream("own");
-        Mono<Void> notified = notifications.read(since, calls.harvest, (after, token, limit) ->
+        Mono<Void> notified = notifications.readInto(since, calls.harvest, (after, token, limit) ->
                         calls.page("app.bsky.notification.listNotifications", params(limit, token), "notifications",
-                                (item, index) -> notification(item, index, calls.harvest)))
-                .doOnNext(found -> replace(positions, notifications, found)).then();
-        Mono<Void> posted = ownPosts.read(since, calls.harvest, (after, token, limit) -> {
+                                (item, index) -> notification(item, index, calls.harvest)), positions);
+        Mono<Void> posted = ownPosts.readInto(since, calls.harvest, (after, token, limit) -> {
                     Map<String, String> params = params(limit, token);
                     params.put("actor", own);
                     params.put("filter", "posts_with_replies");
                     return calls.page("app.bsky.feed.getAuthorFeed", params, "feed",
                             (item, index) -> ownPost(item, index, own, calls.harvest));
-                })
-                .doOnNext(found -> replace(positions, ownPosts, found)).then();
+                }, positions);
         return posted.then(notified);
     }
 
     private Mono<Void> search(Source source, Cursor since, Calls calls, Map<String, String> positions) {
         return Flux.fromIterable(source.terms()).filter(term -> !term.isBlank()).concatMap(term -> {
             PagedStream stream = stream("search." + term.strip().toLowerCase(java.util.Locale.ROOT));
-            return stream.read(since, calls.harvest, (after, token, limit) -> {
+            return stream.readInto(since, calls.harvest, (after, token, limit) -> {
                         Map<String, String> params = params(limit, token);
                         params.put("q", term.strip());
                         params.put("sort", "latest");
@@ -207,8 +197,7 @@ public final class BlueskyConnector implements PlatformConnector {
                         }
                         return calls.page("app.bsky.feed.searchPosts", params, "posts",
                                 (item, index) -> postEntry(item, index, PostKinds.PUBLIC_MENTION, calls.harvest));
-                    })
-                    .doOnNext(found -> replace(positions, stream, found));
+                    }, positions);
         }).then();
     }
 
@@ -313,11 +302,6 @@ public final class BlueskyConnector implements PlatformConnector {
 
     private PagedStream stream(String name) {
         return new PagedStream(name, PagedStream.INSTANT, 1, 100, properties.maxPages());
-    }
-
-    private static void replace(Map<String, String> positions, PagedStream stream, Map<String, String> found) {
-        stream.forget(positions);
-        positions.putAll(found);
     }
 
     /**

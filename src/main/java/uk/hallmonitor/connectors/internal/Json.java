@@ -103,7 +103,8 @@ public final class Json {
         return value != null && value.isObject() ? value : null;
     }
 
-    static String abbreviate(String value) {
+    /** A value cut to 40 characters, for messages about it. */
+    public static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 

@@ -94,6 +94,14 @@ public final class PagedStream {
         });
     }
 
+    /** Reads the stream into the harvest and puts its new positions in place of its old ones in {@code positions}. */
+    public Mono<Void> readInto(Cursor cursor, Harvest harvest, Pages pages, Map<String, String> positions) {
+        return read(cursor, harvest, pages).doOnNext(found -> {
+            forget(positions);
+            positions.putAll(found);
+        }).then();
+    }
+
     /** Drops this stream's positions from a cursor map, before {@link #read} results are added. */
     public void forget(Map<String, String> positions) {
         positions.keySet().removeIf(key -> key.startsWith(name + "."));

@@ -23,10 +23,10 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.internal.Connections;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
@@ -38,21 +38,14 @@ import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.system.Platform;
 
 /** Polls a Mastodon instance for a school account (mentions, own statuses) or a watch (status search per term). */
-public final class MastodonConnector implements PlatformConnector {
+public final class MastodonConnector extends HttpConnector {
 
     private static final Set<String> SECRET_NAMES = Set.of("accessToken");
     private static final int PAGE = 40;
 
-    private final PlatformHttp http;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public MastodonConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        this.http = http;
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
+        super(http, secrets, clock, properties);
     }
 
     @Override
@@ -74,8 +67,7 @@ public final class MastodonConnector implements PlatformConnector {
                 return Mono.error(new ConnectorException(Kind.MISCONFIGURED,
                         "Mastodon watch " + source.id() + " has no terms", null));
             }
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Harvest harvest = harvest(source);
             return secrets.with(source, SECRET_NAMES, vault -> {
                 String token = Secrets.require(vault, "accessToken", source);
                 Calls calls = new Calls(base, Map.of("Authorization", "Bearer " + token), harvest);
@@ -91,17 +83,15 @@ public final class MastodonConnector implements PlatformConnector {
         String own = source.platformAccountId();
         PagedStream mentions = stream("mentions", properties.maxPages());
         PagedStream statuses = stream("own", properties.maxPages());
-        Mono<Void> posted = statuses.read(since, calls.harvest, (after, token, limit) ->
+        Mono<Void> posted = statuses.readInto(since, calls.harvest, (after, token, limit) ->
                         calls.page("api/v1/accounts/" + URLEncoder.encode(own, StandardCharsets.UTF_8) + "/statuses",
-                                params(after, token, limit), (status, index) -> ownStatus(status, index, calls)))
-                .doOnNext(found -> replace(positions, statuses, found)).then();
-        Mono<Void> mentioned = mentions.read(since, calls.harvest, (after, token, limit) -> {
+                                params(after, token, limit), (status, index) -> ownStatus(status, index, calls)), positions);
+        Mono<Void> mentioned = mentions.readInto(since, calls.harvest, (after, token, limit) -> {
                     Map<String, String> params = params(after, token, limit);
                     params.put("types[]", "mention");
                     return calls.page("api/v1/notifications", params,
                             (notification, index) -> mention(notification, index, own, calls));
-                })
-                .doOnNext(found -> replace(positions, mentions, found)).then();
+                }, positions);
         return posted.then(mentioned);
     }
 
@@ -109,7 +99,7 @@ public final class MastodonConnector implements PlatformConnector {
     private Mono<Void> search(Source source, Cursor since, Calls calls, Map<String, String> positions) {
         return Flux.fromIterable(source.terms()).filter(term -> !term.isBlank()).concatMap(term -> {
             PagedStream stream = stream("search." + term.strip().toLowerCase(java.util.Locale.ROOT), 1);
-            return stream.read(since, calls.harvest, (after, token, limit) -> {
+            return stream.readInto(since, calls.harvest, (after, token, limit) -> {
                         Map<String, String> params = new LinkedHashMap<>();
                         params.put("q", term.strip());
                         params.put("type", "statuses");
@@ -120,8 +110,7 @@ public final class MastodonConnector implements PlatformConnector {
                         }
                         return calls.searchPage(params, (status, index) ->
                                 statusEntry(status, index, PostKinds.PUBLIC_MENTION, calls));
-                    })
-                    .doOnNext(found -> replace(positions, stream, found))
+                    }, positions)
                     .onErrorResume(ConnectorException.class, failure -> {
                         if (failure.kind() != Kind.MISCONFIGURED || !failure.getMessage().contains(" 404")) {
                             return Mono.error(failure);
@@ -214,11 +203,6 @@ public final class MastodonConnector implements PlatformConnector {
 
     private PagedStream stream(String name, int maxPages) {
         return new PagedStream(name, PagedStream.NUMERIC, 1, PAGE, maxPages);
-    }
-
-    private static void replace(Map<String, String> positions, PagedStream stream, Map<String, String> found) {
-        stream.forget(positions);
-        positions.putAll(found);
     }
 
     /** The calls of one poll. */

@@ -319,6 +319,43 @@ final class Graph {
         });
     }
 
+    /** Hides or shows a comment as the Page; {@code field} is the platform's flag (Facebook {@code is_hidden}). */
+    Mono<Void> hide(Secrets secrets, Source source, String commentId, String field, boolean hide) {
+        return Mono.defer(() -> {
+            String root = root(source);
+            return withToken(secrets, source, vault -> postConfirmed(root, actionToken(vault, source),
+                    encoded(commentId), params(field, Boolean.toString(hide))));
+        });
+    }
+
+    /** Deletes a comment as the Page. */
+    Mono<Void> remove(Secrets secrets, Source source, String commentId) {
+        return Mono.defer(() -> {
+            String root = root(source);
+            return withToken(secrets, source, vault -> delete(root, actionToken(vault, source), encoded(commentId)));
+        });
+    }
+
+    /** Answers a comment as the Page through its {@code edge} ({@code comments}, {@code replies}); gives the id. */
+    Mono<String> answer(Secrets secrets, Source source, String commentId, String edge, String text) {
+        return Mono.defer(() -> {
+            if (text == null || text.isBlank()) {
+                return Mono.error(new ConnectorException(Kind.MISCONFIGURED, "a reply needs some text", null));
+            }
+            String root = root(source);
+            return withToken(secrets, source, vault -> post(root, actionToken(vault, source),
+                            encoded(commentId) + "/" + edge, params("message", text))
+                    .map(answer -> {
+                        String id = Json.text(answer, "id");
+                        if (id == null) {
+                            throw new ConnectorException(Kind.MALFORMED, platformName + " did not say which "
+                                    + "answer it made", null);
+                        }
+                        return id;
+                    }));
+        });
+    }
+
     /** Runs {@code use} with the source's Page token from the vault. */
     static <T> Mono<T> withToken(Secrets secrets, Source source,
                                  java.util.function.Function<Map<String, String>, Mono<T>> use) {

@@ -2,12 +2,8 @@ package uk.hallmonitor.connectors.meta;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import uk.hallmonitor.connectors.Batch;
@@ -17,12 +13,11 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
-import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.connectors.internal.PostKinds;
@@ -34,24 +29,21 @@ import uk.hallmonitor.system.Platform;
  * the comments and replies on its recent media, and media it is tagged in; hides, shows, deletes and answers
  * comments. {@code platformAccountId} is the Instagram user id, and the Page access token is the credential.
  */
-public final class InstagramConnector implements PlatformConnector {
+public final class InstagramConnector extends HttpConnector {
 
     static final String MEDIA_FIELDS = "id,caption,timestamp,permalink,username";
     static final String COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id,"
             + "replies{id,text,timestamp,username,from{id,username},hidden,parent_id}";
     private static final int PAGE = 25;
     private static final int COMMENT_PAGE = 50;
+    /** The cursor key under which earlier versions kept the newest media whose comments they read. */
+    private static final String LEGACY_WATCHED = "posts";
 
     private final Graph graph;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public InstagramConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
+        super(http, secrets, clock, properties);
         this.graph = new Graph(http, clock, properties, "Instagram");
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
     }
 
     @Override
@@ -85,49 +77,30 @@ public final class InstagramConnector implements PlatformConnector {
                         null));
             }
             String root = graph.root(source);
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            GraphPoll.commentDays(source);
+            Harvest harvest = harvest(source);
             return Graph.withToken(secrets, source, vault -> {
-                String token = graph.token(vault, source);
-                Map<String, String> positions = new HashMap<>(since.positions());
+                GraphPoll poll = new GraphPoll(graph, source, since, harvest, properties, root,
+                        graph.token(vault, source));
+                // the newest media whose comments were read used to be kept under "posts"; the window replaces it
+                poll.keep(Map.of(), LEGACY_WATCHED);
                 String user = Graph.encoded(source.platformAccountId());
-                Map<String, Long> watched = Watched.read(since.get(FacebookConnector.WATCHED));
-                Mono<Void> media = stream(since, harvest, positions, "own", root, token, user + "/media",
-                        MEDIA_FIELDS, PAGE, (item, index) ->
-                                Watched.remember(watched, media(item, index, PostKinds.OWN_POST, harvest)));
-                Mono<Void> tagged = stream(since, harvest, positions, "tagged", root, token, user + "/tags",
-                        MEDIA_FIELDS, PAGE, (item, index) -> media(item, index, PostKinds.MENTION, harvest));
-                Mono<Void> comments = Flux.defer(() -> {
-                    List<String> newest = Watched.newest(watched, properties.rememberConversations());
-                    positions.keySet().removeIf(key -> key.startsWith("c.")
-                            && !newest.contains(Watched.postOf(key)));
-                    positions.put(FacebookConnector.WATCHED, Watched.write(watched, newest));
-                    return Flux.fromIterable(newest);
-                }).concatMap(mediaId -> stream(since, harvest, positions, "c." + mediaId, root, token,
-                        Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS, COMMENT_PAGE,
-                        (comment, index) -> comment(comment, index, mediaId, harvest))).then();
-                return media.then(tagged).then(comments)
-                        .then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
+                Mono<Void> media = poll.stream("own", user + "/media", MEDIA_FIELDS, PAGE, Map.of(), null,
+                        (item, index) -> media(item, index, PostKinds.OWN_POST, harvest));
+                Mono<Void> tagged = poll.stream("tagged", user + "/tags", MEDIA_FIELDS, PAGE, Map.of(), null,
+                        (item, index) -> media(item, index, PostKinds.MENTION, harvest));
+                // the media list is newest first; it takes no time-based paging, so the walk stops by time
+                Mono<Void> comments = poll.comments(user + "/media", "timestamp", false,
+                        mediaId -> poll.stream("c." + mediaId, Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS,
+                                COMMENT_PAGE, Map.of(), null,
+                                (comment, index) -> comment(comment, index, mediaId, harvest)));
+                return media.then(tagged).then(comments).then(Mono.fromSupplier(poll::batch));
             });
         });
     }
 
-    private Mono<Void> stream(Cursor since, Harvest harvest, Map<String, String> positions, String name,
-                              String root, String token, String path, String fields, int pageMax,
-                              BiFunction<JsonNode, Integer, Entry> entry) {
-        PagedStream stream = new PagedStream(name, PagedStream.INSTANT, 1, pageMax, properties.maxPages());
-        return stream.read(since, harvest, (after, cursor, limit) -> graph.page(root, token, path,
-                        Graph.params("fields", fields, "limit", Integer.toString(limit), "after", cursor), harvest,
-                        entry))
-                .doOnNext(found -> {
-                    stream.forget(positions);
-                    positions.putAll(found);
-                })
-                .then();
-    }
-
     private static Entry media(JsonNode media, int index, String kind, Harvest harvest) {
-        Instant created = safeTime(media, "timestamp");
+        Instant created = GraphPoll.time(media, "timestamp");
         String key = created == null ? null : created.toString();
         try {
             String id = Json.required(media, "id");
@@ -139,14 +112,14 @@ public final class InstagramConnector implements PlatformConnector {
             return new Entry(key, new FetchedPost(id, kind, null, username, caption == null ? "" : caption,
                     Json.text(media, "permalink"), id, null, created, null));
         } catch (Json.BadItem bad) {
-            harvest.warn("skipped Instagram media " + label(media, index) + ": " + bad.getMessage());
+            harvest.warn("skipped Instagram media " + GraphPoll.label(media, index) + ": " + bad.getMessage());
             return new Entry(key, null);
         }
     }
 
     /** A top-level comment; its replies, which Instagram nests inside it, are added to the harvest directly. */
     private static Entry comment(JsonNode comment, int index, String mediaId, Harvest harvest) {
-        Instant created = safeTime(comment, "timestamp");
+        Instant created = GraphPoll.time(comment, "timestamp");
         String key = created == null ? null : created.toString();
         FetchedPost post = commentPost(comment, index, mediaId, mediaId, harvest);
         JsonNode replies = Json.object(comment, "replies");
@@ -181,22 +154,9 @@ public final class InstagramConnector implements PlatformConnector {
             return new FetchedPost(id, PostKinds.COMMENT, Json.text(from, "id"), handle, text, null, mediaId,
                     parentId != null ? parentId : parent, created, null);
         } catch (Json.BadItem bad) {
-            harvest.warn("skipped Instagram comment " + label(comment, index) + ": " + bad.getMessage());
+            harvest.warn("skipped Instagram comment " + GraphPoll.label(comment, index) + ": " + bad.getMessage());
             return null;
         }
-    }
-
-    private static Instant safeTime(JsonNode node, String field) {
-        try {
-            return Graph.time(node, field);
-        } catch (Json.BadItem bad) {
-            return null;
-        }
-    }
-
-    private static String label(JsonNode node, int index) {
-        String id = Json.text(node, "id");
-        return id != null ? id : "#" + index;
     }
 
     /** Sets {@code hide}: a hidden comment stays visible to its author only. */
@@ -211,40 +171,16 @@ public final class InstagramConnector implements PlatformConnector {
     }
 
     private Mono<Void> hidden(Source source, String commentId, boolean hide) {
-        return Mono.defer(() -> {
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.postConfirmed(root,
-                    graph.actionToken(vault, source), Graph.encoded(commentId),
-                    Graph.params("hide", Boolean.toString(hide))));
-        });
+        return graph.hide(secrets, source, commentId, "hide", hide);
     }
 
     @Override
     public Mono<Void> deleteReply(Source source, String platformPostId) {
-        return Mono.defer(() -> {
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.delete(root, graph.actionToken(vault, source),
-                    Graph.encoded(platformPostId)));
-        });
+        return graph.remove(secrets, source, platformPostId);
     }
 
     @Override
     public Mono<String> reply(Source source, String platformPostId, String text) {
-        return Mono.defer(() -> {
-            if (text == null || text.isBlank()) {
-                return Mono.error(new ConnectorException(Kind.MISCONFIGURED, "a reply needs some text", null));
-            }
-            String root = graph.root(source);
-            return Graph.withToken(secrets, source, vault -> graph.post(root, graph.actionToken(vault, source),
-                            Graph.encoded(platformPostId) + "/replies", Graph.params("message", text))
-                    .map(answer -> {
-                        String id = Json.text(answer, "id");
-                        if (id == null) {
-                            throw new ConnectorException(Kind.MALFORMED,
-                                    "Instagram did not say which reply it made", null);
-                        }
-                        return id;
-                    }));
-        });
+        return graph.answer(secrets, source, platformPostId, "replies", text);
     }
 }

@@ -23,10 +23,10 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.internal.Connections;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
@@ -41,7 +41,7 @@ import uk.hallmonitor.system.Platform;
  * Polls X API v2 for a school account (its own posts, replies in its conversations, mentions) or for a watch
  * (recent search for its terms), counting every post read because X bills reads.
  */
-public final class XConnector implements PlatformConnector {
+public final class XConnector extends HttpConnector {
 
     private static final String TWEET_FIELDS = "created_at,author_id,conversation_id,in_reply_to_user_id,"
             + "referenced_tweets,edit_history_tweet_ids";
@@ -49,16 +49,9 @@ public final class XConnector implements PlatformConnector {
     private static final int MAX_QUERY = 512;
     private static final String CONVERSATIONS = "conversations";
 
-    private final PlatformHttp http;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public XConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        this.http = http;
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
+        super(http, secrets, clock, properties);
     }
 
     @Override
@@ -76,8 +69,7 @@ public final class XConnector implements PlatformConnector {
     public Mono<Batch> fetch(Source source, Cursor since) {
         return Mono.defer(() -> {
             String base = Connections.baseUrl(source, properties.xBaseUrl());
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Harvest harvest = harvest(source);
             return secrets.with(source, XAuthorization.SECRET_NAMES, vault -> {
                 XAuthorization auth = XAuthorization.from(vault, source);
                 Calls calls = new Calls(base, auth, harvest);
@@ -93,11 +85,9 @@ public final class XConnector implements PlatformConnector {
     private Mono<Void> search(Source source, Cursor since, Calls calls, Map<String, String> positions) {
         String query = searchQuery(source, calls.harvest);
         PagedStream stream = stream("search", 10);
-        return stream.read(since, calls.harvest, (sinceId, token, limit) ->
+        return stream.readInto(since, calls.harvest, (sinceId, token, limit) ->
                         calls.page("2/tweets/search/recent", query, sinceId, "next_token", token, limit,
-                                tweet -> PostKinds.PUBLIC_MENTION))
-                .doOnNext(found -> replace(positions, stream, found))
-                .then();
+                                tweet -> PostKinds.PUBLIC_MENTION), positions);
     }
 
     private Mono<Void> account(Source source, Cursor since, Calls calls, Map<String, String> positions) {
@@ -111,7 +101,7 @@ public final class XConnector implements PlatformConnector {
         PagedStream own = stream("own", 5);
         PagedStream replies = stream("replies", 10);
         PagedStream mentions = stream("mentions", 5);
-        Mono<Void> ownPosts = own.read(since, calls.harvest, (sinceId, token, limit) ->
+        Mono<Void> ownPosts = own.readInto(since, calls.harvest, (sinceId, token, limit) ->
                         calls.page(userPath + "/tweets", null, sinceId, "pagination_token", token, limit, tweet -> {
                             String conversation = Json.text(tweet, "conversation_id");
                             if (conversation != null && conversation.matches("\\d{1,25}")) {
@@ -119,9 +109,7 @@ public final class XConnector implements PlatformConnector {
                                 conversations.add(conversation);
                             }
                             return PostKinds.OWN_POST;
-                        }))
-                .doOnNext(found -> replace(positions, own, found))
-                .then();
+                        }), positions);
         Mono<Void> conversationReplies = Mono.defer(() -> {
             List<String> recent = new ArrayList<>(conversations);
             recent = recent.subList(Math.max(0, recent.size() - properties.rememberConversations()), recent.size());
@@ -130,18 +118,14 @@ public final class XConnector implements PlatformConnector {
                 return Mono.empty();
             }
             String query = conversationQuery(recent, user);
-            return replies.read(since, calls.harvest, (sinceId, token, limit) ->
+            return replies.readInto(since, calls.harvest, (sinceId, token, limit) ->
                             calls.page("2/tweets/search/recent", query, sinceId, "next_token", token, limit,
-                                    tweet -> PostKinds.COMMENT))
-                    .doOnNext(found -> replace(positions, replies, found))
-                    .then();
+                                    tweet -> PostKinds.COMMENT), positions);
         });
-        Mono<Void> mentioned = mentions.read(since, calls.harvest, (sinceId, token, limit) ->
+        Mono<Void> mentioned = mentions.readInto(since, calls.harvest, (sinceId, token, limit) ->
                         calls.page(userPath + "/mentions", null, sinceId, "pagination_token", token, limit,
                                 tweet -> user.equals(Json.text(tweet, "in_reply_to_user_id"))
-                                        ? PostKinds.COMMENT : PostKinds.MENTION))
-                .doOnNext(found -> replace(positions, mentions, found))
-                .then();
+                                        ? PostKinds.COMMENT : PostKinds.MENTION), positions);
         return ownPosts.then(conversationReplies).then(mentioned);
     }
 
@@ -176,11 +160,6 @@ public final class XConnector implements PlatformConnector {
 
     private PagedStream stream(String name, int pageMin) {
         return new PagedStream(name, PagedStream.NUMERIC, pageMin, 100, properties.maxPages());
-    }
-
-    private static void replace(Map<String, String> positions, PagedStream stream, Map<String, String> found) {
-        stream.forget(positions);
-        positions.putAll(found);
     }
 
     private static String searchQuery(Source source, Harvest harvest) {

@@ -30,10 +30,10 @@ import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
-import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.internal.Connections;
 import uk.hallmonitor.connectors.internal.Harvest;
+import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
@@ -48,7 +48,7 @@ import uk.hallmonitor.system.Platform;
  * moderates them. With an OAuth refresh token of the channel's owner it also reads comments YouTube held for review
  * and can hold, reject, publish and answer; with only an API key it reads published comments.
  */
-public final class YouTubeConnector implements PlatformConnector {
+public final class YouTubeConnector extends HttpConnector {
 
     static final Set<String> SECRET_NAMES = Set.of("oauthRefreshToken", "clientId", "clientSecret", "apiKey");
     /** YouTube's daily quota resets at midnight in California. */
@@ -56,16 +56,9 @@ public final class YouTubeConnector implements PlatformConnector {
     private static final int PAGE = 100;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private final PlatformHttp http;
-    private final Secrets secrets;
-    private final Clock clock;
-    private final ConnectorProperties properties;
 
     public YouTubeConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        this.http = http;
-        this.secrets = secrets;
-        this.clock = clock;
-        this.properties = properties;
+        super(http, secrets, clock, properties);
     }
 
     @Override
@@ -93,8 +86,7 @@ public final class YouTubeConnector implements PlatformConnector {
                         "YouTube comment search is not offered; watch the school's own channel instead", null));
             }
             String base = Connections.baseUrl(source, properties.youtubeBaseUrl());
-            int budget = source.maxReads() > 0 ? source.maxReads() : properties.defaultMaxReads();
-            Harvest harvest = new Harvest(clock, source.id(), budget, properties.maxWarnings());
+            Harvest harvest = harvest(source);
             return secrets.with(source, SECRET_NAMES, vault -> access(source, vault, Kind.MISCONFIGURED)
                     .flatMap(access -> {
                         Map<String, String> positions = new HashMap<>(since.positions());
@@ -111,7 +103,7 @@ public final class YouTubeConnector implements PlatformConnector {
     private Mono<Void> threads(Source source, Cursor since, String base, Access access, Harvest harvest,
                                Map<String, String> positions, String name, String status) {
         PagedStream stream = new PagedStream(name, PagedStream.INSTANT, 1, PAGE, properties.maxPages());
-        return stream.read(since, harvest, (after, token, limit) -> {
+        return stream.readInto(since, harvest, (after, token, limit) -> {
                     Map<String, String> params = new LinkedHashMap<>();
                     params.put("part", "snippet,replies");
                     params.put("allThreadsRelatedToChannelId", source.platformAccountId());
@@ -123,12 +115,7 @@ public final class YouTubeConnector implements PlatformConnector {
                         params.put("pageToken", token);
                     }
                     return list(base, access, params, harvest);
-                })
-                .doOnNext(found -> {
-                    stream.forget(positions);
-                    positions.putAll(found);
-                })
-                .then();
+                }, positions);
     }
 
     private Mono<Page> list(String base, Access access, Map<String, String> params, Harvest harvest) {

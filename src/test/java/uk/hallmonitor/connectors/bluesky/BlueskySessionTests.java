@@ -53,7 +53,7 @@ class BlueskySessionTests {
     /** Fast backoffs, and a response timeout long enough that a loaded machine never turns one call into two. */
     private static final ConnectorProperties PATIENT = new ConnectorProperties(Duration.ofSeconds(5),
             Duration.ofSeconds(60), DataSize.ofMegabytes(2), 3, Duration.ofMillis(10), Duration.ofMillis(40), 5, 100,
-            50, null, null, 10, 50, null, null, null, null, null);
+            50, null, null, 10, 50, null, null, null, null, null, null);
     private final BlueskyConnector connector = new BlueskyConnector(ConnectorFixtures.http(PATIENT), vault.secrets(),
             ConnectorFixtures.CLOCK, PATIENT);
 

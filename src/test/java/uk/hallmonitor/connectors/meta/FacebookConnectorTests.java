@@ -40,6 +40,7 @@ class FacebookConnectorTests {
     private static final String POSTS = ROOT + PAGE + "/posts";
     private static final String VISITORS = ROOT + PAGE + "/visitor_posts";
     private static final String TAGGED = ROOT + PAGE + "/tagged";
+    private static final String FEED = ROOT + PAGE + "/feed";
     private static final String TOKEN = "EAAGm0PX4ZCpsBAKZCZBfakePageToken";
 
     @RegisterExtension
@@ -65,7 +66,7 @@ class FacebookConnectorTests {
 
     private void stubEmptyListsExcept(String... paths) {
         java.util.Set<String> taken = java.util.Set.of(paths);
-        for (String path : new String[] {POSTS, VISITORS, TAGGED}) {
+        for (String path : new String[] {POSTS, VISITORS, TAGGED, FEED}) {
             if (!taken.contains(path)) {
                 graph.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(json("empty.json"))));
             }
@@ -78,6 +79,7 @@ class FacebookConnectorTests {
         graph.stubFor(get(urlPathEqualTo(VISITORS)).willReturn(aResponse().withStatus(200)
                 .withBody(json("visitor_posts.json"))));
         graph.stubFor(get(urlPathEqualTo(TAGGED)).willReturn(aResponse().withStatus(200).withBody(json("tagged.json"))));
+        graph.stubFor(get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(json("feed.json"))));
         graph.stubFor(get(urlPathEqualTo(ROOT + PAGE + "_5552/comments")).willReturn(aResponse().withStatus(200)
                 .withBody(json("comments-5552.json"))));
         graph.stubFor(get(urlPathEqualTo(ROOT + PAGE + "_5551/comments")).willReturn(aResponse().withStatus(200)
@@ -107,8 +109,10 @@ class FacebookConnectorTests {
         assertThat(batch.warnings()).anyMatch(w -> w.contains(PAGE + "_5550") && w.contains("created_time"));
         assertThat(batch.next().positions())
                 .containsEntry("own.since", "2026-11-22T08:15:00Z")
-                .containsEntry("c." + PAGE + "_5552.since", "2026-11-22T09:10:00Z")
-                .containsKey("posts");
+                .containsEntry("c." + PAGE + "_5552.since", "2026-11-22T09:10:00Z");
+        // comments are read on the posts of the look-back window: 14 days before the clock's 2026-11-22T10:00Z
+        graph.verify(getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("fields", equalTo("id,created_time"))
+                .withQueryParam("since", equalTo(Long.toString(Instant.parse("2026-11-08T10:00:00Z").getEpochSecond()))));
         graph.verify(getRequestedFor(urlPathEqualTo(POSTS))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withQueryParam("access_token", absent())
@@ -120,7 +124,10 @@ class FacebookConnectorTests {
 
     @Test
     void commentsArePagedWithCursorsAfterUntilTheLastStoredComment() {
-        stubEmptyListsExcept();
+        stubEmptyListsExcept(FEED);
+        graph.stubFor(get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody("""
+                {"data": [{"id": "104857321098765_5552", "created_time": "2026-11-22T08:15:00+0000"}]}
+                """)));
         String comments = ROOT + PAGE + "_5552/comments";
         graph.stubFor(get(urlPathEqualTo(comments)).withQueryParam("after", absent())
                 .willReturn(aResponse().withStatus(200).withBody("""

@@ -90,7 +90,7 @@ class InstagramConnectorTests {
     @Test
     void theNextPollFollowsTheAfterCursorUntilWhatWasStored() {
         graph.stubFor(get(urlPathEqualTo(ROOT + USER + "/media")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"data\":[]}")));
+                .withBody(json("media.json"))));
         graph.stubFor(get(urlPathEqualTo(ROOT + USER + "/tags")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"data\":[]}")));
         graph.stubFor(get(urlPathEqualTo(ROOT + MEDIA_ID + "/comments")).withQueryParam("after", absent())
