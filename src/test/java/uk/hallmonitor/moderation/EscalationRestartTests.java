@@ -135,17 +135,10 @@ class EscalationRestartTests {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
-    /** Stores a post as monitoring would and publishes {@link PostReceived}. */
+    /** Stores a post through the service's real post store, as a poll would; it is announced and triaged. */
     private String arrive(ConfigurableApplicationContext context, AppTestSupport.ActiveAccount school, String text) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        context.getBean(InMemoryPosts.class).store(new CollectedPost(id, school.schoolId(), school.accountId(), null,
-                Platform.X, PostKind.COMMENT, "x-" + id, "author-1", "parent_a", text,
-                "https://x.example/status/" + id, null, null, now.minusSeconds(60), null, now, now, List.of(),
-                Map.of()));
-        context.getBean(DomainEvents.class).publish(new PostReceived(id, school.schoolId(), school.accountId(), null,
-                Platform.X, PostKind.COMMENT, "x-" + id, null, null, now.minusSeconds(60), now)).block();
-        return id;
+        return ModerationAppTestSupport.arrive(context, school.schoolId(), school.accountId(), text, Platform.X,
+                clock.instant());
     }
 
     private ConfigurableApplicationContext start(Path data) {
