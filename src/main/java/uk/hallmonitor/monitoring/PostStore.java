@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -150,11 +151,10 @@ class PostStore implements Posts {
 
     @Override
     public Mono<PageResponse<CollectedPost>> page(PostFilter filter, int page, int size) {
-        if (page < 0) {
-            return Mono.error(Problems.badRequest("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 200) {
-            return Mono.error(Problems.badRequest("size", "must be between 1 and 200"));
+        try {
+            Paging.of(page, size);
+        } catch (RuntimeException bad) {
+            return Mono.error(bad);
         }
         Criteria criteria;
         try {

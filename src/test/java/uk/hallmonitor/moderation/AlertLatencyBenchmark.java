@@ -19,11 +19,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import uk.hallmonitor.HallmonitorApplication;
-import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostKind;
 import uk.hallmonitor.monitoring.StoredPosts;
 import uk.hallmonitor.system.Platform;
-import uk.hallmonitor.system.events.DomainEvents;
 
 /**
  * Load program (run by hand, not a test): alert latency from "post stored" to "alert handed to its channel" under a

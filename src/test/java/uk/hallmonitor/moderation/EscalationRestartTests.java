@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -26,11 +24,7 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.HallmonitorApplication;
 import uk.hallmonitor.MutableClock;
-import uk.hallmonitor.monitoring.CollectedPost;
-import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.system.Platform;
-import uk.hallmonitor.system.events.DomainEvents;
 
 /**
  * A CRITICAL safeguarding alert in a service with no mail server: it is in the app at once (the feed, the DSL's

@@ -19,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.bson.Document;
 import uk.hallmonitor.AppTestSupport;
-import uk.hallmonitor.classification.PostClassifier;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.moderation.KeywordClassifier;
 import uk.hallmonitor.system.Platform;
