@@ -110,6 +110,12 @@ class ModerationConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /** Before monitoring's announcer starts and after it stops, so triage hears every announcement. */
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 100;
+            }
         };
     }
 }

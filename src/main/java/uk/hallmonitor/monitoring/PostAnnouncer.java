@@ -169,10 +169,13 @@ class PostAnnouncer implements SmartLifecycle {
         return running != null;
     }
 
-    /** Stops before the store and the listeners' loops do, so the last announcements still reach them. */
+    /**
+     * The last phase: starts after the listeners' own queues and stops before them, so the announcements of a
+     * graceful stop still reach them.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private <T> Mono<T> skipped(Throwable error) {

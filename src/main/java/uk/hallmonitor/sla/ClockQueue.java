@@ -65,4 +65,10 @@ class ClockQueue implements SmartLifecycle {
     public boolean isRunning() {
         return running != null;
     }
+
+    /** Starts before monitoring's announcer and stops after it, so no announcement finds the queue closed. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
 }
