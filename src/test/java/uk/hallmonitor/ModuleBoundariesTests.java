@@ -61,7 +61,7 @@ class ModuleBoundariesTests {
             Map.entry("accounts", Set.of("schools", "applications", "vault")),
             Map.entry("vault", Set.of("schools", "accounts")),
             Map.entry("connectors", Set.of("vault")),
-            Map.entry("monitoring", Set.of("schools", "accounts", "connectors")),
+            Map.entry("monitoring", Set.of("schools", "accounts", "connectors", "classification")),
             Map.entry("sla", Set.of("schools", "accounts", "monitoring", "classification")),
             Map.entry("moderation", Set.of("schools", "accounts", "vault", "connectors", "monitoring", "classification",
                     "sla")),

@@ -30,6 +30,7 @@ import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -140,9 +141,7 @@ class IncidentLog implements IncidentDesk {
                 errors.add(new Problems.FieldError("status", "use OPEN, ASSESSED, ACTIONED or CLOSED"));
             }
         }
-        if (page < 0 || size < 1 || size > 200) {
-            errors.add(new Problems.FieldError("size", "page from 0, size between 1 and 200"));
-        }
+        errors.addAll(Paging.errors(page, size));
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
         }

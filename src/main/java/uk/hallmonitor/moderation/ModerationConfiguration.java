@@ -12,7 +12,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
 import uk.hallmonitor.audit.AuditTrail;
-import uk.hallmonitor.classification.PostClassifier;
 import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.store.StoreIndexes;
@@ -44,10 +43,10 @@ class ModerationConfiguration {
     }
 
     @Bean
-    PostTriage postTriage(ObjectProvider<Posts> posts, ObjectProvider<PostClassifier> classifier, VerdictStore verdicts, Alerting alerting,
+    PostTriage postTriage(ObjectProvider<Posts> posts, VerdictStore verdicts, Alerting alerting,
                           uk.hallmonitor.moderation.IncidentDesk incidents, AuditTrail audit, ContentSeal seal,
                           DomainEvents events, ModerationProperties properties, Clock clock) {
-        return new PostTriage(posts, classifier, verdicts, alerting, incidents, audit, seal, events, properties,
+        return new PostTriage(posts, verdicts, alerting, incidents, audit, seal, events, properties,
                 clock);
     }
 
@@ -110,6 +109,12 @@ class ModerationConfiguration {
             @Override
             public boolean isRunning() {
                 return running;
+            }
+
+            /** Before monitoring's announcer starts and after it stops, so triage hears every announcement. */
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 100;
             }
         };
     }

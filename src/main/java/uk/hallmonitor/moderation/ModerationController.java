@@ -20,6 +20,7 @@ import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /** The moderation queue, its actions, the alerts sent, the live feed, reply templates and per-school rules. */
@@ -104,9 +105,7 @@ class ModerationController {
                 return Mono.error(Problems.badRequest("channel", "unknown channel '" + channel
                         + "'; use EMAIL, TEAMS, SLACK or FEED"));
             }
-            if (size < 1 || size > 200 || page < 0) {
-                return Mono.error(Problems.badRequest("size", "page from 0, size between 1 and 200"));
-            }
+            Paging.of(page, size);
             String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
             if (school != null && !caller.canSee(school)) {
                 return Mono.error(Problems.notFound("school", school));

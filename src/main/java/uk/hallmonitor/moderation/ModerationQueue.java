@@ -29,6 +29,7 @@ import uk.hallmonitor.sla.PostClocks;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -76,12 +77,7 @@ class ModerationQueue {
         String categoryName = parse(category, Category.class, "category", errors);
         String statusName = parse(status, QueueStatus.class, "status", errors);
         String severityName = parse(severity, Severity.class, "severity", errors);
-        if (page < 0) {
-            errors.add(new Problems.FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 200) {
-            errors.add(new Problems.FieldError("size", "must be between 1 and 200"));
-        }
+        errors.addAll(Paging.errors(page, size));
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
         }

@@ -16,8 +16,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
-import uk.hallmonitor.classification.PostClassifier;
-
 import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.monitoring.Posts;
@@ -25,10 +23,12 @@ import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.events.DomainEvents;
 
 /**
- * Classifies each collected post once, stores the verdict, and routes flagged ones. {@link PostReceived} is the fast
- * path (queued, so the publisher does not wait for the classifier); a sweep of posts this consumer has not marked,
- * and of flagged verdicts not yet routed, finishes whatever a crash interrupted. Every step is idempotent: the
- * verdict is keyed by post id, incidents by source, alerts by dedup key.
+ * Stores the verdict of each announced post and routes flagged ones. The classifier's verdict comes with the post
+ * ({@link PostReceived} carries both; monitoring classified the text once before announcing it), so nothing here
+ * reads the post back or classifies it. The event is the fast path (queued, so the publisher does not wait); a
+ * sweep of announced posts this consumer has not marked, and of flagged verdicts not yet routed, finishes whatever
+ * a crash interrupted. Every step is idempotent: the verdict is keyed by post id, incidents by source, alerts by
+ * dedup key.
  */
 class PostTriage implements DomainEventListener<PostReceived> {
 
@@ -49,7 +49,6 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     private final ObjectProvider<Posts> postStore;
-    private final ObjectProvider<PostClassifier> classifiers;
     private final VerdictStore verdicts;
     private final Alerting alerting;
     private final IncidentDesk incidents;
@@ -59,17 +58,14 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private final ModerationProperties properties;
     private final Clock clock;
     // a new queue at every start: a unicast sink takes one subscriber, and a stopped service may be started again
-    private volatile Sinks.Many<String> arrivals = Sinks.many().unicast().onBackpressureBuffer();
+    private volatile Sinks.Many<CollectedPost> arrivals = Sinks.many().unicast().onBackpressureBuffer();
     /** Posts announced to this instance and not yet marked: while any are, the fast path is behind. */
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private volatile Disposable running;
 
-    PostTriage(ObjectProvider<Posts> postStore, ObjectProvider<PostClassifier> classifiers, VerdictStore verdicts,
-               Alerting alerting,
-               IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
+    PostTriage(ObjectProvider<Posts> postStore, VerdictStore verdicts, Alerting alerting, IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
                ModerationProperties properties, Clock clock) {
         this.postStore = postStore;
-        this.classifiers = classifiers;
         this.verdicts = verdicts;
         this.alerting = alerting;
         this.incidents = incidents;
@@ -81,30 +77,24 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     /**
-     * Whether the posts store and a classifier are in this service; without them (a partial build) triage stays
-     * off and says so at start, rather than failing the whole service.
+     * Whether the posts store is in this service; without it (a partial build) triage stays off and says so at
+     * start, rather than failing the whole service.
      */
     boolean ready() {
-        return postStore.getIfAvailable() != null && classifiers.getIfAvailable() != null;
+        return postStore.getIfAvailable() != null;
     }
 
     @Override
     public Mono<Void> on(PostReceived event) {
-        if (running == null) {
-            return Mono.empty(); // the sweep finds it once triage runs
+        if (running == null || event.verdict() == null) {
+            return Mono.empty(); // the sweep finds it once triage runs; without a verdict there is nothing to route
         }
-        Sinks.Many<String> queue = arrivals;
+        Sinks.Many<CollectedPost> queue = arrivals;
         synchronized (queue) {
             inFlight.incrementAndGet();
-            queue.tryEmitNext(event.postId());
+            queue.tryEmitNext(event.post());
         }
         return Mono.empty();
-    }
-
-    /** Classifies and routes the post unless that is done already; completes with its verdict. */
-    Mono<PostVerdict> triage(String postId) {
-        return posts().post(postId).flatMap(this::triage)
-                .switchIfEmpty(Mono.defer(() -> verdicts.find(postId)));
     }
 
     /** One pass of the sweep; answers how many posts it finished. */
@@ -114,6 +104,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
         // would only slow it down; the first sweep after the queue has drained finds whatever it dropped
         Mono<Long> unclassified = inFlight.get() > 0 ? Mono.just(0L) : posts().unprocessed(CONSUMER, before,
                         SWEEP_BATCH)
+                // a post not yet announced has no verdict yet: its announcement brings it here
+                .filter(post -> post.verdict() != null)
                 .flatMap(post -> triage(post).onErrorResume(this::skipped), properties.classifyConcurrency())
                 .count();
         Mono<Long> unrouted = verdicts.unrouted(before, SWEEP_BATCH)
@@ -124,7 +116,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
 
     void start() {
         if (!ready()) {
-            log.warn("moderation triage is off: no posts store or no classifier in this service");
+            log.warn("moderation triage is off: no posts store in this service");
             return;
         }
         // Under a burst the store's writes are the cost (each one a commit on the embedded store), so a flagged post
@@ -136,8 +128,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
         arrivals = Sinks.many().unicast().onBackpressureBuffer();
         inFlight.set(0);
         Flux<Boolean> routedFirst = arrivals.asFlux()
-                .flatMap(id -> posts().post(id)
-                        .flatMap(post -> classify(post).map(verdict -> new Classified(post, verdict, false)))
+                .flatMap(arrived -> Mono.just(arrived)
+                        .flatMap(post -> judged(post).map(verdict -> new Classified(post, verdict, false)))
                         .map(Optional::of)
                         .onErrorResume(error -> this.<Optional<Classified>>skipped(error))
                         .defaultIfEmpty(Optional.empty()), properties.classifyConcurrency())
@@ -189,8 +181,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     }
 
     private Mono<PostVerdict> triage(CollectedPost post) {
-        // classify first and let the unique key settle races: one store round trip less
-        return classify(post).flatMap(verdicts::save).flatMap(verdict -> afterSave(verdict, post));
+        // judge first and let the unique key settle races: one store round trip less
+        return judged(post).flatMap(verdicts::save).flatMap(verdict -> afterSave(verdict, post));
     }
 
     /**
@@ -212,10 +204,9 @@ class PostTriage implements DomainEventListener<PostReceived> {
                 .flatMap(verdict -> markProcessed(verdict).thenReturn(verdict));
     }
 
-    private Mono<PostVerdict> classify(CollectedPost post) {
-        // the classifier is CPU work in memory, off the event loop; it queues the text and classifies what is
-        // queued in one batch, so a burst of posts goes through the sentence encoder together
-        return classifiers.getObject().classifyLater(post.text() == null ? "" : post.text())
+    /** The post's verdict as moderation keeps it (sealing suspected illegal content); empty without a verdict. */
+    private Mono<PostVerdict> judged(CollectedPost post) {
+        return Mono.justOrEmpty(post.verdict())
                 .map(verdict -> PostVerdict.of(post, verdict, clock.instant(),
                         verdict.suspectedIllegal() ? seal.seal(post.id(), sealedContent(post)) : null));
     }

@@ -15,6 +15,7 @@ import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -66,9 +67,7 @@ class SafeguardingController {
             } else {
                 return Mono.error(Problems.badRequest("state", "use ACKNOWLEDGED or UNACKNOWLEDGED"));
             }
-            if (page < 0 || size < 1 || size > 200) {
-                return Mono.error(Problems.badRequest("size", "page from 0, size between 1 and 200"));
-            }
+            Paging.of(page, size);
             String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
             if (school != null && !caller.canSee(school)) {
                 return Mono.error(Problems.notFound("school", school));

@@ -1,5 +1,7 @@
 /**
- * Moderation: every collected post is classified once (verdicts keyed by post id), flagged posts enter the
+ * Moderation: every announced post's verdict (classified once by monitoring, carried by
+ * {@link uk.hallmonitor.monitoring.PostReceived}) is stored keyed by post id (the triage queues the event and
+ * sweeps announced posts it has not marked, so a kill -9 loses nothing), flagged posts enter the
  * moderation queue and are routed to the right people (the account's moderators and runners, the school's
  * moderators for public mentions, the DSL at once for safeguarding), and every alert goes through an outbox in the
  * database ({@code alerts}) that is written before anything is sent, claimed atomically by a dispatcher, retried with

@@ -3,6 +3,7 @@ package uk.hallmonitor.monitoring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.system.Platform;
 
 /**
@@ -27,16 +28,25 @@ import uk.hallmonitor.system.Platform;
  * @param updatedAt      when Hallmonitor last changed its text
  * @param history        earlier texts, oldest first
  * @param processing     what each consumer module recorded about it: consumer name to its fields
+ * @param verdict        the classifier's verdict on the text it was announced with, or {@code null} before it is
+ *                       announced (or when the service has no classifier)
+ * @param announcedAt    when {@link PostReceived} was first published for it, or {@code null} before that
  */
 public record CollectedPost(String id, String schoolId, String accountId, String watchId, Platform platform,
                             PostKind kind, String platformPostId, String authorId, String authorHandle, String text,
                             String url, String conversationId, String inReplyToId, Instant postedAt, Instant editedAt,
                             Instant collectedAt, Instant updatedAt, List<PostRevision> history,
-                            Map<String, Map<String, String>> processing) {
+                            Map<String, Map<String, String>> processing, Verdict verdict,
+                            Instant announcedAt) {
 
     public CollectedPost {
         history = history == null ? List.of() : List.copyOf(history);
         processing = processing == null ? Map.of() : Map.copyOf(processing);
+    }
+
+    /** Whether the post has been announced (classified, and {@link PostReceived} published). */
+    public boolean announced() {
+        return announcedAt != null;
     }
 
     /** Whether the post was edited after it was first collected. */

@@ -9,7 +9,7 @@ import uk.hallmonitor.system.store.StoreIndexes;
 
 /**
  * Posts unique on (platform, platformPostId), so nothing is stored twice; posts listed by school and account and
- * swept by collection time; sources found by due time; watches by school.
+ * swept by collection and announcement time; sources found by due time; watches by school.
  */
 @Component
 class MonitoringIndexes implements StoreIndexes {
@@ -23,6 +23,7 @@ class MonitoringIndexes implements StoreIndexes {
                         .unique().named("platform_post_unique"))
                 .then(posts.createIndex(new Index("collectedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                         .named("sweep")))
+                .then(posts.createIndex(new Index("announcedAt", Sort.Direction.ASC).named("announced")))
                 .then(posts.createIndex(new Index("schoolId", Sort.Direction.ASC)
                         .on("collectedAt", Sort.Direction.DESC).named("school_collected")))
                 .then(posts.createIndex(new Index("accountId", Sort.Direction.ASC)

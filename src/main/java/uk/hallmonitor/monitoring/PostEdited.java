@@ -1,20 +1,41 @@
 package uk.hallmonitor.monitoring;
 
 import java.time.Instant;
+import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.system.Platform;
 
 /**
- * A stored post was edited on its platform: its text changed and the earlier text went into its history. Modules
- * that judged the old text (the classifier) may look again; the post keeps its id.
+ * A stored post was edited on its platform: its text changed and the earlier text went into its history. Carries
+ * the new text (in {@code post}) and the classifier's verdict on it, so modules that judged the old text look again
+ * without classifying it themselves; the post keeps its id. Published by {@link PostAnnouncer} off the poll.
  *
- * @param postId   Hallmonitor's id of the post
- * @param schoolId the school it concerns
- * @param accountId the account it was collected for, or {@code null}
- * @param watchId  the watch that found it, or {@code null}
- * @param platform where it was posted
- * @param kind     what it is relative to the school
- * @param editedAt when the platform says it was edited, or when Hallmonitor saw the change
+ * @param post    the post as stored after the edit
+ * @param verdict the classifier's verdict on the new text, or {@code null} when this service has no classifier
  */
-public record PostEdited(String postId, String schoolId, String accountId, String watchId, Platform platform,
-                         PostKind kind, Instant editedAt) {
+public record PostEdited(CollectedPost post, Verdict verdict) {
+
+    public String postId() {
+        return post.id();
+    }
+
+    public String schoolId() {
+        return post.schoolId();
+    }
+
+    public String accountId() {
+        return post.accountId();
+    }
+
+    public Platform platform() {
+        return post.platform();
+    }
+
+    public PostKind kind() {
+        return post.kind();
+    }
+
+    /** When the platform says it was edited, or when Hallmonitor saw the change. */
+    public Instant editedAt() {
+        return post.editedAt();
+    }
 }

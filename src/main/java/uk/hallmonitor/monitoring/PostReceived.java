@@ -1,25 +1,56 @@
 package uk.hallmonitor.monitoring;
 
 import java.time.Instant;
+import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.system.Platform;
 
 /**
- * A post was stored for the first time (edits of a known post do not publish this again). Published after the
- * post is durably stored; consumers that must not miss one also sweep the store.
+ * A post was stored for the first time and classified: the one announcement of a post, carrying everything its
+ * listeners need (the stored post with its text, and the classifier's verdict), so none reads it back or classifies
+ * it again. Edits of a known post publish {@link PostEdited} instead. Published by {@link PostAnnouncer} after the
+ * verdict is stored with the post; a listener that must not miss one also sweeps {@link Posts} for announced posts
+ * it has not handled, because an in-process event is gone if the process dies.
  *
- * @param postId         Hallmonitor's id of the stored post
- * @param schoolId       the school it concerns
- * @param accountId      the school account it was collected for, or {@code null} for a public mention found by a watch
- * @param watchId        the watch that found it, or {@code null}
- * @param platform       where it was posted
- * @param kind           what it is relative to the school
- * @param platformPostId the platform's own id
- * @param conversationId the platform's conversation or thread id, or {@code null}
- * @param inReplyToId    the platform post id it replies to, or {@code null}
- * @param postedAt       when the platform says it was posted (clamped to the collection time when in the future)
- * @param collectedAt    when Hallmonitor stored it
+ * @param post    the post as stored, with its {@link CollectedPost#verdict()} and {@link CollectedPost#announcedAt()}
  */
-public record PostReceived(String postId, String schoolId, String accountId, String watchId, Platform platform,
-                           PostKind kind, String platformPostId, String conversationId, String inReplyToId,
-                           Instant postedAt, Instant collectedAt) {
+public record PostReceived(CollectedPost post) {
+
+    /** The classifier's verdict on the text, or {@code null} when this service has no classifier. */
+    public Verdict verdict() {
+        return post.verdict();
+    }
+
+    public String postId() {
+        return post.id();
+    }
+
+    public String schoolId() {
+        return post.schoolId();
+    }
+
+    /** The school account it was collected for, or {@code null} for a public mention found by a watch. */
+    public String accountId() {
+        return post.accountId();
+    }
+
+    /** The watch that found it, or {@code null}. */
+    public String watchId() {
+        return post.watchId();
+    }
+
+    public Platform platform() {
+        return post.platform();
+    }
+
+    public PostKind kind() {
+        return post.kind();
+    }
+
+    public String text() {
+        return post.text();
+    }
+
+    public Instant collectedAt() {
+        return post.collectedAt();
+    }
 }

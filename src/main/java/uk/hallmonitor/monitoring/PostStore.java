@@ -19,14 +19,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.system.Platform;
-import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
  * The {@code posts} collection. A post is stored once per (platform, platformPostId) by an upsert that only sets
- * fields on insert, so a re-fetched post never becomes a second document and never publishes {@link PostReceived}
- * twice; a changed text is applied by an update guarded by the revision it was decided on.
+ * fields on insert, so a re-fetched post never becomes a second document and is never announced twice; a changed
+ * text is applied by an update guarded by the revision it was decided on. A new or edited post is handed to the
+ * {@link PostAnnouncer}'s queue, never announced inline: the caller (a poll under its lock) waits for the store only.
  */
 @Component
 class PostStore implements Posts {
@@ -45,23 +46,25 @@ class PostStore implements Posts {
     private static final int EDIT_ATTEMPTS = 5;
 
     private final ReactiveMongoTemplate mongo;
-    private final DomainEvents events;
+    private final PostAnnouncer announcer;
     private final Clock clock;
 
-    PostStore(ReactiveMongoTemplate mongo, DomainEvents events, Clock clock) {
+    PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clock) {
         this.mongo = mongo;
-        this.events = events;
+        this.announcer = announcer;
         this.clock = clock;
     }
 
-    /** Stores a fetched post: inserts it (then publishes {@link PostReceived}), applies an edit, or does nothing. */
+    /** Stores a fetched post: inserts it or applies an edit (either queued for announcing), or does nothing. */
     Mono<Stored> store(Source source, IncomingPost post) {
         return upsert(source, post)
                 .onErrorResume(DuplicateKeyException.class, raced -> upsert(source, post))
-                .flatMap(stored -> switch (stored.outcome()) {
-                    case NEW -> events.publish(received(stored.post())).thenReturn(stored);
-                    case EDITED -> events.publish(edited(stored.post())).thenReturn(stored);
-                    case UNCHANGED -> Mono.just(stored);
+                .doOnNext(stored -> {
+                    switch (stored.outcome()) {
+                        case NEW -> announcer.received(stored.post());
+                        case EDITED -> announcer.edited(stored.post());
+                        case UNCHANGED -> { }
+                    }
                 });
     }
 
@@ -96,7 +99,7 @@ class PostStore implements Posts {
                         source.isWatch() ? null : source.id(), source.isWatch() ? source.id() : null,
                         source.platform(), post.kind(), post.platformPostId(), post.authorId(), post.authorHandle(),
                         post.text(), post.url(), post.conversationId(), post.inReplyToId(), post.postedAt(),
-                        post.editedAt(), now, now, 0, List.of(), Map.of()))));
+                        post.editedAt(), now, now, 0, List.of(), Map.of(), null, null))));
     }
 
     private Mono<Stored> applyEdit(PostDocument existing, IncomingPost post, int attemptsLeft) {
@@ -128,17 +131,6 @@ class PostStore implements Posts {
         return Query.query(Criteria.where("platform").is(platform).and("platformPostId").is(platformPostId));
     }
 
-    private static PostReceived received(PostDocument post) {
-        return new PostReceived(post.id(), post.schoolId(), post.accountId(), post.watchId(), post.platform(),
-                post.kind(), post.platformPostId(), post.conversationId(), post.inReplyToId(), post.postedAt(),
-                post.collectedAt());
-    }
-
-    private static PostEdited edited(PostDocument post) {
-        return new PostEdited(post.id(), post.schoolId(), post.accountId(), post.watchId(), post.platform(),
-                post.kind(), post.editedAt());
-    }
-
     @Override
     public Mono<CollectedPost> post(String postId) {
         return mongo.findById(postId, PostDocument.class).map(PostDocument::view);
@@ -159,11 +151,10 @@ class PostStore implements Posts {
 
     @Override
     public Mono<PageResponse<CollectedPost>> page(PostFilter filter, int page, int size) {
-        if (page < 0) {
-            return Mono.error(Problems.badRequest("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 200) {
-            return Mono.error(Problems.badRequest("size", "must be between 1 and 200"));
+        try {
+            Paging.of(page, size);
+        } catch (RuntimeException bad) {
+            return Mono.error(bad);
         }
         Criteria criteria;
         try {
@@ -230,6 +221,13 @@ class PostStore implements Posts {
                         Criteria.where("collectedAt").gt(after.collectedAt()),
                         Criteria.where("collectedAt").is(after.collectedAt()).and("_id").gt(after.postId())))
                 .with(Sort.by("collectedAt", "_id")).limit(limit);
+        return mongo.find(query, PostDocument.class).map(PostDocument::view);
+    }
+
+    @Override
+    public Flux<CollectedPost> announcedSince(Instant since, int limit) {
+        Query query = Query.query(Criteria.where("announcedAt").gte(since))
+                .with(Sort.by("announcedAt", "_id")).limit(limit);
         return mongo.find(query, PostDocument.class).map(PostDocument::view);
     }
 

@@ -10,11 +10,12 @@ import uk.hallmonitor.system.web.PageResponse;
 /**
  * The store of collected posts, for the modules that classify, moderate, time and report on them.
  *
- * <p>Consumers learn of new posts from {@link PostReceived}, and must also sweep for posts they have not handled,
- * because an in-process event is gone if the process dies: mark each handled post with
- * {@link #markProcessed(String, String, Map)} and sweep {@link #unprocessed(String, Instant, int)} now and then.
- * Consumers that keep their own records may instead sweep {@link #collectedAfter(SweepPosition, int)}, rewinding
- * their position by a minute or so because instances stamp {@code collectedAt} independently.
+ * <p>Consumers learn of new posts from {@link PostReceived} (which carries the post and its verdict), and must also
+ * sweep for posts they have not handled, because an in-process event is gone if the process dies: mark each handled
+ * post with {@link #markProcessed(String, String, Map)} and sweep {@link #unprocessed(String, Instant, int)} now and
+ * then, skipping posts not yet {@link CollectedPost#announced() announced}; or keep their own records and sweep
+ * {@link #announcedSince(Instant, int)} (or {@link #collectedAfter(SweepPosition, int)} when the verdict is not
+ * needed), rewinding their position by a minute or so because instances stamp times independently.
  *
  * <p>Roles are not checked here: callers pass the school the user may see.
  */
@@ -42,6 +43,12 @@ public interface Posts {
 
     /** Up to {@code limit} posts collected after the position, in order of {@code collectedAt}, then id. */
     Flux<CollectedPost> collectedAfter(SweepPosition after, int limit);
+
+    /**
+     * Up to {@code limit} posts announced at or after the instant, in order of {@code announcedAt}, then id: a sweep
+     * by this order never passes a post that is stored but not yet classified.
+     */
+    Flux<CollectedPost> announcedSince(Instant since, int limit);
 
     /**
      * Up to {@code limit} posts the consumer has not marked, collected before the given instant (leave the fast

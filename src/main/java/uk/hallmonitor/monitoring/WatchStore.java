@@ -20,6 +20,7 @@ import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -110,11 +111,10 @@ class WatchStore {
     }
 
     Mono<PageResponse<WatchView>> list(Caller caller, String schoolId, int page, int size) {
-        if (page < 0) {
-            return Mono.error(Problems.badRequest("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 200) {
-            return Mono.error(Problems.badRequest("size", "must be between 1 and 200"));
+        try {
+            Paging.of(page, size);
+        } catch (RuntimeException bad) {
+            return Mono.error(bad);
         }
         Criteria criteria = new Criteria();
         if (schoolId != null && !schoolId.isBlank()) {

@@ -20,15 +20,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.accounts.SchoolAccount;
+import org.springframework.beans.factory.ObjectProvider;
+import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
+import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.StaffView;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.security.Role;
 
 /**
- * The sweep behind the Quartz job: clocks every stored post that has none yet, then takes each open clock whose
+ * The sweep behind the Quartz job: clocks every announced post (read through monitoring's {@link Posts}, in order of
+ * announcement, with the verdict it was announced with) that has none yet, then takes each open clock whose
  * {@code nextActionAt} has come and sends its reminders or its breach. Each step is claimed by one compare-and-set
  * {@code findAndModify} on the clock as it was read ({@code _id, state, version}; the update bumps the version),
  * and the notice is written into the clock by that same update, before the event is published: a restart or a
@@ -41,13 +44,15 @@ class ClockSweep {
     private static final Logger log = LoggerFactory.getLogger(ClockSweep.class);
     private static final String WATERMARKS = "sla_sweep_state";
     private static final String POSTS_WATERMARK = "posts";
+    /** The newest {@code announcedAt} swept (the field was {@code collectedUpTo} when the sweep went by collection). */
+    private static final String POSTS_MARK = "announcedUpTo";
     // Bounds one run of the post sweep; the next run goes on from the watermark.
     private static final int MOST_PAGES_PER_RUN = 1_000;
     private static final int CONCURRENT_CLOCKS = 16;
 
     private final ReactiveMongoTemplate mongo;
     private final ResponseClocks clocks;
-    private final InboundPosts posts;
+    private final ObjectProvider<Posts> posts;
     private final AccountRegister accounts;
     private final SchoolDirectory directory;
     private final DomainEvents events;
@@ -56,7 +61,7 @@ class ClockSweep {
     private final SlaMetrics metrics;
     private final Clock clock;
 
-    ClockSweep(ReactiveMongoTemplate mongo, ResponseClocks clocks, InboundPosts posts, AccountRegister accounts,
+    ClockSweep(ReactiveMongoTemplate mongo, ResponseClocks clocks, ObjectProvider<Posts> posts, AccountRegister accounts,
                SchoolDirectory directory, DomainEvents events, BankHolidayStore holidays, SlaProperties properties,
                SlaMetrics metrics, Clock clock) {
         this.mongo = mongo;
@@ -168,38 +173,45 @@ class ClockSweep {
     }
 
     /**
-     * Clocks posts stored since the watermark (less an overlap, for posts stored out of order), inbound items before
-     * the school's own posts so that a reply read in the same page meets the clock it answers.
+     * Clocks posts announced since the watermark (less an overlap, for posts announced out of order by several
+     * instances), inbound items before the school's own posts so that a reply read in the same page meets the clock
+     * it answers. A post stored but not yet announced is not passed: it has no {@code announcedAt} yet.
      */
     Mono<Integer> clockNewPosts(Instant now) {
+        Posts store = posts.getIfAvailable();
+        if (store == null) {
+            return Mono.just(0); // a partial build without monitoring: no posts to clock
+        }
         return mongo.findById(POSTS_WATERMARK, Document.class, WATERMARKS)
-                .map(mark -> mark.getDate("collectedUpTo").toInstant().minus(properties.postsOverlap()))
+                .mapNotNull(mark -> mark.getDate(POSTS_MARK))
+                .map(mark -> mark.toInstant().minus(properties.postsOverlap()))
                 .defaultIfEmpty(now.minus(properties.postsLookback()))
-                .flatMap(since -> postsPage(since, MOST_PAGES_PER_RUN, 0));
+                .flatMap(since -> postsPage(store, since, MOST_PAGES_PER_RUN, 0));
     }
 
-    private Mono<Integer> postsPage(Instant since, int pagesLeft, int readSoFar) {
-        return posts.collectedSince(since, properties.sweepBatch()).collectList().flatMap(page -> {
+    private Mono<Integer> postsPage(Posts store, Instant since, int pagesLeft, int readSoFar) {
+        return store.announcedSince(since, properties.sweepBatch()).collectList().flatMap(page -> {
             if (page.isEmpty()) {
                 return Mono.just(readSoFar);
             }
-            List<PostReceived> ordered = page.stream()
-                    .sorted(Comparator.comparing((PostReceived p) -> p.kind() == PostKind.OWN_POST)).toList();
-            Instant newest = page.stream().map(PostReceived::collectedAt).max(Comparator.naturalOrder()).orElseThrow();
+            List<CollectedPost> ordered = page.stream()
+                    .sorted(Comparator.comparing((CollectedPost p) -> p.kind() == PostKind.OWN_POST)).toList();
+            Instant newest = page.stream().map(CollectedPost::announcedAt).max(Comparator.naturalOrder())
+                    .orElseThrow();
             Mono<Void> clocked = Flux.fromIterable(ordered).concatMap(post -> clocks.take(post)
                     .onErrorResume(error -> {
-                        log.warn("post {} not clocked this time: {}", post.postId(), error.toString());
+                        log.warn("post {} not clocked this time: {}", post.id(), error.toString());
                         return Mono.empty();
                     })).then();
             Mono<Void> marked = mongo.upsert(Query.query(Criteria.where("_id").is(POSTS_WATERMARK)),
-                    new Update().max("collectedUpTo", newest), WATERMARKS).then();
+                    new Update().max(POSTS_MARK, newest), WATERMARKS).then();
             int read = readSoFar + page.size();
             if (page.size() < properties.sweepBatch() || pagesLeft <= 1) {
                 return clocked.then(marked).thenReturn(read);
             }
             // A full page all stored in the same millisecond would be read again for ever: step past it.
             Instant next = newest.equals(since) ? newest.plusMillis(1) : newest;
-            return clocked.then(marked).then(postsPage(next, pagesLeft - 1, read));
+            return clocked.then(marked).then(postsPage(store, next, pagesLeft - 1, read));
         });
     }
 }

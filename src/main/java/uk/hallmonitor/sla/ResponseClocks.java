@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -17,22 +16,20 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import java.util.Optional;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Intent;
-import uk.hallmonitor.classification.PostClassifier;
 import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.monitoring.CollectedPost;
+import uk.hallmonitor.monitoring.PostEdited;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.Posts;
-import uk.hallmonitor.monitoring.PostReceived;
 
 /**
  * Starts and stops response clocks in {@code sla_clocks}. Starting is idempotent (unique {@code postId}), so the
  * event fast path and the post sweep may both see the same item; stopping is a single conditional update per
- * clock, so a reply, an acknowledgement and the breach sweep racing each other leave one consistent outcome.
+ * clock, so a reply, an acknowledgement and the breach sweep racing each other leave one consistent outcome. The
+ * post comes with its text and the classifier's verdict (from monitoring's announcement, or its store for the
+ * sweep): nothing here reads a post back or classifies one.
  */
 @Component
 class ResponseClocks {
@@ -41,24 +38,17 @@ class ResponseClocks {
 
     private final ReactiveMongoTemplate mongo;
     private final SchoolCalendars calendars;
-    private final InboundPosts posts;
-    private final ObjectProvider<PostClassifier> classifier;
-    private final ObjectProvider<Posts> stored;
     private final AccountRegister accounts;
     private final SlaProperties properties;
     private final SlaMetrics metrics;
     private final DueTimeRule rule;
     private final Clock clock;
 
-    ResponseClocks(ReactiveMongoTemplate mongo, SchoolCalendars calendars, InboundPosts posts,
-                   ObjectProvider<PostClassifier> classifier, ObjectProvider<Posts> stored, AccountRegister accounts,
+    ResponseClocks(ReactiveMongoTemplate mongo, SchoolCalendars calendars, AccountRegister accounts,
                    SlaProperties properties, SlaMetrics metrics, Clock clock) {
-        this.stored = stored;
         this.accounts = accounts;
         this.mongo = mongo;
         this.calendars = calendars;
-        this.posts = posts;
-        this.classifier = classifier;
         this.properties = properties;
         this.metrics = metrics;
         this.rule = new DueTimeRule(properties.window());
@@ -66,7 +56,7 @@ class ResponseClocks {
     }
 
     /** Reacts to a stored post: an inbound item starts a clock, the account's own post stops its conversation's. */
-    Mono<Void> take(PostReceived post) {
+    Mono<Void> take(CollectedPost post) {
         if (post.kind() == PostKind.OWN_POST) {
             return meetByReply(post).then();
         }
@@ -74,7 +64,7 @@ class ResponseClocks {
     }
 
     /** Starts the item's clock; empty when it starts none or already has one. */
-    Mono<ResponseClock> start(PostReceived post) {
+    Mono<ResponseClock> start(CollectedPost post) {
         if (!CLOCKED.contains(post.kind()) || post.accountId() == null || post.schoolId() == null) {
             return Mono.empty();
         }
@@ -84,19 +74,19 @@ class ResponseClocks {
             return Mono.empty();
         }
         return calendars.rules(post.schoolId())
-                .flatMap(rules -> judge(post, rules).filter(judged -> judged != Judgement.NONE)
+                .flatMap(rules -> judge(post, post.verdict(), rules).filter(judged -> judged != Judgement.NONE)
                         .map(judged -> newClock(post, received, rules, judged == Judgement.EXCLUDE)))
                 .flatMap(fresh -> mongo.insert(fresh)
                         .doOnNext(stored -> metrics.started(stored.state()))
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()));
     }
 
-    private ResponseClock newClock(PostReceived post, Instant received, SchoolRules rules, boolean excluded) {
+    private ResponseClock newClock(CollectedPost post, Instant received, SchoolRules rules, boolean excluded) {
         Instant due = rules.dueAt(rule, received);
         ClockState state = excluded ? ClockState.EXCLUDED : ClockState.OPEN;
         Instant next = ResponseClock.nextStep(state, received, due, properties.reminderOffsets(), List.of())
                 .map(ResponseClock.Step::at).orElse(null);
-        return new ResponseClock(UUID.randomUUID().toString(), post.postId(), post.schoolId(), post.accountId(),
+        return new ResponseClock(UUID.randomUUID().toString(), post.id(), post.schoolId(), post.accountId(),
                 post.platform(), post.kind(), post.platformPostId(), post.conversationId(), received, due, state,
                 List.of(), List.of(), next, null, null, null, null, null, null, clock.instant(), 0);
     }
@@ -112,39 +102,18 @@ class ResponseClocks {
     }
 
     /**
-     * Reads the stored post (through monitoring's {@link Posts} where the service has it, else the text alone) and
-     * the classifier: spam and the school account's own words get no clock, confident praise an excluded one.
+     * Judges the post by its author and the verdict it came with: spam and the school account's own words get no
+     * clock, confident praise an excluded one; without a verdict (no classifier in this service) a reply is due.
      */
-    Mono<Judgement> judge(PostReceived post, SchoolRules rules) {
-        Posts posts = stored.getIfAvailable();
-        Mono<Optional<CollectedPost>> item = posts == null ? Mono.just(Optional.empty())
-                : posts.post(post.postId()).map(Optional::of)
-                        // a post the monitoring store cannot read whole is judged by its text alone, never left out
-                        .onErrorResume(unreadable -> Mono.empty())
-                        .defaultIfEmpty(Optional.empty());
-        return item.flatMap(found -> {
-            Mono<Boolean> own = found.map(CollectedPost::authorId).filter(author -> post.accountId() != null)
-                    .map(author -> accounts.account(post.accountId())
-                            .map(account -> author.equals(account.platformAccountId())).defaultIfEmpty(false))
-                    .orElse(Mono.just(false));
-            Mono<String> text = found.map(CollectedPost::text).map(Mono::just)
-                    .orElseGet(() -> this.posts.text(post.postId()));
-            return own.flatMap(byTheSchool -> byTheSchool ? Mono.just(Judgement.NONE)
-                    : text.flatMap(words -> judgeText(words, rules)).defaultIfEmpty(Judgement.CLOCK));
-        });
-    }
-
-    private Mono<Judgement> judgeText(String text, SchoolRules rules) {
-        PostClassifier model = classifier.getIfAvailable();
-        if (model == null) {
-            return Mono.just(Judgement.CLOCK);
-        }
-        // The classifier is CPU work: keep it off whichever thread published the event.
-        return Mono.fromCallable(() -> model.classify(text))
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(verdict -> isSpam(verdict) ? Judgement.NONE
-                        : rules.excludePraise() && isConfidentPraise(verdict, properties.praiseThreshold())
-                        ? Judgement.EXCLUDE : Judgement.CLOCK);
+    Mono<Judgement> judge(CollectedPost post, Verdict verdict, SchoolRules rules) {
+        Mono<Boolean> own = post.authorId() == null || post.accountId() == null ? Mono.just(false)
+                : accounts.account(post.accountId())
+                        .map(account -> post.authorId().equals(account.platformAccountId())).defaultIfEmpty(false);
+        return own.map(byTheSchool -> byTheSchool ? Judgement.NONE
+                : verdict == null ? Judgement.CLOCK
+                : isSpam(verdict) ? Judgement.NONE
+                : rules.excludePraise() && isConfidentPraise(verdict, properties.praiseThreshold())
+                ? Judgement.EXCLUDE : Judgement.CLOCK);
     }
 
     /** Spam that is nothing worse: the moderation queue does not take it, and no reply is owed to it. */
@@ -157,13 +126,11 @@ class ResponseClocks {
      * A stored post was edited on its platform: an open clock of a post that is now spam ends as excluded (no reply
      * is owed to spam); otherwise the clock runs on. Answers the clock as it now is, or empty when it has none.
      */
-    Mono<ResponseClock> edited(String postId) {
-        return mongo.findOne(Query.query(Criteria.where("postId").is(postId).and("state").is(ClockState.OPEN)),
+    Mono<ResponseClock> edited(PostEdited edit) {
+        return mongo.findOne(Query.query(Criteria.where("postId").is(edit.postId()).and("state").is(ClockState.OPEN)),
                         ResponseClock.class)
-                .flatMap(open -> calendars.rules(open.schoolId()).flatMap(rules -> judge(new PostReceived(
-                                open.postId(), open.schoolId(), open.accountId(), null, open.platform(), open.kind(),
-                                open.platformPostId(), open.conversationId(), null, open.receivedAt(),
-                                open.createdAt()), rules))
+                .flatMap(open -> calendars.rules(open.schoolId()).flatMap(rules -> judge(edit.post(), edit.verdict(),
+                                rules))
                         .flatMap(judged -> judged == Judgement.CLOCK ? Mono.just(open)
                                 : mongo.findAndModify(unchanged(open), new Update().set("state", ClockState.EXCLUDED)
                                                 .set("note", judged == Judgement.NONE ? "edited into spam on the platform"
@@ -180,7 +147,7 @@ class ResponseClocks {
      * Meets every open or breached clock of the account that the school's own post answers: same conversation, or
      * a reply to the item itself, posted after the item. Returns how many clocks it met.
      */
-    Mono<Long> meetByReply(PostReceived own) {
+    Mono<Long> meetByReply(CollectedPost own) {
         if (own.kind() != PostKind.OWN_POST || own.accountId() == null) {
             return Mono.just(0L);
         }
@@ -200,7 +167,7 @@ class ResponseClocks {
         return onTime.zipWith(late, Long::sum);
     }
 
-    private static Criteria answeredBy(PostReceived own, List<Criteria> answers, Instant replyAt) {
+    private static Criteria answeredBy(CollectedPost own, List<Criteria> answers, Instant replyAt) {
         return new Criteria().andOperator(
                 Criteria.where("accountId").is(own.accountId())
                         .and("state").in(ClockState.OPEN, ClockState.BREACHED)
@@ -208,7 +175,7 @@ class ResponseClocks {
                 new Criteria().orOperator(answers));
     }
 
-    private Mono<Long> meet(Criteria criteria, PostReceived own, Instant replyAt, boolean late) {
+    private Mono<Long> meet(Criteria criteria, CollectedPost own, Instant replyAt, boolean late) {
         Update update = new Update().set("state", ClockState.MET).set("metAt", replyAt).set("metLate", late)
                 .set("metBy", "reply").set("replyPostId", own.platformPostId()).set("nextActionAt", null)
                 .inc("version", 1);
@@ -245,7 +212,7 @@ class ResponseClocks {
         return mongo.findById(id, ResponseClock.class);
     }
 
-    private static Instant receivedAt(PostReceived post) {
+    private static Instant receivedAt(CollectedPost post) {
         return post.postedAt() != null ? post.postedAt() : post.collectedAt();
     }
 }

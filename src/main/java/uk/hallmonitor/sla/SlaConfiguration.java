@@ -7,12 +7,10 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** Wires the SLA: the shipped bank holidays, the default post reader and the Quartz sweep. */
+/** Wires the SLA: the shipped bank holidays and the Quartz sweep. */
 @Configuration(proxyBeanMethods = false)
 class SlaConfiguration {
 
@@ -21,12 +19,6 @@ class SlaConfiguration {
     @Bean
     BankHolidays bankHolidays(SlaProperties properties) {
         return BankHolidays.load(properties.bankHolidaysDir());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(InboundPosts.class)
-    InboundPosts mongoInboundPosts(ReactiveMongoTemplate mongo) {
-        return new MongoInboundPosts(mongo);
     }
 
     /** Applies stored bank holiday uploads before the scheduler starts, so the first sweep already has them. */

@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import reactor.test.StepVerifier;
 import uk.hallmonitor.AppTestSupport;
+import uk.hallmonitor.connectors.internal.PlatformHttp;
 import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.vault.SecretUse;
 
 /** The connectors as the application wires them: what the poller gets from the registry and the settings. */
 class ConnectorWiringTests extends AppTestSupport {
@@ -51,15 +55,17 @@ class ConnectorWiringTests extends AppTestSupport {
     }
 
     @Autowired
-    org.springframework.beans.factory.ObjectProvider<uk.hallmonitor.vault.SecretUse> vault;
+    PlatformHttp http;
 
     @Test
     void withoutAVaultAPollIsMisconfiguredRatherThanTheApplicationFailingToStart() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(vault.getIfAvailable() == null, "a vault is configured");
+        // the application always has a vault: wire the X connector as the configuration would in a build without one
+        ObjectProvider<SecretUse> noVault = new StaticListableBeanFactory().getBeanProvider(SecretUse.class);
+        PlatformConnector withoutVault = new ConnectorConfiguration().xConnector(http, noVault, clock, properties);
         Source source = new Source("acc-1", "school-1", Platform.X, "1", "school", List.of(),
                 Map.of("baseUrl", "http://127.0.0.1:9/"), 10);
 
-        StepVerifier.create(connectors.get(Platform.X).fetch(source, Cursor.START))
+        StepVerifier.create(withoutVault.fetch(source, Cursor.START))
                 .expectErrorMatches(failure -> failure instanceof ConnectorException c
                         && c.kind() == ConnectorException.Kind.MISCONFIGURED
                         && c.getMessage().contains("vault"))

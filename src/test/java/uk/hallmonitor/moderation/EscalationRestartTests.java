@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -26,11 +24,7 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.HallmonitorApplication;
 import uk.hallmonitor.MutableClock;
-import uk.hallmonitor.monitoring.CollectedPost;
-import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.system.Platform;
-import uk.hallmonitor.system.events.DomainEvents;
 
 /**
  * A CRITICAL safeguarding alert in a service with no mail server: it is in the app at once (the feed, the DSL's
@@ -135,17 +129,10 @@ class EscalationRestartTests {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
-    /** Stores a post as monitoring would and publishes {@link PostReceived}. */
+    /** Stores a post through the service's real post store, as a poll would; it is announced and triaged. */
     private String arrive(ConfigurableApplicationContext context, AppTestSupport.ActiveAccount school, String text) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        context.getBean(InMemoryPosts.class).store(new CollectedPost(id, school.schoolId(), school.accountId(), null,
-                Platform.X, PostKind.COMMENT, "x-" + id, "author-1", "parent_a", text,
-                "https://x.example/status/" + id, null, null, now.minusSeconds(60), null, now, now, List.of(),
-                Map.of()));
-        context.getBean(DomainEvents.class).publish(new PostReceived(id, school.schoolId(), school.accountId(), null,
-                Platform.X, PostKind.COMMENT, "x-" + id, null, null, now.minusSeconds(60), now)).block();
-        return id;
+        return ModerationAppTestSupport.arrive(context, school.schoolId(), school.accountId(), text, Platform.X,
+                clock.instant());
     }
 
     private ConfigurableApplicationContext start(Path data) {

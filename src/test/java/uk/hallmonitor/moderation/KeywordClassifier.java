@@ -15,8 +15,18 @@ import uk.hallmonitor.classification.Verdict;
  */
 public class KeywordClassifier implements PostClassifier {
 
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many times this text was classified (every path, the queued one included, comes through here). */
+    public int callsFor(String text) {
+        java.util.concurrent.atomic.AtomicInteger count = calls.get(text);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public Verdict classify(String text) {
+        calls.computeIfAbsent(text, t -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("illegalcontent")) {
             return verdict(Category.SEXUAL, Severity.CRITICAL, true, true);

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,16 +21,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.classification.PostClassifier;
-import uk.hallmonitor.monitoring.CollectedPost;
+import org.springframework.context.ApplicationContext;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.monitoring.StoredPosts;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.events.DomainEvents;
 
 /**
- * Full-application tests of moderation: the real service and store, a keyword classifier, an in-memory posts store
- * standing in for monitoring's, GreenMail as the SMTP server and WireMock as Teams and Slack.
+ * Full-application tests of moderation: the real service and store (posts go through monitoring's real post store and
+ * announcer, so every module reads the one the test writes), a keyword classifier, GreenMail as the SMTP server and
+ * WireMock as Teams and Slack.
  */
 @Import(ModerationAppTestSupport.Fakes.class)
 public abstract class ModerationAppTestSupport extends AppTestSupport {
@@ -42,7 +42,10 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
     static final WireMockServer hooks = startHooks();
 
     @Autowired
-    protected InMemoryPosts posts;
+    protected Posts posts;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     protected DomainEvents events;
@@ -78,44 +81,33 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
 
         @Bean
         @Primary
-        InMemoryPosts inMemoryPosts() {
-            return new InMemoryPosts();
-        }
-
-        @Bean
-        @Primary
         PostClassifier keywordClassifier() {
             return new KeywordClassifier();
         }
     }
 
-    /** Stores a post of the school as monitoring would, without announcing it (no triage follows). */
+    /** Stores a plain post of the school (a public mention) as a poll would; it is announced and found clean. */
     protected String storedPost(String schoolId) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        posts.store(new CollectedPost(id, schoolId, null, null, Platform.X, PostKind.PUBLIC_MENTION, "x-" + id,
-                "author-1", "parent_a", "a post", "https://x.example/status/" + id, null, null, now.minusSeconds(60),
-                null, now, now, List.of(), Map.of()));
-        return id;
+        return arrive(schoolId, null, "a post");
     }
 
-    /** Stores a post as monitoring would and publishes {@link PostReceived}. */
+    /** Stores a post as a poll would; monitoring announces it (classified once) and triage follows. */
     protected String arrive(String schoolId, String accountId, String text) {
         return arrive(schoolId, accountId, text, Platform.X);
     }
 
-    /** Stores a post on the given platform as monitoring would and publishes {@link PostReceived}. */
+    /** Stores a post on the given platform as a poll would; monitoring announces it and triage follows. */
     protected String arrive(String schoolId, String accountId, String text, Platform platform) {
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        posts.store(new CollectedPost(id, schoolId, accountId, null, platform,
-                accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + id, "author-1", "parent_a",
-                text, "https://x.example/status/" + id, null, null, now.minusSeconds(60), null, now, now, List.of(),
-                Map.of()));
-        events.publish(new PostReceived(id, schoolId, accountId, null, platform,
-                accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + id, null, null,
-                now.minusSeconds(60), now)).block();
-        return id;
+        return arrive(context, schoolId, accountId, text, platform, clock.instant());
+    }
+
+    /** Stores a post through the real post store of the given service, as a poll would. */
+    static String arrive(ApplicationContext context, String schoolId, String accountId, String text,
+                         Platform platform, Instant now) {
+        String key = UUID.randomUUID().toString();
+        return StoredPosts.store(context, new StoredPosts.Post(schoolId, accountId, accountId == null ? "w1" : null,
+                platform, accountId == null ? PostKind.PUBLIC_MENTION : PostKind.COMMENT, "x-" + key, "author-1",
+                "parent_a", text, "https://x.example/status/" + key, null, null, now.minusSeconds(60)));
     }
 
     /** Waits until the post has a verdict (triage is asynchronous). */

@@ -1,6 +1,7 @@
 package uk.hallmonitor.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,9 @@ class CrashRecoveryTests {
                     clock.advance(Duration.ofMinutes(2));
                     after.round();
                 }
+                // a graceful stop announced what the first instance had queued; the second announces the rest
+                await().atMost(Duration.ofSeconds(60)).until(() -> announced.size() + after.received.events.size()
+                        >= 24);
                 announced.addAll(after.received.events);
                 ReactiveMongoTemplate mongo = after.bean(ReactiveMongoTemplate.class);
                 List<PostDocument> posts = mongo.find(new Query(), PostDocument.class).collectList().block();

@@ -1,6 +1,7 @@
 package uk.hallmonitor.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,8 @@ class PollingTests {
         assertThat(posts).hasSize(9);
         assertThat(posts).extracting(CollectedPost::kind).containsOnly(PostKind.COMMENT);
         assertThat(posts).extracting(CollectedPost::schoolId).containsOnly("school1");
-        assertThat(received("feed1")).isEqualTo(9);
+        // announced off the poll, once each, and never before the post could be read from the store
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received("feed1")).isEqualTo(9));
         assertThat(app.received.notYetStored).isEmpty();
         assertThat(platform.positionsFetched("feed1")).containsExactly(0, 3, 6, 9);
         assertThat(state("account:feed1").cursor().get("n")).isEqualTo("9");
@@ -101,8 +103,9 @@ class PollingTests {
         assertThat(edited.text()).isEqualTo("edited text");
         assertThat(edited.history()).extracting(PostRevision::text).containsExactly("post 1 for edits");
         assertThat(postsOf("edits")).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(app.edited.events).extracting(PostEdited::postId).contains(first.id()));
         assertThat(received("edits")).as("an edit is not a new post").isEqualTo(3);
-        assertThat(app.edited.events).extracting(PostEdited::postId).contains(first.id());
     }
 
     @Test
@@ -240,7 +243,7 @@ class PollingTests {
             assertThat(post.accountId()).isNull();
             assertThat(post.schoolId()).isEqualTo("school2");
         });
-        assertThat(received("watch1")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received("watch1")).isEqualTo(3));
     }
 
     @Test

@@ -25,7 +25,7 @@ class QuartzDispatchTests {
 
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                     assertThat(platform.positionsFetched("scheduled")).startsWith(0, 2, 4, 6));
-            assertThat(app.received.events).hasSize(6);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(app.received.events).hasSize(6));
             assertThat(platform.overlaps.get()).isZero();
         }
     }

@@ -1,6 +1,7 @@
 package uk.hallmonitor.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
+import uk.hallmonitor.monitoring.StoredPosts;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.events.DomainEvents;
 
@@ -332,9 +333,11 @@ class WeeklyReportTests extends AppTestSupport {
 
     private String clockFor(ActiveAccount account, Instant at) {
         String postId = UUID.randomUUID().toString();
-        events.publish(new PostReceived(postId, account.schoolId(), account.accountId(), null, Platform.X,
+        events.publish(StoredPosts.announcement(postId, account.schoolId(), account.accountId(), Platform.X,
                 PostKind.COMMENT, "p-" + postId, "c-" + postId, null, at, at.plusSeconds(30))).block();
-        return mongo.findOne(Query.query(Criteria.where("postId").is(postId)), Document.class, "sla_clocks")
-                .map(d -> d.get("_id").toString()).block();
+        // the SLA queues the clock's start: wait for it
+        return await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mongo.findOne(
+                        Query.query(Criteria.where("postId").is(postId)), Document.class, "sla_clocks")
+                .map(d -> d.get("_id").toString()).block(), java.util.Objects::nonNull);
     }
 }

@@ -14,17 +14,17 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.system.Platform;
-import uk.hallmonitor.system.events.DomainEvents;
+import uk.hallmonitor.monitoring.StoredPosts;
 
 /** The SLA endpoints: who may do what, other-school isolation, and bad input refused with nothing changed. */
 class SlaEndpointTests extends AppTestSupport {
 
     private static final Instant MONDAY = START;
 
+    /** What {@link ClockStarter} queues for each announcement, run here directly so the clock exists. */
     @Autowired
-    DomainEvents events;
+    ResponseClocks clocks;
 
     @Autowired
     ClockSweep sweep;
@@ -295,8 +295,8 @@ class SlaEndpointTests extends AppTestSupport {
 
     private String clockFor(ActiveAccount account, Instant at) {
         String postId = UUID.randomUUID().toString();
-        events.publish(new PostReceived(postId, account.schoolId(), account.accountId(), null, Platform.X,
-                PostKind.COMMENT, "p-" + postId, "c-" + postId, null, at, at.plusSeconds(30))).block();
+        clocks.take(StoredPosts.announcement(postId, account.schoolId(), account.accountId(), Platform.X,
+                PostKind.COMMENT, "p-" + postId, "c-" + postId, null, at, at.plusSeconds(30)).post()).block();
         return mongo.findOne(Query.query(Criteria.where("postId").is(postId)), ResponseClock.class).block().id();
     }
 }

@@ -32,10 +32,9 @@ import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.HallmonitorApplication;
 import uk.hallmonitor.MutableClock;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.PostReceived;
+import uk.hallmonitor.monitoring.StoredPosts;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.events.DomainEventListener;
-import uk.hallmonitor.system.events.DomainEvents;
 
 /**
  * The service is stopped with clocks open and started again after a reminder time has passed: the reminder goes
@@ -56,9 +55,9 @@ class SlaRestartTests {
 
         try (ConfigurableApplicationContext first = start(data)) {
             AppTestSupport.ActiveAccount account = new Fixtures(first, clock).account();
-            first.getBean(DomainEvents.class).publish(new PostReceived(postId, account.schoolId(),
-                    account.accountId(), null, Platform.X, PostKind.COMMENT, "p-1", "c-1", null,
-                    AppTestSupport.START, AppTestSupport.START.plusSeconds(30))).block();
+            first.getBean(ResponseClocks.class).take(StoredPosts.announcement(postId, account.schoolId(),
+                    account.accountId(), Platform.X, PostKind.COMMENT, "p-1", "c-1", null,
+                    AppTestSupport.START, AppTestSupport.START.plusSeconds(30)).post()).block();
             first.getBean(ClockSweep.class).run().block();
             assertThat(clockOf(first, postId).state()).isEqualTo(ClockState.OPEN);
         }

@@ -87,14 +87,14 @@ class OwnPostWatch implements OwnPostFindings {
         }
     }
 
-    /** The fast path: a post was stored. */
-    Mono<Void> received(String postId, PostKind kind) {
-        if (kind != PostKind.OWN_POST) {
+    /** The fast path: a post was announced, with its text (nothing is read back). */
+    Mono<Void> received(CollectedPost post) {
+        if (post.kind() != PostKind.OWN_POST) {
             return Mono.empty();
         }
-        return posts.post(postId).flatMap(this::check).then()
+        return check(post).then()
                 .onErrorResume(error -> {
-                    log.warn("own-post check of post {} failed, the sweep retries: {}", postId, error.toString());
+                    log.warn("own-post check of post {} failed, the sweep retries: {}", post.id(), error.toString());
                     return Mono.empty();
                 });
     }

@@ -63,7 +63,7 @@ class OwnPostsConfiguration {
     /** The school's own post is checked as soon as it is stored. */
     @Bean
     DomainEventListener<PostReceived> ownPostReceived(OwnPostWatch watch) {
-        return event -> watch.received(event.postId(), event.kind());
+        return event -> watch.received(event.post());
     }
 
     @Bean

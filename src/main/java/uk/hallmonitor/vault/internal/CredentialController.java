@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 import uk.hallmonitor.system.web.Problems.FieldError;
 import uk.hallmonitor.vault.CredentialMetadata;
@@ -163,11 +164,6 @@ class CredentialController {
     }
 
     private static void checkPaging(int page, int size) {
-        if (page < 0) {
-            throw Problems.badRequest("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw Problems.badRequest("size", "must be between 1 and 200");
-        }
+        Paging.of(page, size);
     }
 }
