@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -29,8 +30,10 @@ import org.h2.mvstore.MVMap;
 final class IndexedH2Collection extends H2Collection {
 
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
+    private static final String ID = "_id";
 
     private final Supplier<FullScans> fullScans;
+    private volatile LongAdder documentsRead;
 
     IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                         MVMap<String, Object> meta, CursorRegistry cursors, Supplier<FullScans> fullScans) {
@@ -56,12 +59,16 @@ final class IndexedH2Collection extends H2Collection {
         Object id = conditions == null ? null : conditions.get(getIdField());
         if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
             // a compare-and-set by id (id, state, version): one document to check, whatever the other keys are
-            Document document = getDocument(id);
+            Document document = fetch(id);
             Stream<Document> one = document == null ? Stream.empty() : Stream.of(document);
             return matchDocumentsFromStream(one, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Set<Object> ids = idsIn(query);
+        if (ids != null) {
+            return queryByIds(query, ids, orderBy, skip, limit, batchSize, fieldSelector);
         }
         Plan best = conditions == null ? null : best(conditions, orderBy, limit);
         List<?> branches = conditions == null || best != null ? null
@@ -79,7 +86,7 @@ final class IndexedH2Collection extends H2Collection {
             }
             Set<Object> seen = new HashSet<>();
             Stream<Document> union = plans.stream().flatMap(this::positions).filter(seen::add)
-                    .map(this::getDocument).filter(Objects::nonNull);
+                    .map(this::fetch).filter(Objects::nonNull);
             return matchDocumentsFromStream(union, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         if (best == null) {
@@ -94,6 +101,58 @@ final class IndexedH2Collection extends H2Collection {
             return matchDocumentsFromStream(first.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A query naming its documents by id ({@code {_id: {$in: [...]}, ...}}, as a join by ids is written): the ids are
+     * held as a set, and the other conditions are planned as usual when their index reads fewer entries than there
+     * are ids, the ids read one by one otherwise. The ids are then checked by the set (string, ObjectId and UUID ids
+     * are equal exactly when the server would find them equal) and every other condition by the server's matcher:
+     * the server's own {@code $in} compares each document with every id in the list, which for a few thousand ids
+     * cost more than reading the documents.
+     */
+    private QueryResult queryByIds(Document query, Set<Object> ids, Document orderBy, int skip, int limit,
+                                   int batchSize, Document fieldSelector) {
+        Document rest = new Document();
+        query.forEach((field, condition) -> {
+            if (!field.equals(ID)) {
+                rest.put(field, condition);
+            }
+        });
+        Document conditions = conditions(rest);
+        Plan plan = conditions == null || conditions.isEmpty() ? null : best(conditions, orderBy, limit);
+        if (plan != null && positions(plan).limit(ids.size() + 1L).count() <= ids.size()) {
+            Stream<Object> positions = positions(plan);
+            if (plan.index.multikey()) {
+                Set<Object> seen = new HashSet<>();
+                positions = positions.filter(seen::add);
+            }
+            Stream<Document> candidates = positions.filter(ids::contains).map(this::fetch).filter(Objects::nonNull);
+            if (limit > 0 && plan.sorted) {
+                List<Document> first = candidates.filter(d -> documentMatchesQuery(d, rest))
+                        .limit((long) skip + limit).toList();
+                return matchDocumentsFromStream(first.stream(), rest, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            return matchDocumentsFromStream(candidates, rest, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> byId = ids.stream().map(this::fetch).filter(Objects::nonNull);
+        return matchDocumentsFromStream(byId, rest, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /** The ids of {@code {_id: {$in: [...]}}} at the query's top level, when they are all strings, ObjectIds or UUIDs. */
+    private static Set<Object> idsIn(Document query) {
+        if (!(query.get(ID) instanceof Document operators) || operators.size() != 1
+                || !(operators.get("$in") instanceof List<?> values)) {
+            return null;
+        }
+        Set<Object> ids = new HashSet<>();
+        for (Object value : values) {
+            if (!(value instanceof String || value instanceof ObjectId || value instanceof UUID)) {
+                return null;
+            }
+            ids.add(value);
+        }
+        return ids;
     }
 
     @Override
@@ -201,7 +260,18 @@ final class IndexedH2Collection extends H2Collection {
             Set<Object> seen = new HashSet<>();
             positions = positions.filter(seen::add);
         }
-        return positions.map(this::getDocument).filter(Objects::nonNull);
+        return positions.map(this::fetch).filter(Objects::nonNull);
+    }
+
+    /** One document read for a planned query, counted. */
+    private Document fetch(Object position) {
+        LongAdder counter = documentsRead;
+        if (counter == null) {
+            counter = fullScans.get().documentsRead(getCollectionName());
+            documentsRead = counter;
+        }
+        counter.increment();
+        return getDocument(position);
     }
 
     private record Plan(OrderedIndex index, OrderedIndex.Entry low, OrderedIndex.Entry high, boolean reverse,
@@ -255,6 +325,15 @@ final class IndexedH2Collection extends H2Collection {
                 sortDirections.add(sort.getValue() instanceof Number n && n.intValue() < 0 ? -1 : 1);
             }
         }
+        // entries sharing every key value follow in the order of their document's position, which is its _id: a
+        // last sort key _id after keys covering the rest of the index is the index's own order (ascending when read
+        // forwards, descending when read backwards); positions of one type compare as the server compares them
+        Integer idDirection = null;
+        if (sortFields.size() > 1 && sortFields.get(sortFields.size() - 1).equals(ID) && !fields.contains(ID)
+                && prefix.size() + sortFields.size() - 1 == fields.size()) {
+            idDirection = sortDirections.remove(sortDirections.size() - 1);
+            sortFields.remove(sortFields.size() - 1);
+        }
         boolean sorted = sortFields.isEmpty();
         boolean reverse = false;
         if (!sorted && !index.multikey() && prefix.size() + sortFields.size() <= fields.size()) {
@@ -271,8 +350,14 @@ final class IndexedH2Collection extends H2Collection {
                 forward &= sortDirections.get(i) == indexDirection;
                 backward &= sortDirections.get(i) == -indexDirection;
             }
+            if (idDirection != null) {
+                forward &= idDirection > 0;
+                backward &= idDirection < 0;
+            }
             sorted = forward || backward;
             reverse = !forward && backward;
+        } else if (idDirection != null) {
+            sorted = false;
         }
         boolean ordersThePage = sorted && !sortFields.isEmpty() && limit > 0;
         if (prefix.isEmpty() && !range && !ordersThePage) {
