@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -44,7 +45,114 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     public synchronized int count(Document query, int skip, int limit) {
         // the library leaves count unsynchronized; the ordered indexes are read under the collection's lock
-        return super.count(query, skip, limit);
+        Integer covered = query == null || query.isEmpty() ? null : coveredCount(query);
+        if (covered == null) {
+            return super.count(query, skip, limit);
+        }
+        int counted = Math.max(0, covered - Math.max(0, skip));
+        return limit > 0 ? Math.min(limit, counted) : counted;
+    }
+
+    /**
+     * A count answered from index entries alone, when an index holds every field the query names (as a real
+     * MongoDB answers a covered count): each entry's key values are matched against the query by the server's own
+     * matcher, standing in for the document. An entry whose values the index keeps in another form (numbers are
+     * normalised, a missing field is kept as null, sub-documents) is matched on its document instead, so the count
+     * is exactly the documents' count. Null when no index covers the query.
+     */
+    private Integer coveredCount(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof OrderedIndex) && index.canHandle(query)) {
+                return null;
+            }
+        }
+        Set<String> named = new HashSet<>();
+        Document conditions = conditions(query);
+        if (conditions == null || !fieldsOf(query, named) || named.contains(getIdField())) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        Plan best = covering(conditions, named);
+        if (best != null) {
+            plans.add(best);
+        } else if (conditions.get("$or") instanceof List<?> branches) {
+            for (Object branch : branches) {
+                Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+                Plan plan = branchConditions == null ? null : covering(branchConditions, named);
+                if (plan == null) {
+                    return null;
+                }
+                plans.add(plan);
+            }
+        } else {
+            return null;
+        }
+        Set<Object> seen = plans.size() > 1 ? new HashSet<>() : null;
+        int count = 0;
+        for (Plan plan : plans) {
+            List<String> fields = plan.index.fields();
+            for (OrderedIndex.Entry entry : plan.index.entries(plan.low, plan.high, plan.reverse)) {
+                if (seen != null && !seen.add(entry.position())) {
+                    continue;
+                }
+                Document standIn = new Document();
+                for (int i = 0; i < fields.size() && standIn != null; i++) {
+                    Object value = entry.values()[i];
+                    standIn = exact(value) ? standIn.append(fields.get(i), value) : null;
+                }
+                Document matched = standIn != null ? standIn : fetch(entry.position());
+                if (matched != null && documentMatchesQuery(matched, query)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The best plan on an index holding every one of the fields (and no arrays in them), or null. */
+    private Plan covering(Document conditions, Set<String> fields) {
+        Plan best = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedIndex ordered && !ordered.multikey() && ordered.fields().containsAll(fields)) {
+                Plan plan = plan(ordered, conditions, null, 0);
+                if (plan != null && (best == null || plan.score > best.score)) {
+                    best = plan;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Values an index entry keeps exactly as the document holds them. */
+    private static boolean exact(Object value) {
+        return value instanceof String || value instanceof Boolean || value instanceof Instant
+                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
+    }
+
+    /**
+     * Adds the fields the query's conditions name (through $and and $or) to {@code named}; false when it names one
+     * through a path or uses another top-level operator ($nor, $expr, $where, $text), which a count from an index's
+     * values cannot stand in for.
+     */
+    private static boolean fieldsOf(Document query, Set<String> named) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            String field = condition.getKey();
+            if (field.equals("$and") || field.equals("$or")) {
+                if (!(condition.getValue() instanceof List<?> clauses)) {
+                    return false;
+                }
+                for (Object clause : clauses) {
+                    if (!(clause instanceof Document c) || !fieldsOf(c, named)) {
+                        return false;
+                    }
+                }
+            } else if (field.startsWith("$") || field.contains(".")) {
+                return false;
+            } else {
+                named.add(field);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -397,7 +505,9 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private static boolean scalar(Object value) {
+        // the server decodes a BSON date as an Instant
         return value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
+                || value instanceof Instant || value instanceof Date || value instanceof ObjectId
+                || value instanceof UUID;
     }
 }

@@ -218,6 +218,28 @@ class OrderedIndexTests {
         assertThat(scansOf("indexed")).isEmpty();
     }
 
+    @Test
+    void aCountOfFieldsAnIndexHoldsIsAnsweredFromItsEntriesWithoutReadingDocuments() {
+        open();
+        seed();
+        Date due = Date.from(T0.plusSeconds(50_000));
+        for (Query query : List.of(new Query(Criteria.where("state").is("OPEN").and("dueAt").lte(due)),
+                new Query(Criteria.where("state").is("DONE")),
+                new Query(new Criteria().orOperator(Criteria.where("state").is("DONE"),
+                        Criteria.where("state").is("OPEN").and("dueAt").gt(due))))) {
+            long before = read("indexed");
+            long counted = mongo.count(query, "indexed").block();
+            assertThat(read("indexed") - before).as("documents read to count " + query).isZero();
+            assertThat(counted).as(query.toString()).isPositive().isEqualTo(mongo.count(query, "plain").block());
+        }
+        // a field the index keeps as null when missing: those entries are checked on their documents
+        long before = read("indexed");
+        Query unflagged = new Query(Criteria.where("schoolId").is("s1").and("flagged").is(null));
+        assertThat(mongo.count(unflagged, "indexed").block()).isPositive()
+                .isEqualTo(mongo.count(unflagged, "plain").block());
+        assertThat(read("indexed") - before).isPositive();
+    }
+
     private long read(String collection) {
         return store.fullScans().documentsRead().getOrDefault(collection, 0L);
     }
