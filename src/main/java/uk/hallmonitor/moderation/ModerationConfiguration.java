@@ -75,6 +75,11 @@ class ModerationConfiguration {
                                 .on("raisedAt", Sort.Direction.DESC)),
                         mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
                                 .on("flagged", Sort.Direction.ASC).on("collectedAt", Sort.Direction.DESC)),
+                        // the moderation inbox: a school's flagged posts in one queue state, newest first; and
+                        // how many wait (home page, inbox), counted from the index's entries alone
+                        mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                                .on("flagged", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                                .on("collectedAt", Sort.Direction.DESC)),
                         mongo.indexOps(PostVerdict.class).createIndex(new Index("flagged", Sort.Direction.ASC)
                                 .on("routedAt", Sort.Direction.ASC).on("classifiedAt", Sort.Direction.ASC)))
                 .then();

@@ -142,23 +142,28 @@ public class SlaBoard {
         LocalDate firstMonday = thisMonday.minusWeeks(past);
         Instant from = firstMonday.atStartOfDay(zone).toInstant();
         Instant to = thisMonday.plusWeeks(1).atStartOfDay(zone).toInstant();
-        return mongo.find(query(where("schoolId").is(schoolId).and("receivedAt").gte(from).lt(to)),
-                        ResponseClock.class)
+        // only the fields compliance reads, as plain documents: a school's nine weeks are thousands of clocks, and
+        // mapping each to the whole clock record cost more than reading it
+        Query selection = query(where("schoolId").is(schoolId).and("receivedAt").gte(from).lt(to));
+        selection.fields().include("accountId", "state", "receivedAt", "dueAt", "metAt", "metLate");
+        return mongo.find(selection, org.bson.Document.class, mongo.getCollectionName(ResponseClock.class))
+                .map(SlaBoard::outcome)
                 .collectList()
                 .map(found -> {
-                    Map<LocalDate, List<ResponseClock>> byWeek = found.stream().collect(Collectors.groupingBy(
-                            c -> LocalDate.ofInstant(c.receivedAt(), zone)
+                    Map<LocalDate, List<ComplianceFigures.Outcome>> byWeek = found.stream().collect(
+                            Collectors.groupingBy(c -> LocalDate.ofInstant(c.receivedAt(), zone)
                                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
                     List<Week> weeks = new ArrayList<>();
                     for (int back = 0; back <= past; back++) {
                         LocalDate monday = thisMonday.minusWeeks(back);
-                        List<ResponseClock> clocksOfWeek = byWeek.getOrDefault(monday, List.of());
+                        List<ComplianceFigures.Outcome> clocksOfWeek = byWeek.getOrDefault(monday, List.of());
                         Map<String, ComplianceFigures> perAccount = new TreeMap<>();
-                        clocksOfWeek.stream().collect(Collectors.groupingBy(ResponseClock::accountId, TreeMap::new,
-                                        Collectors.toList()))
+                        clocksOfWeek.stream().collect(Collectors.groupingBy(ComplianceFigures.Outcome::accountId,
+                                        TreeMap::new, Collectors.toList()))
                                 .forEach((account, ofAccount) -> perAccount.put(account,
-                                        ComplianceFigures.of(ofAccount, now)));
-                        weeks.add(new Week(monday, monday.equals(thisMonday), ComplianceFigures.of(clocksOfWeek, now),
+                                        ComplianceFigures.ofOutcomes(ofAccount, now)));
+                        weeks.add(new Week(monday, monday.equals(thisMonday),
+                                ComplianceFigures.ofOutcomes(clocksOfWeek, now),
                                 perAccount));
                     }
                     return weeks;
@@ -203,6 +208,17 @@ public class SlaBoard {
         }
         return accounts.account(found.accountId()).map(SchoolAccount::runnerIds)
                 .map(runners -> runners.contains(caller.staffId())).defaultIfEmpty(false);
+    }
+
+    private static ComplianceFigures.Outcome outcome(org.bson.Document clock) {
+        return new ComplianceFigures.Outcome(clock.getString("accountId"), ClockState.valueOf(clock.getString(
+                "state")), instant(clock, "receivedAt"), instant(clock, "dueAt"), instant(clock, "metAt"),
+                clock.getBoolean("metLate"));
+    }
+
+    private static Instant instant(org.bson.Document document, String field) {
+        java.util.Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     private Flux<ClockLine> lines(Criteria criteria, Sort sort, int limit, Instant now) {

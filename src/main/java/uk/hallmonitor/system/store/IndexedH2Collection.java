@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -29,8 +31,10 @@ import org.h2.mvstore.MVMap;
 final class IndexedH2Collection extends H2Collection {
 
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
+    private static final String ID = "_id";
 
     private final Supplier<FullScans> fullScans;
+    private volatile LongAdder documentsRead;
 
     IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                         MVMap<String, Object> meta, CursorRegistry cursors, Supplier<FullScans> fullScans) {
@@ -41,7 +45,114 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     public synchronized int count(Document query, int skip, int limit) {
         // the library leaves count unsynchronized; the ordered indexes are read under the collection's lock
-        return super.count(query, skip, limit);
+        Integer covered = query == null || query.isEmpty() ? null : coveredCount(query);
+        if (covered == null) {
+            return super.count(query, skip, limit);
+        }
+        int counted = Math.max(0, covered - Math.max(0, skip));
+        return limit > 0 ? Math.min(limit, counted) : counted;
+    }
+
+    /**
+     * A count answered from index entries alone, when an index holds every field the query names (as a real
+     * MongoDB answers a covered count): each entry's key values are matched against the query by the server's own
+     * matcher, standing in for the document. An entry whose values the index keeps in another form (numbers are
+     * normalised, a missing field is kept as null, sub-documents) is matched on its document instead, so the count
+     * is exactly the documents' count. Null when no index covers the query.
+     */
+    private Integer coveredCount(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof OrderedIndex) && index.canHandle(query)) {
+                return null;
+            }
+        }
+        Set<String> named = new HashSet<>();
+        Document conditions = conditions(query);
+        if (conditions == null || !fieldsOf(query, named) || named.contains(getIdField())) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        Plan best = covering(conditions, named);
+        if (best != null) {
+            plans.add(best);
+        } else if (conditions.get("$or") instanceof List<?> branches) {
+            for (Object branch : branches) {
+                Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+                Plan plan = branchConditions == null ? null : covering(branchConditions, named);
+                if (plan == null) {
+                    return null;
+                }
+                plans.add(plan);
+            }
+        } else {
+            return null;
+        }
+        Set<Object> seen = plans.size() > 1 ? new HashSet<>() : null;
+        int count = 0;
+        for (Plan plan : plans) {
+            List<String> fields = plan.index.fields();
+            for (OrderedIndex.Entry entry : plan.index.entries(plan.low, plan.high, plan.reverse)) {
+                if (seen != null && !seen.add(entry.position())) {
+                    continue;
+                }
+                Document standIn = new Document();
+                for (int i = 0; i < fields.size() && standIn != null; i++) {
+                    Object value = entry.values()[i];
+                    standIn = exact(value) ? standIn.append(fields.get(i), value) : null;
+                }
+                Document matched = standIn != null ? standIn : fetch(entry.position());
+                if (matched != null && documentMatchesQuery(matched, query)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The best plan on an index holding every one of the fields (and no arrays in them), or null. */
+    private Plan covering(Document conditions, Set<String> fields) {
+        Plan best = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedIndex ordered && !ordered.multikey() && ordered.fields().containsAll(fields)) {
+                Plan plan = plan(ordered, conditions, null, 0);
+                if (plan != null && (best == null || plan.score > best.score)) {
+                    best = plan;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Values an index entry keeps exactly as the document holds them. */
+    private static boolean exact(Object value) {
+        return value instanceof String || value instanceof Boolean || value instanceof Instant
+                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
+    }
+
+    /**
+     * Adds the fields the query's conditions name (through $and and $or) to {@code named}; false when it names one
+     * through a path or uses another top-level operator ($nor, $expr, $where, $text), which a count from an index's
+     * values cannot stand in for.
+     */
+    private static boolean fieldsOf(Document query, Set<String> named) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            String field = condition.getKey();
+            if (field.equals("$and") || field.equals("$or")) {
+                if (!(condition.getValue() instanceof List<?> clauses)) {
+                    return false;
+                }
+                for (Object clause : clauses) {
+                    if (!(clause instanceof Document c) || !fieldsOf(c, named)) {
+                        return false;
+                    }
+                }
+            } else if (field.startsWith("$") || field.contains(".")) {
+                return false;
+            } else {
+                named.add(field);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -56,12 +167,16 @@ final class IndexedH2Collection extends H2Collection {
         Object id = conditions == null ? null : conditions.get(getIdField());
         if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
             // a compare-and-set by id (id, state, version): one document to check, whatever the other keys are
-            Document document = getDocument(id);
+            Document document = fetch(id);
             Stream<Document> one = document == null ? Stream.empty() : Stream.of(document);
             return matchDocumentsFromStream(one, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Set<Object> ids = idsIn(query);
+        if (ids != null) {
+            return queryByIds(query, ids, orderBy, skip, limit, batchSize, fieldSelector);
         }
         Plan best = conditions == null ? null : best(conditions, orderBy, limit);
         List<?> branches = conditions == null || best != null ? null
@@ -79,7 +194,7 @@ final class IndexedH2Collection extends H2Collection {
             }
             Set<Object> seen = new HashSet<>();
             Stream<Document> union = plans.stream().flatMap(this::positions).filter(seen::add)
-                    .map(this::getDocument).filter(Objects::nonNull);
+                    .map(this::fetch).filter(Objects::nonNull);
             return matchDocumentsFromStream(union, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         if (best == null) {
@@ -94,6 +209,58 @@ final class IndexedH2Collection extends H2Collection {
             return matchDocumentsFromStream(first.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A query naming its documents by id ({@code {_id: {$in: [...]}, ...}}, as a join by ids is written): the ids are
+     * held as a set, and the other conditions are planned as usual when their index reads fewer entries than there
+     * are ids, the ids read one by one otherwise. The ids are then checked by the set (string, ObjectId and UUID ids
+     * are equal exactly when the server would find them equal) and every other condition by the server's matcher:
+     * the server's own {@code $in} compares each document with every id in the list, which for a few thousand ids
+     * cost more than reading the documents.
+     */
+    private QueryResult queryByIds(Document query, Set<Object> ids, Document orderBy, int skip, int limit,
+                                   int batchSize, Document fieldSelector) {
+        Document rest = new Document();
+        query.forEach((field, condition) -> {
+            if (!field.equals(ID)) {
+                rest.put(field, condition);
+            }
+        });
+        Document conditions = conditions(rest);
+        Plan plan = conditions == null || conditions.isEmpty() ? null : best(conditions, orderBy, limit);
+        if (plan != null && positions(plan).limit(ids.size() + 1L).count() <= ids.size()) {
+            Stream<Object> positions = positions(plan);
+            if (plan.index.multikey()) {
+                Set<Object> seen = new HashSet<>();
+                positions = positions.filter(seen::add);
+            }
+            Stream<Document> candidates = positions.filter(ids::contains).map(this::fetch).filter(Objects::nonNull);
+            if (limit > 0 && plan.sorted) {
+                List<Document> first = candidates.filter(d -> documentMatchesQuery(d, rest))
+                        .limit((long) skip + limit).toList();
+                return matchDocumentsFromStream(first.stream(), rest, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            return matchDocumentsFromStream(candidates, rest, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> byId = ids.stream().map(this::fetch).filter(Objects::nonNull);
+        return matchDocumentsFromStream(byId, rest, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /** The ids of {@code {_id: {$in: [...]}}} at the query's top level, when they are all strings, ObjectIds or UUIDs. */
+    private static Set<Object> idsIn(Document query) {
+        if (!(query.get(ID) instanceof Document operators) || operators.size() != 1
+                || !(operators.get("$in") instanceof List<?> values)) {
+            return null;
+        }
+        Set<Object> ids = new HashSet<>();
+        for (Object value : values) {
+            if (!(value instanceof String || value instanceof ObjectId || value instanceof UUID)) {
+                return null;
+            }
+            ids.add(value);
+        }
+        return ids;
     }
 
     @Override
@@ -201,7 +368,18 @@ final class IndexedH2Collection extends H2Collection {
             Set<Object> seen = new HashSet<>();
             positions = positions.filter(seen::add);
         }
-        return positions.map(this::getDocument).filter(Objects::nonNull);
+        return positions.map(this::fetch).filter(Objects::nonNull);
+    }
+
+    /** One document read for a planned query, counted. */
+    private Document fetch(Object position) {
+        LongAdder counter = documentsRead;
+        if (counter == null) {
+            counter = fullScans.get().documentsRead(getCollectionName());
+            documentsRead = counter;
+        }
+        counter.increment();
+        return getDocument(position);
     }
 
     private record Plan(OrderedIndex index, OrderedIndex.Entry low, OrderedIndex.Entry high, boolean reverse,
@@ -255,6 +433,15 @@ final class IndexedH2Collection extends H2Collection {
                 sortDirections.add(sort.getValue() instanceof Number n && n.intValue() < 0 ? -1 : 1);
             }
         }
+        // entries sharing every key value follow in the order of their document's position, which is its _id: a
+        // last sort key _id after keys covering the rest of the index is the index's own order (ascending when read
+        // forwards, descending when read backwards); positions of one type compare as the server compares them
+        Integer idDirection = null;
+        if (sortFields.size() > 1 && sortFields.get(sortFields.size() - 1).equals(ID) && !fields.contains(ID)
+                && prefix.size() + sortFields.size() - 1 == fields.size()) {
+            idDirection = sortDirections.remove(sortDirections.size() - 1);
+            sortFields.remove(sortFields.size() - 1);
+        }
         boolean sorted = sortFields.isEmpty();
         boolean reverse = false;
         if (!sorted && !index.multikey() && prefix.size() + sortFields.size() <= fields.size()) {
@@ -271,8 +458,14 @@ final class IndexedH2Collection extends H2Collection {
                 forward &= sortDirections.get(i) == indexDirection;
                 backward &= sortDirections.get(i) == -indexDirection;
             }
+            if (idDirection != null) {
+                forward &= idDirection > 0;
+                backward &= idDirection < 0;
+            }
             sorted = forward || backward;
             reverse = !forward && backward;
+        } else if (idDirection != null) {
+            sorted = false;
         }
         boolean ordersThePage = sorted && !sortFields.isEmpty() && limit > 0;
         if (prefix.isEmpty() && !range && !ordersThePage) {
@@ -312,7 +505,9 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private static boolean scalar(Object value) {
+        // the server decodes a BSON date as an Instant
         return value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
+                || value instanceof Instant || value instanceof Date || value instanceof ObjectId
+                || value instanceof UUID;
     }
 }

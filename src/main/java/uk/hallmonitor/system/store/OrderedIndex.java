@@ -62,12 +62,18 @@ final class OrderedIndex extends Index<Object> {
      * several entries (an array field) may appear more than once.
      */
     Iterable<Object> positions(Entry low, Entry high, boolean reverse) {
+        Iterable<Entry> range = entries(low, high, reverse);
+        return () -> java.util.stream.StreamSupport.stream(range.spliterator(), false).map(Entry::position)
+                .iterator();
+    }
+
+    /** The entries from {@code low} to {@code high} (probes, both in index order), with their key values. */
+    Iterable<Entry> entries(Entry low, Entry high, boolean reverse) {
         if (compare(low, high) > 0) {
             return Collections.emptyList();
         }
         NavigableSet<Entry> range = entries.subSet(low, true, high, true);
-        NavigableSet<Entry> ordered = reverse ? range.descendingSet() : range;
-        return () -> ordered.stream().map(Entry::position).iterator();
+        return reverse ? range.descendingSet() : range;
     }
 
     static Entry probe(List<Object> values, Bound bound) {

@@ -28,7 +28,8 @@ class StoreConfiguration {
         if (!properties.embedded()) {
             return EmbeddedStore.NONE;
         }
-        return properties.inMemory() ? EmbeddedStore.inMemory() : EmbeddedStore.start(properties.dataDir());
+        return properties.inMemory() ? EmbeddedStore.inMemory()
+                : EmbeddedStore.start(properties.dataDir(), properties.cacheMb());
     }
 
     @Bean
@@ -69,6 +70,10 @@ class StoreConfiguration {
         }
 
         static EmbeddedStore start(Path dataDir) {
+            return start(dataDir, new StoreProperties(null, dataDir, null, false, null).cacheMb());
+        }
+
+        static EmbeddedStore start(Path dataDir, int cacheMb) {
             Path file = dataDir.resolve("hallmonitor.mv");
             try {
                 // the store holds every record: owner-only, like the master key beside it
@@ -82,7 +87,7 @@ class StoreConfiguration {
             }
             MVStore store;
             try {
-                store = new MVStore.Builder().fileName(file.toString()).compress().open();
+                store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(cacheMb).open();
             } catch (org.h2.mvstore.MVStoreException e) {
                 throw new IllegalStateException("cannot open the embedded store " + file.toAbsolutePath()
                         + (e.getMessage() != null && e.getMessage().contains("locked")

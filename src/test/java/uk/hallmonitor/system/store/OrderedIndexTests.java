@@ -61,12 +61,14 @@ class OrderedIndexTests {
         indexes.createIndex(new Index("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)).block();
         indexes.createIndex(new Index("tags", Sort.Direction.ASC)).block();
         indexes.createIndex(new Index("score", Sort.Direction.ASC)).block();
+        // few values, many ties: the order within a tie is the documents' ids
+        indexes.createIndex(new Index("schoolId", Sort.Direction.ASC).on("bucket", Sort.Direction.DESC)).block();
         Random random = new Random(17);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             Document d = new Document("_id", "d" + i).append("schoolId", "s" + random.nextInt(3))
                     .append("collectedAt", Date.from(T0.plusSeconds(i * 7L)))
-                    .append("dueAt", Date.from(T0.plusSeconds(random.nextInt(100_000))));
+                    .append("dueAt", Date.from(T0.plusSeconds(random.nextInt(100_000)))).append("bucket", i % 6);
             if (i % 5 != 0) {
                 d.append("flagged", random.nextBoolean());
             }
@@ -121,7 +123,31 @@ class OrderedIndexTests {
                         Criteria.where("collectedAt").lt(t300))).with(Sort.by(Sort.Direction.DESC, "collectedAt")),
                 new Query(Criteria.where("schoolId").is("s0").orOperator(Criteria.where("flagged").is(true),
                         Criteria.where("state").is("DONE"))).with(Sort.by(Sort.Direction.DESC, "collectedAt"))
-                        .limit(15));
+                        .limit(15),
+                // ties broken by id: read in the index's order (forwards, backwards), or sorted in full
+                new Query(Criteria.where("schoolId").is("s1")).with(Sort.by(Sort.Direction.DESC, "bucket")
+                        .and(Sort.by("_id"))).skip(3).limit(10),
+                new Query(Criteria.where("schoolId").is("s1")).with(Sort.by(Sort.Direction.ASC, "bucket")
+                        .and(Sort.by(Sort.Direction.DESC, "_id"))).limit(10),
+                new Query(Criteria.where("schoolId").is("s2")).with(Sort.by(Sort.Direction.DESC, "bucket", "_id"))
+                        .limit(10),
+                new Query(Criteria.where("schoolId").is("s2").and("flagged").is(true))
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id"))).limit(6),
+                // a join by ids: many ids (the index reads fewer), few ids (read one by one), ids that do not exist
+                new Query(Criteria.where("schoolId").is("s1").and("_id").in(ids(0, 300)))
+                        .with(Sort.by(Sort.Direction.DESC, "bucket").and(Sort.by("_id"))).skip(2).limit(10),
+                new Query(Criteria.where("state").is("OPEN").and("_id").in(ids(100, 140)))
+                        .with(Sort.by(Sort.Direction.ASC, "dueAt")),
+                new Query(Criteria.where("_id").in(ids(390, 420))).with(Sort.by("collectedAt")).limit(5),
+                new Query(Criteria.where("schoolId").is("s0").and("flagged").is(true).and("_id").in(ids(0, 400))));
+    }
+
+    private static List<String> ids(int from, int to) {
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ids.add("d" + i);
+        }
+        return ids;
     }
 
     private void assertSameAnswers() {
@@ -170,6 +196,52 @@ class OrderedIndexTests {
         open();
         assertSameAnswers();
         assertThat(scansOf("indexed")).isEmpty();
+    }
+
+    @Test
+    void aPageSortedByTheIndexThenByIdReadsOnlyItsRowsAndAJoinByIdsReadsOnlyThoseIds() {
+        open();
+        seed();
+        long before = read("indexed");
+        List<Object> page = mongo.find(new Query(Criteria.where("schoolId").is("s1"))
+                        .with(Sort.by(Sort.Direction.DESC, "bucket").and(Sort.by("_id"))).skip(3).limit(10),
+                Document.class, "indexed").map(d -> d.get("_id")).collectList().block();
+        assertThat(page).hasSize(10);
+        // the school has about 130 documents: the page reads its 13 (3 skipped, 10 shown), not all of them
+        assertThat(read("indexed") - before).isEqualTo(13);
+
+        before = read("indexed");
+        long open = mongo.count(new Query(Criteria.where("state").is("OPEN").and("_id").in(ids(100, 140))),
+                "indexed").block();
+        assertThat(open).isPositive();
+        assertThat(read("indexed") - before).isLessThanOrEqualTo(40);
+        assertThat(scansOf("indexed")).isEmpty();
+    }
+
+    @Test
+    void aCountOfFieldsAnIndexHoldsIsAnsweredFromItsEntriesWithoutReadingDocuments() {
+        open();
+        seed();
+        Date due = Date.from(T0.plusSeconds(50_000));
+        for (Query query : List.of(new Query(Criteria.where("state").is("OPEN").and("dueAt").lte(due)),
+                new Query(Criteria.where("state").is("DONE")),
+                new Query(new Criteria().orOperator(Criteria.where("state").is("DONE"),
+                        Criteria.where("state").is("OPEN").and("dueAt").gt(due))))) {
+            long before = read("indexed");
+            long counted = mongo.count(query, "indexed").block();
+            assertThat(read("indexed") - before).as("documents read to count " + query).isZero();
+            assertThat(counted).as(query.toString()).isPositive().isEqualTo(mongo.count(query, "plain").block());
+        }
+        // a field the index keeps as null when missing: those entries are checked on their documents
+        long before = read("indexed");
+        Query unflagged = new Query(Criteria.where("schoolId").is("s1").and("flagged").is(null));
+        assertThat(mongo.count(unflagged, "indexed").block()).isPositive()
+                .isEqualTo(mongo.count(unflagged, "plain").block());
+        assertThat(read("indexed") - before).isPositive();
+    }
+
+    private long read(String collection) {
+        return store.fullScans().documentsRead().getOrDefault(collection, 0L);
     }
 
     @Test
