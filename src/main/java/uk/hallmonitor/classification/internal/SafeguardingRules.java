@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * statistical model can miss because they use no alarming vocabulary — suicidal ideation said sideways, veiled
  * threats, an adult's approach to a pupil, coded extremist slogans, a disclosure of abuse at home. Each rule names
  * its category and whether it is about the writer (a first-person disclosure or self-harm goes to the DSL as
- * CRITICAL even when nothing in it is offensive). Matched on the normaliser's tokens (lower case, apostrophes
- * dropped, leetspeak undone), joined by single spaces. Each rule has a positive and a near-miss case in
+ * CRITICAL even when nothing in it is offensive). Matched on the normaliser's rule tokens (lower case, apostrophes
+ * dropped, leetspeak undone, numbers as written: {@code 1488}, not the models' {@code __num}), joined by single
+ * spaces. Each rule has a positive and a near-miss case in
  * {@code SafeguardingRulesTests}.
  */
 public final class SafeguardingRules {
@@ -100,7 +101,7 @@ public final class SafeguardingRules {
             rule("disclosure:no-food", "DISCLOSURE", true,
                     "(?:theres|there is|there s) (?:never|no) (?:any )?food (?:at|in (?:the|our|my)) (?:home|house|flat)"
                             + "|(?:havent|have not|hasnt) (?:had|eaten) (?:anything|food|a meal) (?:since|for) "
-                            + "(?:friday|the weekend|days|number days|two days|three days)"),
+                            + "(?:friday|the weekend|days|[2-9] days|two days|three days|four days)"),
             rule("disclosure:scared-to-go-home", "DISCLOSURE", true,
                     "(?:scared|afraid|frightened|terrified) (?:to go|of going) home|(?:dont|do not) (?:want|wanna) to "
                             + "go home (?:because|cos|coz|when) (?:he|she|my)"),
@@ -150,7 +151,8 @@ public final class SafeguardingRules {
                             + "snap) me on (?:kik|telegram|wickr)|use the hidden app"),
             // extremism: coded slogans, calls to gather
             rule("extremism:codes", "EXTREMISM", false,
-                    "\\b(?:1488|14 88|14 words|fourteen words|day of the rope|rahowa|sieg heil|heil hitler|"
+                    "\\b(?:1488|14 88|88 14|hh 88|88 hh|heil 88|sieg heil 88|(?:white|aryan) (?:pride|power|brotherhood) 88|"
+                            + "88 (?:brothers|comrades|aryans)|14 words|fourteen words|day of the rope|rahowa|sieg heil|heil hitler|"
                             + "white power|race war|great replacement|saint tarrant|saint brenton|secure the existence|black sun on|"
                             + "ss bolts|doing the roman salute|defend europa|joining national action|supreme gentleman|"
                             + "time for the boogaloo|turner diaries|jewish question|zog runs|remigration now|hh (?:boys|lads|"
@@ -169,6 +171,11 @@ public final class SafeguardingRules {
 
     private static Rule rule(String id, String category, boolean firstPerson, String regex) {
         return new Rule(id, category, firstPerson, Pattern.compile("(?:^|\\s)(?:" + regex + ")(?=\\s|$)"));
+    }
+
+    /** Every rule that matches a normalised text (read on its rule tokens, where numbers stay as written). */
+    public static List<Match> find(NormalisedText text) {
+        return find(text.ruleTokens());
     }
 
     /** Every rule that matches the tokens. */

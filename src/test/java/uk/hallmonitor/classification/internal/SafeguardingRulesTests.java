@@ -70,7 +70,7 @@ class SafeguardingRulesTests {
             extremism:call-to-gather      | this guy online says he can get me to turkey and it's my duty           | EXTREMISM
             """)
     void eachRuleCatchesTheFormItIsFor(String id, String text, String category) {
-        List<SafeguardingRules.Match> matches = SafeguardingRules.find(normaliser.normalise(text).tokens());
+        List<SafeguardingRules.Match> matches = SafeguardingRules.find(normaliser.normalise(text));
         assertThat(matches).as(text).anySatisfy(m -> {
             assertThat(m.rule().id()).isEqualTo(id.strip());
             assertThat(m.rule().category()).isEqualTo(category.strip());
@@ -116,10 +116,36 @@ class SafeguardingRulesTests {
             the police should kick the dealers out of our park
             the government's national action plan for SEND is a joke
             my son wants to go to Syria? no, to Sydney, for his gap year
+            we raised £1488 at the summer fair, thank you everyone
+            only 88 days until the summer holidays
+            year 7 has 88 boys and 92 girls this september
+            i havent eaten anything since lunch, can we have snacks at the disco
             """)
     void harmlessPhrasingsClosestToTheRulesStayQuiet(String text) {
-        assertThat(SafeguardingRules.find(normaliser.normalise(text).tokens()).stream()
+        assertThat(SafeguardingRules.find(normaliser.normalise(text)).stream()
                 .map(m -> m.rule().id()).collect(Collectors.toList())).as(text).isEmpty();
+    }
+
+    @ParameterizedTest(name = "numeric code: \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            1488 brothers stand together
+            14/88 stay proud lads
+            proud of my roots 14 88
+            HH 88 from the boys behind the sports hall
+            white pride 88 wake up
+            """)
+    void numericExtremistCodesReachTheRulesAlthoughTheModelsSeeOneNumberToken(String text) {
+        NormalisedText normalised = normaliser.normalise(text);
+        assertThat(SafeguardingRules.find(normalised)).as(text)
+                .anySatisfy(m -> assertThat(m.rule().id()).isEqualTo("extremism:codes"));
+        // the models still see the placeholder, so their features (and the shipped models) are unchanged
+        assertThat(normalised.tokens()).as(text).doesNotContain("1488", "14", "88").contains("__num");
+    }
+
+    @Test
+    void daysWithoutFoodWrittenAsANumberAreADisclosure() {
+        assertThat(SafeguardingRules.find(normaliser.normalise("i havent eaten anything for 3 days, mum says theres no money")))
+                .anySatisfy(m -> assertThat(m.rule().id()).isEqualTo("disclosure:no-food"));
     }
 
     @Test
