@@ -105,6 +105,24 @@ public final class SafeguardingRules {
             rule("disclosure:scared-to-go-home", "DISCLOSURE", true,
                     "(?:scared|afraid|frightened|terrified) (?:to go|of going) home|(?:dont|do not) (?:want|wanna) to "
                             + "go home (?:because|cos|coz|when) (?:he|she|my)"),
+            rule("disclosure:cover-story", "DISCLOSURE", true,
+                    "(?:made|makes|make|told|tells) (?:me|us|him|her) (?:to )?say (?:i|we|he|she) (?:fell|tripped|walked "
+                            + "into)|(?:so|till|until) the (?:bruises?|marks|swelling) (?:can |have |has )?(?:go down|gone "
+                            + "down|fade|faded|heal|healed)"),
+            rule("disclosure:unsafe-at-home", "DISCLOSURE", true,
+                    "(?:id|i would) rather be (?:\\w+ ){1,5}than (?:be |go )?(?:at home|home)|(?:(?:at|in) school at least|at "
+                            + "least (?:at|in) school) (?:no one|nobody|noone) (?:hits|hurts|shouts at|touches) me|home is the (?:worst|scariest) "
+                            + "place|wish i could live at school"),
+            rule("disclosure:threat-if-tell", "DISCLOSURE", false,
+                    "(?:kill|hurt|drown|get rid of) (?:my|our|their|his|her|your|ur) (?:dog|cat|pet|puppy|rabbit|hamster)s? "
+                            + "if (?:i|we|they|he|she|you|u) (?:ever )?(?:tell|told|tells|say|said)|(?:do it|do that|start) "
+                            + "(?:to|on) my (?:little |baby |younger )?(?:sister|brother) instead"),
+            rule("disclosure:hunger", "DISCLOSURE", true,
+                    "(?:free school|school) (?:meals?|dinners?|lunch|lunches) (?:are|is) the only (?:food|meal|proper meal|"
+                            + "hot meal)|(?:its|it is|thats|that is) the only (?:time|meal|food) i (?:eat|get)|(?:we|i) "
+                            + "(?:dont|do not|never) have (?:any )?food (?:at home|most nights|most days|at weekends)|at home "
+                            + "we (?:dont|do not|never) have (?:any )?food|(?:dont|do not|never) (?:get|have) (?:any )?"
+                            + "breakfast or (?:tea|dinner) (?:most|at home)|(?:dont|do not|never) eat at weekends"),
             // threats, veiled and conditional
             rule("threat:know-where", "THREAT", false,
                     "(?:i|we) know where (?:you|u|she|he|they|your (?:kids|family|mum|son|daughter)) (?:live|lives|"
@@ -149,6 +167,14 @@ public final class SafeguardingRules {
                             + "selfies?) (?:of you|of urself|of yourself|in your|in ur)|turn (?:ur|your) camera on (?:in|i "
                             + "promise|its just)|(?:is|s) (?:ur|your) door locked|move (?:the|our) chat to|(?:add|message|"
                             + "snap) me on (?:kik|telegram|wickr)|use the hidden app"),
+            rule("grooming:gaming-gifts", "SEXUAL", false,
+                    "(?:the one|one) who (?:gave|got|sent|bought) (?:u|you) (?:the |those |all the )?(?:robux|vbucks|v bucks|"
+                            + "skins|gift cards?)|(?:all|remember) (?:the )?(?:robux|vbucks|v bucks|skins) i (?:bought|gave|sent|"
+                            + "got) (?:u|you)|i(?:ll| will)? give (?:u|you) (?:robux|vbucks|v bucks|skins) if"),
+            rule("grooming:sneak-out", "SEXUAL", false,
+                    "(?:can|could|will|would) (?:u|you) sneak out|sneak out (?:at midnight|tonight|after (?:ur|your) "
+                            + "(?:parents|mum|dad))|(?:tell|say to) (?:ur|your) (?:mum|mom|dad|parents) (?:ur|youre|you are|"
+                            + "u r) (?:at|staying at|going to) (?:a )?(?:sleepover|revision)"),
             // extremism: coded slogans, calls to gather
             rule("extremism:codes", "EXTREMISM", false,
                     "\\b(?:1488|14 88|88 14|hh 88|88 hh|heil 88|sieg heil 88|(?:white|aryan) (?:pride|power|brotherhood) 88|"
