@@ -255,7 +255,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             explanation.add(finding.kind() + " (PERSONAL_DATA)");
         }
         boolean aboutThemself = false;
-        for (SafeguardingRules.Match match : SafeguardingRules.find(tokens)) {
+        for (SafeguardingRules.Match match : SafeguardingRules.find(normalised)) {
             Category category = categoryOf(match.rule().category());
             scores.merge(category, 0.9, Math::max);
             aboutThemself |= match.rule().firstPerson();

@@ -85,8 +85,9 @@ class ShippedModelsTests {
         assertThat(v.categories()).extracting(CategoryScore::name).contains(Category.DISCLOSURE);
     }
 
-    // hm-2026-12-07T1223-full, thresholds under a false-alarm budget chosen by cross-validation on training data
-    static final double SAFEGUARDING_RECALL_FLOOR = 0.86; // measured 0.876 (212 of 242)
+    // hm-2026-12-07T1523-full with the 35 rules, thresholds under a false-alarm budget chosen by cross-validation on
+    // training data (frozen split, 4th look)
+    static final double SAFEGUARDING_RECALL_FLOOR = 0.90; // measured 0.913 (221 of 242)
     static final double FAIR_FLAGGED_CEILING = 0.03; // measured 0.019 (5 of 261)
-    static final double FAIR_TO_DSL_CEILING = 0.045; // measured 0.034 (9 of 261)
+    static final double FAIR_TO_DSL_CEILING = 0.035; // measured 0.023 (6 of 261)
 }

@@ -870,7 +870,7 @@ public final class ModelTrainer {
         boolean[] fair = new boolean[m];
         for (int i = 0; i < m; i++) {
             fair[i] = fair(rows.get(i));
-            for (SafeguardingRules.Match match : SafeguardingRules.find(tokens(rows.get(i).text()))) {
+            for (SafeguardingRules.Match match : SafeguardingRules.find(normalised(rows.get(i).text()))) {
                 int k = names.indexOf(match.rule().category());
                 if (k >= 0) {
                     rule[k][i] = true;

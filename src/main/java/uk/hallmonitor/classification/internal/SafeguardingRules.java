@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * statistical model can miss because they use no alarming vocabulary — suicidal ideation said sideways, veiled
  * threats, an adult's approach to a pupil, coded extremist slogans, a disclosure of abuse at home. Each rule names
  * its category and whether it is about the writer (a first-person disclosure or self-harm goes to the DSL as
- * CRITICAL even when nothing in it is offensive). Matched on the normaliser's tokens (lower case, apostrophes
- * dropped, leetspeak undone), joined by single spaces. Each rule has a positive and a near-miss case in
+ * CRITICAL even when nothing in it is offensive). Matched on the normaliser's rule tokens (lower case, apostrophes
+ * dropped, leetspeak undone, numbers as written: {@code 1488}, not the models' {@code __num}), joined by single
+ * spaces. Each rule has a positive and a near-miss case in
  * {@code SafeguardingRulesTests}.
  */
 public final class SafeguardingRules {
@@ -100,10 +101,28 @@ public final class SafeguardingRules {
             rule("disclosure:no-food", "DISCLOSURE", true,
                     "(?:theres|there is|there s) (?:never|no) (?:any )?food (?:at|in (?:the|our|my)) (?:home|house|flat)"
                             + "|(?:havent|have not|hasnt) (?:had|eaten) (?:anything|food|a meal) (?:since|for) "
-                            + "(?:friday|the weekend|days|number days|two days|three days)"),
+                            + "(?:friday|the weekend|days|[2-9] days|two days|three days|four days)"),
             rule("disclosure:scared-to-go-home", "DISCLOSURE", true,
                     "(?:scared|afraid|frightened|terrified) (?:to go|of going) home|(?:dont|do not) (?:want|wanna) to "
                             + "go home (?:because|cos|coz|when) (?:he|she|my)"),
+            rule("disclosure:cover-story", "DISCLOSURE", true,
+                    "(?:made|makes|make|told|tells) (?:me|us|him|her) (?:to )?say (?:i|we|he|she) (?:fell|tripped|walked "
+                            + "into)|(?:so|till|until) the (?:bruises?|marks|swelling) (?:can |have |has )?(?:go down|gone "
+                            + "down|fade|faded|heal|healed)"),
+            rule("disclosure:unsafe-at-home", "DISCLOSURE", true,
+                    "(?:id|i would) rather be (?:\\w+ ){1,5}than (?:be |go )?(?:at home|home)|(?:(?:at|in) school at least|at "
+                            + "least (?:at|in) school) (?:no one|nobody|noone) (?:hits|hurts|shouts at|touches) me|home is the (?:worst|scariest) "
+                            + "place|wish i could live at school"),
+            rule("disclosure:threat-if-tell", "DISCLOSURE", false,
+                    "(?:kill|hurt|drown|get rid of) (?:my|our|their|his|her|your|ur) (?:dog|cat|pet|puppy|rabbit|hamster)s? "
+                            + "if (?:i|we|they|he|she|you|u) (?:ever )?(?:tell|told|tells|say|said)|(?:do it|do that|start) "
+                            + "(?:to|on) my (?:little |baby |younger )?(?:sister|brother) instead"),
+            rule("disclosure:hunger", "DISCLOSURE", true,
+                    "(?:free school|school) (?:meals?|dinners?|lunch|lunches) (?:are|is) the only (?:food|meal|proper meal|"
+                            + "hot meal)|(?:its|it is|thats|that is) the only (?:time|meal|food) i (?:eat|get)|(?:we|i) "
+                            + "(?:dont|do not|never) have (?:any )?food (?:at home|most nights|most days|at weekends)|at home "
+                            + "we (?:dont|do not|never) have (?:any )?food|(?:dont|do not|never) (?:get|have) (?:any )?"
+                            + "breakfast or (?:tea|dinner) (?:most|at home)|(?:dont|do not|never) eat at weekends"),
             // threats, veiled and conditional
             rule("threat:know-where", "THREAT", false,
                     "(?:i|we) know where (?:you|u|she|he|they|your (?:kids|family|mum|son|daughter)) (?:live|lives|"
@@ -148,9 +167,18 @@ public final class SafeguardingRules {
                             + "selfies?) (?:of you|of urself|of yourself|in your|in ur)|turn (?:ur|your) camera on (?:in|i "
                             + "promise|its just)|(?:is|s) (?:ur|your) door locked|move (?:the|our) chat to|(?:add|message|"
                             + "snap) me on (?:kik|telegram|wickr)|use the hidden app"),
+            rule("grooming:gaming-gifts", "SEXUAL", false,
+                    "(?:the one|one) who (?:gave|got|sent|bought) (?:u|you) (?:the |those |all the )?(?:robux|vbucks|v bucks|"
+                            + "skins|gift cards?)|(?:all|remember) (?:the )?(?:robux|vbucks|v bucks|skins) i (?:bought|gave|sent|"
+                            + "got) (?:u|you)|i(?:ll| will)? give (?:u|you) (?:robux|vbucks|v bucks|skins) if"),
+            rule("grooming:sneak-out", "SEXUAL", false,
+                    "(?:can|could|will|would) (?:u|you) sneak out|sneak out (?:at midnight|tonight|after (?:ur|your) "
+                            + "(?:parents|mum|dad))|(?:tell|say to) (?:ur|your) (?:mum|mom|dad|parents) (?:ur|youre|you are|"
+                            + "u r) (?:at|staying at|going to) (?:a )?(?:sleepover|revision)"),
             // extremism: coded slogans, calls to gather
             rule("extremism:codes", "EXTREMISM", false,
-                    "\\b(?:1488|14 88|14 words|fourteen words|day of the rope|rahowa|sieg heil|heil hitler|"
+                    "\\b(?:1488|14 88|88 14|hh 88|88 hh|heil 88|sieg heil 88|(?:white|aryan) (?:pride|power|brotherhood) 88|"
+                            + "88 (?:brothers|comrades|aryans)|14 words|fourteen words|day of the rope|rahowa|sieg heil|heil hitler|"
                             + "white power|race war|great replacement|saint tarrant|saint brenton|secure the existence|black sun on|"
                             + "ss bolts|doing the roman salute|defend europa|joining national action|supreme gentleman|"
                             + "time for the boogaloo|turner diaries|jewish question|zog runs|remigration now|hh (?:boys|lads|"
@@ -169,6 +197,11 @@ public final class SafeguardingRules {
 
     private static Rule rule(String id, String category, boolean firstPerson, String regex) {
         return new Rule(id, category, firstPerson, Pattern.compile("(?:^|\\s)(?:" + regex + ")(?=\\s|$)"));
+    }
+
+    /** Every rule that matches a normalised text (read on its rule tokens, where numbers stay as written). */
+    public static List<Match> find(NormalisedText text) {
+        return find(text.ruleTokens());
     }
 
     /** Every rule that matches the tokens. */

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Turns raw post text into the tokens every model sees, undoing the usual ways people hide words from filters:
  * leetspeak, stretched letters, spaced or starred letters, look-alike letters, zero-width and direction marks,
- * decorative Unicode alphabets. Also maps mentions, links, numbers and emoji to placeholder tokens.
+ * decorative Unicode alphabets. Also maps mentions, links, numbers and emoji to placeholder tokens (the safeguarding
+ * rules get the same tokens with the numbers as written: {@link NormalisedText#ruleTokens()}).
  *
  * <p>Stateless and thread-safe. Never throws on any input: {@code null}, binary junk and unpaired surrogates are
  * cleaned, and text beyond {@link #MAX_CHARS} characters is cut at a code point boundary.
@@ -61,7 +62,34 @@ public final class TextNormaliser {
         if (latinLetters >= 8 && upper * 10 >= latinLetters * 7) {
             joined.add("__shout");
         }
-        return new NormalisedText(text, joined.toArray(String[]::new), letters, latinLetters);
+        String[] ruleTokens = joined.toArray(String[]::new);
+        String[] modelTokens = new String[ruleTokens.length];
+        for (int k = 0; k < ruleTokens.length; k++) {
+            modelTokens[k] = numberPlaceholder(ruleTokens[k]);
+        }
+        return new NormalisedText(text, modelTokens, letters, latinLetters, ruleTokens);
+    }
+
+    /**
+     * The models' token for a number as written ({@code 2024} → {@code __year}, {@code 1488} or {@code £20} →
+     * {@code __num}); any other token unchanged.
+     */
+    static String numberPlaceholder(String token) {
+        int start = token.isEmpty() || !isCurrency(token.charAt(0)) ? 0 : 1;
+        if (start == token.length()) {
+            return token;
+        }
+        for (int k = start; k < token.length(); k++) {
+            if (!Character.isDigit(token.charAt(k))) {
+                return token;
+            }
+        }
+        return start == 0 && token.length() == 4 && (token.startsWith("19") || token.startsWith("20"))
+                ? "__year" : "__num";
+    }
+
+    private static boolean isCurrency(int cp) {
+        return cp == '£' || cp == '$' || cp == '€';
     }
 
     /**
@@ -192,6 +220,11 @@ public final class TextNormaliser {
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
+            if (isCurrency(cp) && word.length() == 0 && i < lower.length() && Character.isDigit(lower.charAt(i))) {
+                // "£1488" stays one number with its currency: an amount, never the rules' code "1488"
+                word.appendCodePoint(cp);
+                continue;
+            }
             if (Character.isLetterOrDigit(cp) || cp == '*' || cp == '@' || cp == '$' || cp == '!' || cp == '|') {
                 // symbols count as part of a word only between letters/digits ("sh!t", "b@stard", "f*ck")
                 if (Character.isLetterOrDigit(cp) || (word.length() > 0 && i < lower.length()
@@ -248,8 +281,8 @@ public final class TextNormaliser {
                 hasSymbol = true;
             }
         }
-        if (!hasLetter && !hasSymbol) {
-            return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) ? "__year" : "__num";
+        if (!hasLetter && (!hasSymbol || numberPlaceholder(w).equals("__num"))) {
+            return w; // a number (or an amount) as written; normalise() maps it to the models' placeholder
         }
         String word = w;
         if (hasLetter && (hasDigit || hasSymbol) && !isOrdinalOrUnit(word)) {

@@ -61,7 +61,7 @@ public final class SafeguardingRuleExperiments {
             }
             texts[i] = Datasets.unescapeLine(f[f.length - 1]);
             List<String> fired = new ArrayList<>();
-            for (SafeguardingRules.Match match : SafeguardingRules.find(normaliser.normalise(texts[i]).tokens())) {
+            for (SafeguardingRules.Match match : SafeguardingRules.find(normaliser.normalise(texts[i]))) {
                 int k = names.indexOf(match.rule().category());
                 if (k >= 0) {
                     rule[k][i] = true;

@@ -68,9 +68,21 @@ class SafeguardingRulesTests {
             extremism:codes               | 14 words. Secure the existence. Parents know what I mean                | EXTREMISM
             extremism:call-to-gather      | kids from the hotel at the park again. lads, tonight, we clear them out ourselves | EXTREMISM
             extremism:call-to-gather      | this guy online says he can get me to turkey and it's my duty           | EXTREMISM
+            disclosure:cover-story        | mum made me say i fell down the stairs when the nurse asked             | DISCLOSURE
+            disclosure:cover-story        | they kept me home till the marks faded, thats why i wasnt in            | DISCLOSURE
+            disclosure:unsafe-at-home     | id rather be in isolation every single day than be at home              | DISCLOSURE
+            disclosure:unsafe-at-home     | at least at school nobody hits me                                       | DISCLOSURE
+            disclosure:threat-if-tell     | my uncle said he would hurt my cat if i ever told                       | DISCLOSURE
+            disclosure:threat-if-tell     | if i say anything he'll start on my little brother instead              | DISCLOSURE
+            disclosure:hunger             | school dinners are the only proper meal i get all week                  | DISCLOSURE
+            disclosure:hunger             | at home we never have any food after wednesday                          | DISCLOSURE
+            grooming:gaming-gifts         | its me, the one who sent u the vbucks. add me on snap                   | SEXUAL
+            grooming:gaming-gifts         | ill give you robux if you turn your camera on                           | SEXUAL
+            grooming:sneak-out            | could you sneak out after your parents are asleep? ill wait outside     | SEXUAL
+            grooming:sneak-out            | just tell ur mum ur at a sleepover at Megans                            | SEXUAL
             """)
     void eachRuleCatchesTheFormItIsFor(String id, String text, String category) {
-        List<SafeguardingRules.Match> matches = SafeguardingRules.find(normaliser.normalise(text).tokens());
+        List<SafeguardingRules.Match> matches = SafeguardingRules.find(normaliser.normalise(text));
         assertThat(matches).as(text).anySatisfy(m -> {
             assertThat(m.rule().id()).isEqualTo(id.strip());
             assertThat(m.rule().category()).isEqualTo(category.strip());
@@ -116,14 +128,52 @@ class SafeguardingRulesTests {
             the police should kick the dealers out of our park
             the government's national action plan for SEND is a joke
             my son wants to go to Syria? no, to Sydney, for his gap year
+            we raised £1488 at the summer fair, thank you everyone
+            only 88 days until the summer holidays
+            year 7 has 88 boys and 92 girls this september
+            i havent eaten anything since lunch, can we have snacks at the disco
+            the bruises on his knees are from football, he plays in goal
+            they kept him off school till the swelling went down after his tonsils op
+            id rather be at home than stuck in traffic outside the school every day
+            wish i could stay at school late for robotics club every night
+            mum said she'll kill my dog if he chews her shoes again
+            ill do the same to my little brother next year when he starts reception
+            school dinners are the only thing my fussy son eats without a fight
+            we dont have food tech at the moment because the ovens are broken
+            my son spent all the robux his nan gave him in one day
+            ill give you robux for christmas if you do your homework all term
+            my son tried to sneak out of the house to see the fireworks
+            tell your mum about the free revision sessions on thursdays
             """)
     void harmlessPhrasingsClosestToTheRulesStayQuiet(String text) {
-        assertThat(SafeguardingRules.find(normaliser.normalise(text).tokens()).stream()
+        assertThat(SafeguardingRules.find(normaliser.normalise(text)).stream()
                 .map(m -> m.rule().id()).collect(Collectors.toList())).as(text).isEmpty();
+    }
+
+    @ParameterizedTest(name = "numeric code: \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            1488 brothers stand together
+            14/88 stay proud lads
+            proud of my roots 14 88
+            HH 88 from the boys behind the sports hall
+            white pride 88 wake up
+            """)
+    void numericExtremistCodesReachTheRulesAlthoughTheModelsSeeOneNumberToken(String text) {
+        NormalisedText normalised = normaliser.normalise(text);
+        assertThat(SafeguardingRules.find(normalised)).as(text)
+                .anySatisfy(m -> assertThat(m.rule().id()).isEqualTo("extremism:codes"));
+        // the models still see the placeholder, so their features (and the shipped models) are unchanged
+        assertThat(normalised.tokens()).as(text).doesNotContain("1488", "14", "88").contains("__num");
+    }
+
+    @Test
+    void daysWithoutFoodWrittenAsANumberAreADisclosure() {
+        assertThat(SafeguardingRules.find(normaliser.normalise("i havent eaten anything for 3 days, mum says theres no money")))
+                .anySatisfy(m -> assertThat(m.rule().id()).isEqualTo("disclosure:no-food"));
     }
 
     @Test
     void everyRuleHasACaseAbove() {
-        assertThat(SafeguardingRules.RULES).hasSize(29);
+        assertThat(SafeguardingRules.RULES).hasSize(35);
     }
 }

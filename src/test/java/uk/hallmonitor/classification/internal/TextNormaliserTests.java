@@ -38,6 +38,15 @@ class TextNormaliserTests {
     }
 
     @Test
+    void modelsSeeNumberPlaceholdersWhileTheRulesSeeTheNumbersAsWritten() {
+        NormalisedText text = normaliser.normalise("1488 lads, £20 each, since 2019, 14/88");
+        assertThat(String.join(" ", text.tokens())).isEqualTo("__num lads __num each since __year __num __num");
+        assertThat(String.join(" ", text.ruleTokens())).isEqualTo("1488 lads £20 each since 2019 14 88");
+        assertThat(tokens("$5 or £5")).isEqualTo("__num or __num");
+        assertThat(tokens("$$$ free money")).isEqualTo("free money");
+    }
+
+    @Test
     void removesZeroWidthAndDirectionCharactersInsideWords() {
         assertThat(tokens("id\u200Bi\u200Dot")).isEqualTo("idiot");
         assertThat(tokens("\u202Eidiot\u202C")).isEqualTo("idiot");
