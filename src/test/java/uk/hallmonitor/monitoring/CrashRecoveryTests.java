@@ -58,7 +58,7 @@ class CrashRecoveryTests {
                     after.round();
                 }
                 // a graceful stop announced what the first instance had queued; the second announces the rest
-                await().atMost(Duration.ofSeconds(60)).until(() -> announced.size() + after.received.events.size()
+                await().atMost(Duration.ofMinutes(3)).until(() -> announced.size() + after.received.events.size()
                         >= 24);
                 announced.addAll(after.received.events);
                 ReactiveMongoTemplate mongo = after.bean(ReactiveMongoTemplate.class);
