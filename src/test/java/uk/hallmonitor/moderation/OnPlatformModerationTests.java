@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.Platform;
 
 /**
@@ -27,6 +30,9 @@ import uk.hallmonitor.system.Platform;
  * (against fakes of the Graph API and the YouTube Data API), and the action records {@code ON_PLATFORM}.
  */
 class OnPlatformModerationTests extends ModerationAppTestSupport {
+
+    @Autowired
+    private ApplicationContext applicationContext;
 
     static WireMockServer platforms;
 
@@ -74,7 +80,7 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
         ActiveAccount school = connected(platform, platformAccountId, secret);
         String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));
         awaitVerdict(school.runner1(), postId);
-        String platformPostId = "x-" + postId;
+        String platformPostId = platformIdOf(postId);
 
         as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
                 .bodyValue(Map.of("action", "DELETE", "note", "Abusive comment")).exchange().expectStatus().isOk()
@@ -104,7 +110,7 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
         ActiveAccount school = connected(platform, platformAccountId, secret);
         String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));
         awaitVerdict(school.runner1(), postId);
-        String platformPostId = "x-" + postId;
+        String platformPostId = platformIdOf(postId);
 
         as(school.runner1()).post().uri("/api/v1/posts/{id}/actions", postId)
                 .bodyValue(Map.of("action", "REPLY", "note", "Set the record straight",
@@ -182,5 +188,10 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
             platforms.verify(postRequestedFor(urlPathMatching("/v23\\.0/x-.*"))
                     .withRequestBody(equalTo(sent)).withHeader("Authorization", equalTo("Bearer EAAGfakePageToken")));
         }
+    }
+
+    /** The comment's id on the platform, as the post store holds it. */
+    private String platformIdOf(String postId) {
+        return applicationContext.getBean(Posts.class).post(postId).block().platformPostId();
     }
 }
