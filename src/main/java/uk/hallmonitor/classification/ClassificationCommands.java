@@ -324,8 +324,8 @@ public final class ClassificationCommands {
         return new OpenNlpPostClassifier(bundle, ClassificationProperties.defaults(), Lexicon.base());
     }
 
-    /** {@code --name value} pairs; a flag without a value maps to "true". */
-    static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs; a flag without a value maps to "true" (the offline fine-tuning reads its own so). */
+    public static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import uk.hallmonitor.classification.Category;
+import uk.hallmonitor.classification.ClassificationCommands;
 
 /**
  * {@code train --fine-tune}: fine-tunes the fp32 all-MiniLM-L6-v2 encoder (the ONNX file of
@@ -84,7 +85,7 @@ public final class EncoderFineTuning {
 
     /** Entry point of {@code train --fine-tune} (called by reflection from {@code ClassificationCommands.train}). */
     public static int run(String[] args) {
-        Map<String, String> o = options(args);
+        Map<String, String> o = ClassificationCommands.options(args);
         if (!o.containsKey("datasets") && !o.containsKey("corpus")) {
             System.err.println("usage: train --fine-tune [--datasets DIR] [--corpus DIR|FILE,...] [--output DIR]"
                     + " [--epochs 1] [--max-rows 0] [--batch 16] [--lr 3e-5] [--head-lr 1e-3] [--threads 2]"
@@ -560,20 +561,5 @@ public final class EncoderFineTuning {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                String name = args[i].substring(2);
-                if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                    o.put(name, args[++i]);
-                } else {
-                    o.put(name, "true");
-                }
-            }
-        }
-        return o;
     }
 }
