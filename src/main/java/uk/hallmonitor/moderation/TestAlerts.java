@@ -84,7 +84,7 @@ class TestAlerts {
     }
 
     private Alert alert(String schoolId, Channel channel, String address, Caller caller, String subject, String body) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = clock.instant();
         String id = "test-" + UUID.randomUUID();
         return new Alert(id, id, schoolId, "test-alert", channel, caller.staffId(), caller.staffId(),
                 caller.username(), address, "test alert", subject, body, AlertState.SENDING, 1, now, null, null, null,

@@ -52,7 +52,7 @@ class PollDispatcher {
 
     Mono<Round> dispatch() {
         return Mono.defer(() -> {
-            Instant now = Instant.ofEpochMilli(clock.millis());
+            Instant now = clock.instant();
             return states.schedule().collectMap(SourceStates.Due::id, SourceStates.Due::nextPollAt)
                     .flatMap(schedule -> sources()
                             .filter(source -> {

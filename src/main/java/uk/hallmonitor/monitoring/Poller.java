@@ -80,7 +80,7 @@ class Poller {
     }
 
     private Mono<PollOutcome> pollHeld(Source source) {
-        Instant now = now();
+        Instant now = clock.instant();
         log.trace("poll {} locked", SourceState.key(source));
         return states.ensure(source, now).flatMap(state -> {
             log.trace("poll {} state {}", SourceState.key(source), state.version());
@@ -137,7 +137,7 @@ class Poller {
     }
 
     private Mono<PollOutcome> stored(Source source, SourceState state, Batch batch) {
-        Instant now = now();
+        Instant now = clock.instant();
         BatchCheck checked = BatchCheck.of(batch, source, now);
         return Flux.fromIterable(checked.posts())
                 .concatMap(post -> posts.store(source, post))
@@ -181,7 +181,7 @@ class Poller {
     }
 
     private Mono<PollOutcome> failed(Source source, SourceState state, ConnectorException failure) {
-        Instant now = now();
+        Instant now = clock.instant();
         HealthRecord failedHealth = state.health().failed(now, failure.kind(), failure.getMessage(),
                 properties.failingAfter());
         boolean alert = failedHealth.needsAlert();
@@ -238,9 +238,5 @@ class Poller {
 
     private static String watchId(Source source) {
         return source.isWatch() ? source.id() : null;
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -96,7 +96,7 @@ class PostAnnouncer implements SmartLifecycle {
     Mono<CollectedPost> announce(PostDocument post) {
         return verdictOn(post.text()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(verdict -> {
-                    Instant now = Instant.ofEpochMilli(clock.millis());
+                    Instant now = clock.instant();
                     Query unannounced = Query.query(Criteria.where("_id").is(post.id()).and("announcedAt").is(null));
                     Update stamp = new Update().set("verdict", verdict.orElse(null)).set("announcedAt", now);
                     return mongo.findAndModify(unannounced, stamp, FindAndModifyOptions.options().returnNew(true),
@@ -112,7 +112,7 @@ class PostAnnouncer implements SmartLifecycle {
         if (queued.get() > 0) {
             return Mono.just(0L); // while a burst is still queued, unannounced posts are mostly that queue
         }
-        Instant before = Instant.ofEpochMilli(clock.millis()).minus(HEAD_START);
+        Instant before = clock.instant().minus(HEAD_START);
         Query query = Query.query(Criteria.where("announcedAt").is(null).and("collectedAt").lt(before))
                 .with(Sort.by("collectedAt", "_id")).limit(SWEEP_BATCH);
         return mongo.find(query, PostDocument.class)

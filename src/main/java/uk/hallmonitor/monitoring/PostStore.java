@@ -69,7 +69,7 @@ class PostStore implements Posts {
     }
 
     private Mono<Stored> upsert(Source source, IncomingPost post) {
-        Instant now = now();
+        Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         Update insert = new Update()
                 .setOnInsert("_id", id)
@@ -106,7 +106,7 @@ class PostStore implements Posts {
         if (existing.text().equals(post.text()) || stale(existing, post)) {
             return Mono.just(new Stored(Outcome.UNCHANGED, existing));
         }
-        Instant now = now();
+        Instant now = clock.instant();
         Update edit = new Update()
                 .set("text", post.text())
                 .set("editedAt", post.editedAt() != null ? post.editedAt() : now)
@@ -259,9 +259,5 @@ class PostStore implements Posts {
             throw new IllegalArgumentException(what + " name must be letters, digits and _ : " + value);
         }
         return value;
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -3,7 +3,6 @@ package uk.hallmonitor.monitoring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +66,7 @@ final class TokenChecks implements SmartLifecycle {
         Source source = new Source(account.id(), account.schoolId(), account.platform(), account.platformAccountId(),
                 account.handle(), List.of(), account.connection(), 0);
         return connector.tokenStatus(source).flatMap(status -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = clock.instant();
             TokenHealth health = new TokenHealth(now, status.valid(), status.expiresAt(), status.scopes(),
                     status.missing(), status.words());
             Mono<Void> told = needsNotice(status, now)

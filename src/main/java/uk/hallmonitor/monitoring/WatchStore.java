@@ -1,7 +1,6 @@
 package uk.hallmonitor.monitoring;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -102,7 +101,7 @@ class WatchStore {
 
     private Mono<WatchView> insert(Caller caller, WatchRequest.Checked checked) {
         WatchDocument watch = new WatchDocument(UUID.randomUUID().toString(), checked.schoolId(), checked.platform(),
-                checked.terms(), checked.connection(), caller.username(), Instant.ofEpochMilli(clock.millis()));
+                checked.terms(), checked.connection(), caller.username(), clock.instant());
         // the trail keeps the whole connection: where a borrowed credential is sent, and who chose it
         return mongo.insert(watch)
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "watch.created", saved.schoolId(),

@@ -1,6 +1,7 @@
 package uk.hallmonitor.system;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,8 +11,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class SystemConfiguration {
 
+    /**
+     * The one clock, ticking in whole milliseconds: MongoDB stores dates to the millisecond, so every {@code Instant}
+     * the service writes reads back equal, and no module truncates time itself.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

@@ -18,7 +18,7 @@ class QuartzDispatchTests {
         FakeRegister register = new FakeRegister();
         register.add("scheduled", "school1");
         try (MonitoringInstance.SharedStore store = new MonitoringInstance.SharedStore();
-             MonitoringInstance app = MonitoringInstance.start(store, platform, register, Clock.systemUTC(), null,
+             MonitoringInstance app = MonitoringInstance.start(store, platform, register, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)), null,
                      "--hallmonitor.monitoring.enabled=true",
                      "--hallmonitor.monitoring.dispatch-every=200ms",
                      "--hallmonitor.monitoring.poll-interval=1s")) {

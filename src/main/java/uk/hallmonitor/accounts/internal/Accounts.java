@@ -74,7 +74,7 @@ public class Accounts implements AccountRegister {
 
     /** Opens the account an approved application describes; a second call for the same application does nothing. */
     Mono<AccountDocument> open(ApplicationApproved approved) {
-        Instant now = now();
+        Instant now = clock.instant();
         AccountDocument account = new AccountDocument(UUID.randomUUID().toString(), approved.schoolId(),
                 approved.applicationId(), approved.platform(), approved.handle(), approved.visibility(), null,
                 Map.of(), AccountStatus.PROVISIONING, approved.runnerIds(), now, null, null, null, null, null,
@@ -112,7 +112,7 @@ public class Accounts implements AccountRegister {
                 AccountStatus next = gaps.isEmpty() ? AccountStatus.ACTIVE : AccountStatus.NEEDS_RUNNER;
                 return change(caller.username(), current, "activated", gaps.isEmpty() ? null : String.join("; ", gaps),
                         next, new Update().set("platformAccountId", platformAccountId.trim())
-                                .set("connection", checked).set("activatedAt", now()))
+                                .set("connection", checked).set("activatedAt", clock.instant()))
                         .flatMap(saved -> next == AccountStatus.NEEDS_RUNNER
                                 ? events.publish(new AccountNeedsRunner(saved.id(), saved.schoolId(), saved.handle(),
                                         saved.runnerIds(), String.join("; ", gaps))).thenReturn(saved)
@@ -216,7 +216,7 @@ public class Accounts implements AccountRegister {
                 return Mono.error(Problems.conflict("this account is already closed"));
             }
             return change(caller.username(), current, "closed", reason.trim(), AccountStatus.CLOSED,
-                    new Update().set("closedAt", now()).set("closeReason", reason.trim()));
+                    new Update().set("closedAt", clock.instant()).set("closeReason", reason.trim()));
         });
     }
 
@@ -251,7 +251,7 @@ public class Accounts implements AccountRegister {
                     List<String> remaining = account.runnerIds().stream().filter(r -> !r.equals(staffId)).toList();
                     return mongo.findAndModify(Query.query(Criteria.where("_id").is(account.id())),
                                     new Update().pull("runnerIds", staffId).push("history", new AccountDocument.Change(
-                                            "runner left", by, now(), "staff " + staffId + " left", account.status()))
+                                            "runner left", by, clock.instant(), "staff " + staffId + " left", account.status()))
                                             .inc("revision", 1),
                                     FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
                             .flatMap(saved -> audit.record(new AuditEvent(by, "account.runner-left", saved.schoolId(),
@@ -302,7 +302,7 @@ public class Accounts implements AccountRegister {
     private Mono<AccountDocument> change(String by, AccountDocument current, String action, String note,
                                          AccountStatus next, Update changes) {
         Update update = changes.set("status", next).inc("revision", 1)
-                .push("history", new AccountDocument.Change(action, by, now(), note, next));
+                .push("history", new AccountDocument.Change(action, by, clock.instant(), note, next));
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(current.id())
                                 .and("status").is(current.status()).and("revision").is(current.revision())),
                         update, FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
@@ -376,9 +376,5 @@ public class Accounts implements AccountRegister {
     private static SchoolAccount view(AccountDocument a) {
         return new SchoolAccount(a.id(), a.schoolId(), a.platform(), a.handle(), a.platformAccountId(),
                 a.connection() == null ? Map.of() : a.connection(), a.status(), a.runnerIds(), a.lastActivityAt());
-    }
-
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

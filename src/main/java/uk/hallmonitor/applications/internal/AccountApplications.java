@@ -2,7 +2,6 @@ package uk.hallmonitor.applications.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +61,7 @@ public class AccountApplications implements ApprovedApplications {
                 .switchIfEmpty(Mono.error(() -> Problems.badRequest("schoolId", "no school with this id")))
                 .then(checkRunners(form.schoolId(), form.runnerIds()))
                 .then(Mono.defer(() -> {
-                    Instant now = now();
+                    Instant now = clock.instant();
                     AccountApplication application = new AccountApplication(UUID.randomUUID().toString(),
                             form.schoolId(), caller.staffId(), caller.username(), form.platform(), form.handle().trim(),
                             form.aim().trim(), form.audience().trim(), form.promotion().trim(),
@@ -187,7 +186,7 @@ public class AccountApplications implements ApprovedApplications {
 
     private Mono<AccountApplication> step(Caller caller, AccountApplication current, ApplicationStatus from,
                                           ApplicationStatus to, String action, String note, Update changes) {
-        Instant now = now();
+        Instant now = clock.instant();
         var step = new AccountApplication.Step(action, caller.staffId(), caller.username(), now, note, to);
         Update update = changes.set("status", to).set("updatedAt", now).push("history", step).inc("revision", 1);
         Query guard = Query.query(Criteria.where("_id").is(current.id()).and("status").is(from)
@@ -241,9 +240,5 @@ public class AccountApplications implements ApprovedApplications {
                 .filter(s -> s.status() == ApplicationStatus.APPROVED).reduce((x, y) -> y).orElseThrow();
         return new ApplicationApproved(a.id(), a.schoolId(), a.platform(), a.handle(), a.visibility(),
                 a.runnerIds(), last.by(), last.at());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -111,7 +110,7 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
         AuditEvent event = pending.event();
         long seq = head == null || head.seq() == 0 && head.hash() == null ? 1 : head.seq() + 1;
         String prev = head == null || head.hash() == null ? ChainHash.GENESIS : head.hash();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = clock.instant();
         // what is linked is exactly what the store will keep
         String actor = Text.storable(event.actor());
         String action = Text.storable(event.action());
@@ -159,7 +158,7 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
         }
         long keyedFrom = keyedFromHint != null ? keyedFromHint : firstKeyedSeq();
         anchors.advance(new ChainAnchors.Anchor(id, entry.seq(), entry.hash(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), keyedFrom));
+                clock.instant(), keyedFrom));
     }
 
     private String chainId() {
@@ -233,7 +232,7 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
                 .orOperator(Criteria.where("before").ne(null), Criteria.where("after").ne(null)));
         Query whole = Query.of(about).addCriteria(Criteria.where("version").ne(AuditEntry.KEYED_DIGEST)
                 .orOperator(Criteria.where("before").ne(null), Criteria.where("after").ne(null)));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         // one multi-document update, each entry changed on its own: a rerun finds nothing left to redact
         return mongo.updateMulti(redactable, new org.springframework.data.mongodb.core.query.Update()
                         .set("before", null).set("after", null).set("redactedAt", now), AuditEntry.class)

@@ -2,7 +2,6 @@ package uk.hallmonitor.ownposts.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -135,7 +134,7 @@ class OwnPostWatch implements OwnPostFindings {
                     .map(f -> new FindingRecords.Spot(f.kind(), f.start(), f.end(), f.form())).toList();
             FindingRecords.Stored fresh = new FindingRecords.Stored(UUID.randomUUID().toString(), post.id(),
                     post.schoolId(), post.accountId(), post.platform(), post.url(), high ? "HIGH" : "MEDIUM", spots,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null, null);
+                    clock.instant(), null, null, null);
             return records.insertOnce(fresh)
                     .flatMap(stored -> accounts.account(post.accountId())
                             .flatMap(account -> notices.notify(notice(stored, account)))
@@ -212,7 +211,7 @@ class OwnPostWatch implements OwnPostFindings {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("own-post finding", id)))
                 .flatMap(stored -> access.findingReader(caller, stored.schoolId(), stored.accountId())
                         .then(records.resolve(id, resolution, caller.username(),
-                                clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+                                clock.instant()))
                         .switchIfEmpty(Mono.error(() -> Problems.conflict("this finding was already resolved")))
                         .flatMap(resolved -> audit.record(new AuditEvent(caller.username(), "own-post-finding.resolved",
                                         resolved.schoolId(), "own-post-finding", id, null,

@@ -2,7 +2,6 @@ package uk.hallmonitor.ownposts.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,6 @@ class RosterBook implements Rosters {
         this.clock = clock;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
     private Mono<Void> existingSchool(String schoolId) {
         return schools.school(schoolId).switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId))).then();
     }
@@ -65,7 +60,7 @@ class RosterBook implements Rosters {
                 return Mono.error(Problems.invalid(parsed.problems()));
             }
             String versionId = UUID.randomUUID().toString();
-            Instant now = now();
+            Instant now = clock.instant();
             int noPublish = (int) parsed.pupils().stream().filter(RosterPupil::noPublish).count();
             return records.pointer(schoolId, now).flatMap(pointer -> seal
                     .seal(context(schoolId, versionId), RosterRecords.encode(parsed.pupils()))
@@ -123,8 +118,8 @@ class RosterBook implements Rosters {
     @Override
     public Mono<RosterSummary> reportFirstNames(Caller caller, String schoolId, boolean report) {
         return OwnPostAccess.rosterReader(caller, schoolId).then(existingSchool(schoolId))
-                .then(records.pointer(schoolId, now()))
-                .flatMap(pointer -> records.setReportFirstNames(schoolId, report, now())
+                .then(records.pointer(schoolId, clock.instant()))
+                .flatMap(pointer -> records.setReportFirstNames(schoolId, report, clock.instant())
                         .then(audit.record(new AuditEvent(caller.username(), "roster.settings", schoolId, "roster",
                                 schoolId, Map.of("reportFirstNames", pointer.reportFirstNames()),
                                 Map.of("reportFirstNames", report)))))

@@ -74,7 +74,7 @@ class IncidentRetentions {
             if (!caller.hasAnyIn(schoolId, Role.ADMIN, Role.SLT, Role.DSL)) {
                 return Mono.error(Problems.forbidden("legal holds are set by the DSL, SLT or an administrator"));
             }
-            Instant now = Instant.ofEpochMilli(clock.millis());
+            Instant now = clock.instant();
             IncidentRetention after = new IncidentRetention(incidentId, schoolId, request.legalHold(),
                     request.reason() == null ? null : request.reason().strip(), until, now, caller.username());
             return mongo.findById(incidentId, IncidentRetention.class)

@@ -112,7 +112,7 @@ class RetentionPurge {
 
     private Mono<PurgeRun> start() {
         String id = UUID.randomUUID().toString();
-        Instant now = now();
+        Instant now = clock.instant();
         // the lock is one document: whoever sets its runId first (compare-and-set) starts the run, everyone else
         // finds it taken
         return mongo.insert(new Document("_id", LOCK_ID).append("runId", null), LOCKS)
@@ -131,7 +131,7 @@ class RetentionPurge {
     }
 
     private Mono<PurgeRun> take(PurgeRun run) {
-        Instant now = now();
+        Instant now = clock.instant();
         boolean ours = owner.equals(run.leaseOwner());
         if (!ours && run.leaseUntil() != null && run.leaseUntil().isAfter(now)) {
             return Mono.empty();
@@ -194,23 +194,23 @@ class RetentionPurge {
                                 bySchool.merge(String.valueOf(planned.schoolId()), items, Long::sum);
                             }
                         })))
-                .then(Mono.defer(() -> cas(run, lease(new Update(), now()).set("batch", List.of())
+                .then(Mono.defer(() -> cas(run, lease(new Update(), clock.instant()).set("batch", List.of())
                         .set("removed", removed).set("bySchool", bySchool).inc("auditRedacted", audited[0])
                         .inc("auditKeptWhole", audited[1]).inc("batches", 1))));
     }
 
     private Mono<PurgeRun> savePlan(PurgeRun run, List<PurgeRun.Planned> plan, String after) {
-        return cas(run, lease(new Update(), now()).set("batch", plan).set("after", after));
+        return cas(run, lease(new Update(), clock.instant()).set("batch", plan).set("after", after));
     }
 
     private Mono<PurgeRun> nextPhase(PurgeRun run) {
         int index = PurgeRun.PHASES.indexOf(run.phase());
         String next = index + 1 < PurgeRun.PHASES.size() ? PurgeRun.PHASES.get(index + 1) : "FINISHED";
-        return cas(run, lease(new Update(), now()).set("phase", next).set("after", null));
+        return cas(run, lease(new Update(), clock.instant()).set("phase", next).set("after", null));
     }
 
     private Mono<PurgeRun> finish(PurgeRun run) {
-        Instant now = now();
+        Instant now = clock.instant();
         return cas(run, new Update().set("state", PurgeRun.DONE).set("finishedAt", now).set("leaseOwner", null)
                         .set("leaseUntil", null).inc("version", 1))
                 .flatMap(done -> release(done.id())
@@ -243,7 +243,7 @@ class RetentionPurge {
                     String last = String.valueOf(ids.get(ids.size() - 1));
                     return Mono.zip(byId("verdicts", ids), linkedPosts(ids), settings(schools(posts)))
                             .flatMap(found -> {
-                                Instant now = now();
+                                Instant now = clock.instant();
                                 List<Object> due = new ArrayList<>();
                                 for (Document post : posts) {
                                     Object id = post.get("_id");
@@ -289,7 +289,7 @@ class RetentionPurge {
     }
 
     private Mono<PurgeRun> planExports(PurgeRun run) {
-        Query query = Query.query(Criteria.where("expiresAt").lt(now())).with(Sort.by("_id"))
+        Query query = Query.query(Criteria.where("expiresAt").lt(clock.instant())).with(Sort.by("_id"))
                 .limit(properties.purgeBatch());
         if (run.after() != null) {
             query.addCriteria(Criteria.where("_id").gt(run.after()));
@@ -314,7 +314,7 @@ class RetentionPurge {
         if (retention != null && Boolean.TRUE.equals(retention.get("legalHold"))) {
             return false;
         }
-        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate keepUntil = retention == null ? null : date(retention.get("keepUntil"));
         if (keepUntil != null && !today.isAfter(keepUntil)) {
             return false;
@@ -326,7 +326,7 @@ class RetentionPurge {
         }
         Instant created = instant(incident.get("createdAt"));
         return created != null && created.atZone(ZoneOffset.UTC).plusYears(settings.incidentYears())
-                .toInstant().isBefore(now());
+                .toInstant().isBefore(clock.instant());
     }
 
     /** Whether an incident's category is a safeguarding one (the classifier's safeguarding categories, R7 items). */
@@ -487,9 +487,5 @@ class RetentionPurge {
             }
         }
         return value instanceof LocalDate day ? day : null;
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -1,7 +1,6 @@
 package uk.hallmonitor.privacy.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +77,7 @@ class RetentionStore {
         RetentionSettings.SafeguardingRetention rule = safeguarding;
         return allowed(caller, schoolId).then(of(schoolId)).flatMap(before -> {
             RetentionSettings after = new RetentionSettings(schoolId, unflagged, flagged, years, rule,
-                    Instant.ofEpochMilli(clock.millis()), caller.username());
+                    clock.instant(), caller.username());
             return mongo.save(after).flatMap(saved -> audit.record(new AuditEvent(caller.username(),
                     "privacy.retention.changed", schoolId, "retention", schoolId, summary(before), summary(saved)))
                     .thenReturn(saved));

@@ -59,7 +59,7 @@ class SubjectExports {
     Mono<Ready> store(SubjectRequest request, Map<String, List<Document>> found) {
         byte[] zip = zip(request, found);
         String token = token();
-        Instant expires = now().plus(properties.exportValidFor());
+        Instant expires = clock.instant().plus(properties.exportValidFor());
         Document file = new Document("_id", request.id()).append("schoolId", request.schoolId())
                 .append("subjectKey", request.subject().auditKey()).append("token", token)
                 .append("expiresAt", java.util.Date.from(expires)).append("downloadedAt", null)
@@ -80,7 +80,7 @@ class SubjectExports {
      * expired.
      */
     Mono<Document> take(String token) {
-        Instant now = now();
+        Instant now = clock.instant();
         return mongo.findAndModify(Query.query(Criteria.where("token").is(token).and("downloadedAt").is(null)
                                 .and("expiresAt").gt(java.util.Date.from(now))),
                         new Update().set("downloadedAt", java.util.Date.from(now)).unset("zip"),
@@ -156,9 +156,5 @@ class SubjectExports {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -89,7 +89,7 @@ class SubjectRequests {
         return allowed(caller, subject.schoolId())
                 .then(subject.staff() ? staffInSchool(subject) : Mono.empty())
                 .then(Mono.defer(() -> {
-                    Instant now = now();
+                    Instant now = clock.instant();
                     SubjectRequest fresh = new SubjectRequest(UUID.randomUUID().toString(), subject.schoolId(), kind,
                             subject, "PENDING", caller.username(), now, null, null, Map.of(), List.of(), null, 0);
                     return mongo.insert(fresh);
@@ -129,7 +129,7 @@ class SubjectRequests {
 
     /** Runs requests a restart left PENDING or RUNNING. */
     Mono<Long> resumeUnfinished() {
-        Instant stale = now().minus(STALE);
+        Instant stale = clock.instant().minus(STALE);
         return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("state").is("PENDING")
                                 .and("requestedAt").lt(stale),
                         Criteria.where("state").is("RUNNING").and("startedAt").lt(stale))), SubjectRequest.class)
@@ -139,7 +139,7 @@ class SubjectRequests {
 
     /** Claims the request (compare-and-set) and answers it. */
     Mono<SubjectRequest> process(String id) {
-        Instant now = now();
+        Instant now = clock.instant();
         Instant stale = now.minus(STALE);
         Query claimable = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("state").is("PENDING"),
                 Criteria.where("state").is("RUNNING").and("startedAt").lt(stale)));
@@ -205,7 +205,7 @@ class SubjectRequests {
     private Mono<SubjectRequest> finish(SubjectRequest request, String state, Map<String, Long> found,
                                         List<SubjectData.Kept> kept, String failure) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(request.id())),
-                new Update().set("state", state).set("finishedAt", now()).set("found", found).set("kept", kept)
+                new Update().set("state", state).set("finishedAt", clock.instant()).set("found", found).set("kept", kept)
                         .set("failure", failure).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), SubjectRequest.class);
     }
@@ -261,7 +261,7 @@ class SubjectRequests {
                 : Mono.just(java.util.Optional.empty());
         return file.map(ready -> {
             SubjectExports.Ready f = ready.orElse(null);
-            boolean usable = f != null && !f.downloaded() && f.expiresAt().isAfter(now());
+            boolean usable = f != null && !f.downloaded() && f.expiresAt().isAfter(clock.instant());
             return new View(request.id(), request.schoolId(), request.kind(), request.state(), request.subject(),
                     request.requestedBy(), request.requestedAt(), request.finishedAt(), request.found(),
                     request.kept(), request.failure(), usable ? "/api/v1/privacy/exports/" + f.token() : null,
@@ -337,9 +337,5 @@ class SubjectRequests {
         }
         return who.staffId() != null ? new Subject(request.schoolId().strip(), null, null, who.staffId().strip())
                 : new Subject(request.schoolId().strip(), platform, who.handle().strip().replaceFirst("^@", ""), null);
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -3,7 +3,6 @@ package uk.hallmonitor.schools.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,7 +60,7 @@ class FirstRunAdmin implements SmartInitializingSingleton {
         }
         mongo.insert(new StaffDocument(UUID.randomUUID().toString(), null, "Administrator", null, "admin",
                         encoder.encode(password), Set.of(Role.ADMIN), true, null, List.of(), List.of(), List.of(),
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS), "system", null))
+                        clock.instant(), "system", null))
                 .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> reactor.core.publisher.Mono.empty())
                 .block(Duration.ofMinutes(1));
         if (generated) {

@@ -3,9 +3,7 @@ package uk.hallmonitor.schools.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -255,7 +253,7 @@ class StaffAdministration {
 
     private Mono<Inserted> insert(Caller caller, String schoolId, StaffImport.Row row) {
         StaffDocument staff = new StaffDocument(UUID.randomUUID().toString(), schoolId, row.name(), row.email(),
-                row.username(), null, row.roles(), true, null, List.of(), List.of(), List.of(), now(),
+                row.username(), null, row.roles(), true, null, List.of(), List.of(), List.of(), clock.instant(),
                 caller.username(), null);
         return mongo.insert(staff)
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "staff.imported", schoolId, "staff",
@@ -290,9 +288,5 @@ class StaffAdministration {
             problems.sort(java.util.Comparator.comparingInt(StaffImport.RowProblem::line));
             return new Sorted(added, unchanged, problems);
         });
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +79,7 @@ class StaffRecords {
         }
         SchoolDocument school = new SchoolDocument(UUID.randomUUID().toString(), request.name().trim(), request.urn(),
                 zone, request.bankHolidayRegion() == null ? "england-and-wales" : request.bankHolidayRegion(),
-                request.policyVersion(), now(), caller.username());
+                request.policyVersion(), clock.instant(), caller.username());
         return mongo.insert(school)
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "school.created", saved.id(),
                         "school", saved.id(), null, saved)).thenReturn(saved));
@@ -133,7 +132,7 @@ class StaffRecords {
                 .then(Mono.fromCallable(() -> encoder.encode(request.password())).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(hash -> mongo.insert(new StaffDocument(UUID.randomUUID().toString(), request.schoolId(),
                         request.name().trim(), request.email().trim(), request.username().toLowerCase(Locale.ROOT), hash, roles, true, null,
-                        List.of(), List.of(), List.of(), now(), caller.username(), null)))
+                        List.of(), List.of(), List.of(), clock.instant(), caller.username(), null)))
                 .onErrorMap(org.springframework.dao.DuplicateKeyException.class,
                         e -> Problems.badRequest("username", "this username is taken; choose another"))
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "staff.created", saved.schoolId(),
@@ -165,7 +164,7 @@ class StaffRecords {
             if (request.signedOn().isAfter(today(staff))) {
                 return Mono.error(Problems.badRequest("signedOn", "cannot be in the future"));
             }
-            var ack = new StaffDocument.Acknowledgement(request.policyVersion().trim(), request.signedOn(), now(),
+            var ack = new StaffDocument.Acknowledgement(request.policyVersion().trim(), request.signedOn(), clock.instant(),
                     caller.username());
             return push(staff, "acknowledgements", ack, caller, "staff.acknowledged");
         });
@@ -184,7 +183,7 @@ class StaffRecords {
             if (!expires.isAfter(request.completedOn())) {
                 return Mono.error(Problems.badRequest("expiresOn", "must be after completedOn"));
             }
-            var training = new StaffDocument.Training(request.course().trim(), request.completedOn(), expires, now(),
+            var training = new StaffDocument.Training(request.course().trim(), request.completedOn(), expires, clock.instant(),
                     caller.username());
             return push(staff, "training", training, caller, "staff.trained");
         });
@@ -204,7 +203,7 @@ class StaffRecords {
             if (!caller.hasAnyIn(staff.schoolId(), Role.ADMIN, Role.SLT)) {
                 return Mono.error(Problems.forbidden("only SLT or an administrator can record a leaver"));
             }
-            Instant at = now();
+            Instant at = clock.instant();
             return mongo.findAndModify(Query.query(Criteria.where("_id").is(staffId).and("active").is(true)),
                             new Update().set("active", false).set("leftAt", at).set("apiTokens", List.of())
                                     .inc("version", 1),
@@ -241,7 +240,7 @@ class StaffRecords {
     Mono<IssuedToken> issueToken(Caller caller, Requests.NewToken request) {
         String token = ApiTokens.newToken();
         var record = new StaffDocument.ApiToken(UUID.randomUUID().toString(), request.name().trim(),
-                ApiTokens.hash(token), now());
+                ApiTokens.hash(token), clock.instant());
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(caller.staffId()).and("active").is(true)),
                         new Update().push("apiTokens", record), StaffDocument.class)
                 .switchIfEmpty(Mono.error(() -> Problems.conflict("this account cannot hold tokens")))
@@ -277,9 +276,5 @@ class StaffRecords {
 
     SchoolsProperties rules() {
         return rules;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

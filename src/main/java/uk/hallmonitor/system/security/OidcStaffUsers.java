@@ -2,7 +2,6 @@ package uk.hallmonitor.system.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ class OidcStaffUsers implements ReactiveOAuth2UserService<OidcUserRequest, OidcU
         Caller caller = new Caller(recorded.staffId(), recorded.username(), recorded.schoolId(),
                 new LinkedHashSet<>(OidcClaims.roles(recorded.roles(), token.getClaims().get("groups"),
                         properties.groupRoles())));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         Instant until = now.plus(properties.sessionLifetime());
         if (token.getExpiresAt() != null && token.getExpiresAt().isBefore(until)) {
             until = token.getExpiresAt();

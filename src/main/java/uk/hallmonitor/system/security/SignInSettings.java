@@ -2,7 +2,6 @@ package uk.hallmonitor.system.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
@@ -85,7 +84,7 @@ public class SignInSettings {
                     + " configured, so staff could not sign in at all; set HALLMONITOR_OIDC_MICROSOFT_CLIENT_ID or"
                     + " HALLMONITOR_OIDC_GOOGLE_CLIENT_ID first"));
         }
-        return mongo.save(new SettingsDocument(ID, passwords, clock.instant().truncatedTo(ChronoUnit.MILLIS), by))
+        return mongo.save(new SettingsDocument(ID, passwords, clock.instant(), by))
                 .then(current());
     }
 }

@@ -3,8 +3,6 @@ package uk.hallmonitor.vault.internal;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +132,7 @@ class KeyRotations {
                 // read the keyset again: a rotation begun elsewhere since the first read holds it before its record
                 // is written, so seeing the record and then the keyset not held by it means it really was left behind
                 .filterWhen(rotation -> keys.current().map(now -> !rotation.id().equals(now.rotationId())))
-                .concatMap(rotation -> rotations.finish(rotation.id(), KeyRotationStatus.FAILED, now(), List.of(),
+                .concatMap(rotation -> rotations.finish(rotation.id(), KeyRotationStatus.FAILED, clock.instant(), List.of(),
                         "interrupted: it no longer holds the keyset (the process running it stopped); start a new"
                                 + " rotation to finish re-encrypting"))
                 .doOnNext(rotation -> log.warn("key rotation {} was left RUNNING without the keyset; marked FAILED",
@@ -174,7 +172,7 @@ class KeyRotations {
     }
 
     private KeyRotationDocument newRecord(String id, String requestedBy, int primaryKeyId, long total) {
-        return new KeyRotationDocument(id, KeyRotationStatus.RUNNING, requestedBy, now(), null, primaryKeyId, total, 0,
+        return new KeyRotationDocument(id, KeyRotationStatus.RUNNING, requestedBy, clock.instant(), null, primaryKeyId, total, 0,
                 List.of(), List.of(), null);
     }
 
@@ -289,7 +287,7 @@ class KeyRotations {
                 .filterWhen(id -> Flux.fromIterable(holders).flatMap(holder -> holder.countUnderKey(id))
                         .reduce(0L, Long::sum).map(count -> count == 0))
                 .collect(TreeSet<Integer>::new, Set::add)
-                .flatMap(retired -> rotations.finish(rotationId, KeyRotationStatus.COMPLETED, now(),
+                .flatMap(retired -> rotations.finish(rotationId, KeyRotationStatus.COMPLETED, clock.instant(),
                                 List.copyOf(retired), null)
                         .flatMap(done -> release(keyset, retired).thenReturn(done))
                         // another process running the same resumed rotation recorded the end first
@@ -306,7 +304,7 @@ class KeyRotations {
     /** Records the failure and releases the keyset; the new primary stays, the old keys stay until a next rotation. */
     private Mono<KeyRotationStatus> fail(String rotationId, Throwable error) {
         log.error("key rotation {} stopped: {}", rotationId, error.toString());
-        return rotations.finish(rotationId, KeyRotationStatus.FAILED, now(), List.of(),
+        return rotations.finish(rotationId, KeyRotationStatus.FAILED, clock.instant(), List.of(),
                         "stopped before the end: " + reason(error) + "; every record already re-encrypted stays so,"
                                 + " nothing is lost; start a new rotation (POST /api/v1/vault/key-rotations) to finish")
                 .flatMap(failed -> keys.current()
@@ -330,9 +328,5 @@ class KeyRotations {
             return error.getMessage();
         }
         return error.getClass().getSimpleName();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -166,7 +165,7 @@ public final class MasterKeyRewrap {
         Query unchanged = Query.query(Criteria.where("_id").is(KeysetDocument.ID)
                 .and("version").is(expected.version()).and("rotationId").is(null));
         Update update = new Update().set("sealedKeyset", sealed).set("version", expected.version() + 1)
-                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                .set("updatedAt", clock.instant());
         return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true),
                 KeysetDocument.class).blockOptional(WAIT).isPresent();
     }

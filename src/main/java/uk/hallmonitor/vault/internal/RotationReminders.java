@@ -3,7 +3,6 @@ package uk.hallmonitor.vault.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -60,7 +59,7 @@ class RotationReminders {
     }
 
     private Mono<Long> check(CredentialDocument record) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         RotationReason age = vault.ageReason(record, now);
         Mono<Long> byAge = age == null ? Mono.just(0L) : raise(record, "AGE", age);
         // runners named since the secret was set know it too: remember them while they are here
@@ -82,7 +81,7 @@ class RotationReminders {
 
     /** The leaver fast path: every credential the leaver knew or whose account they ran is due. */
     Mono<Void> staffLeft(String staffId, String schoolId, String name, Instant leftAt) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         RotationReason reason = leaverReason(name, leftAt, now);
         Flux<CredentialDocument> knew = credentials.knownBy(staffId);
         Flux<CredentialDocument> ran = schoolId == null ? Flux.empty() : credentials.ofSchool(schoolId)

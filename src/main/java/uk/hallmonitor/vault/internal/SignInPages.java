@@ -1,7 +1,6 @@
 package uk.hallmonitor.vault.internal;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -114,7 +113,7 @@ class SignInPages {
             return directory.school(schoolId)
                     .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId)))
                     .flatMap(school -> schoolSettings.of(schoolId).flatMap(before -> schoolSettings.save(schoolId,
-                                    before.runnersMayReveal(), mfa, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                                    before.runnersMayReveal(), mfa, clock.instant(),
                                     caller.username())
                             .flatMap(after -> audit.record(new AuditEvent(caller.username(), "vault.settings-changed",
                                     schoolId, "vault-settings", schoolId,

@@ -106,7 +106,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
                 : kind == SecretKind.PASSWORD;
         PolicyCheck policy = PolicyCheck.of(kind, secret.secret());
         SecretOwner owner = new SecretOwner(account.schoolId(), account.id(), name);
-        Instant now = now();
+        Instant now = clock.instant();
         List<String> knownBy = new ArrayList<>(new LinkedHashSet<>(concat(caller.staffId(), account.runnerIds())));
         return keys.current().flatMap(keyset -> {
             byte[] ciphertext;
@@ -255,7 +255,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
     private Mono<Void> recordReveal(Caller caller, SchoolAccount account, CredentialDocument record, String reason,
                                     Access access) {
         boolean breakGlass = access == Access.BREAK_GLASS;
-        Instant now = now();
+        Instant now = clock.instant();
         Map<String, Object> after = Map.of("name", record.name(), "reason", reason, "breakGlass", breakGlass);
         Mono<Void> recorded = audit.record(new AuditEvent(caller.username(),
                         breakGlass ? "credential.break-glass" : "credential.revealed", account.schoolId(),
@@ -402,7 +402,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
                         }
                         var next = new ConnectorSessionRecords.SessionDocument(
                                 ConnectorSessionRecords.SessionDocument.idOf(accountId, name), account.schoolId(),
-                                accountId, name, ciphertext, keyset.primaryKeyId(), expectedRevision + 1, now());
+                                accountId, name, ciphertext, keyset.primaryKeyId(), expectedRevision + 1, clock.instant());
                         return sessions.replace(next, expectedRevision).flatMap(won -> !won ? Mono.just(false)
                                 : audit.record(new AuditEvent(CONNECTOR_ACTOR, "credential.session-kept",
                                                 account.schoolId(), "connector-session", next.id(), null,
@@ -491,9 +491,5 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
             all.addAll(rest);
         }
         return all;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

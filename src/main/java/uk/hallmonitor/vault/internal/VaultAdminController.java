@@ -2,7 +2,6 @@ package uk.hallmonitor.vault.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,7 +85,7 @@ class VaultAdminController {
             return settings.of(schoolId).flatMap(before -> settings.save(schoolId,
                             change.runnersMayReveal() != null ? change.runnersMayReveal() : before.runnersMayReveal(),
                             change.mfaForReveal() != null ? change.mfaForReveal() : before.mfaRequired(),
-                            clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.username())
+                            clock.instant(), caller.username())
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "vault.settings-changed",
                             schoolId, "vault-settings", schoolId,
                             Map.of("runnersMayReveal", before.runnersMayReveal(), "mfaForReveal", before.mfaRequired()),

@@ -5,7 +5,6 @@ import com.google.crypto.tink.KeysetHandle;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +84,7 @@ class VaultKeys {
 
     private KeysetDocument createKeyset(Aead master) throws GeneralSecurityException {
         KeysetDocument fresh = new KeysetDocument(KeysetDocument.ID, Keysets.seal(Keysets.generate(), master), 1, null,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant());
         try {
             mongo.insert(fresh).block(Duration.ofMinutes(1));
             log.info("created the vault's data keyset");
@@ -155,7 +154,7 @@ class VaultKeys {
         Query unchanged = Query.query(Criteria.where("_id").is(KeysetDocument.ID)
                 .and("version").is(expected.version()).and("rotationId").is(expected.rotationId()));
         Update update = new Update().set("sealedKeyset", sealed).set("version", expected.version() + 1)
-                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                .set("updatedAt", clock.instant());
         if (rotationId == null) {
             update.unset("rotationId");
         } else {
