@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -13,10 +16,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.ObjectMapper;
@@ -39,7 +45,9 @@ import uk.hallmonitor.system.web.Text;
  * head is anchored in a file outside the database ({@link ChainAnchors}), so a chain cut short or rewritten is found.
  */
 @Component
-public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
+public class HashChainedAuditTrail implements AuditTrail, DataAccessLog, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(HashChainedAuditTrail.class);
 
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper json;
@@ -52,6 +60,11 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
     private volatile AuditEntry knownHead;
     // the chain's id (its first link), once known
     private volatile String chainId;
+    // anchoring blocks (file IO, a read of the chain's first link): it runs on a thread of its own, never on the
+    // shared bounded-elastic pool that sign-in, CSRF tokens and BCrypt wait on, and ends when this trail is closed
+    private final Scheduler anchorThread = Schedulers.newBoundedElastic(1, Integer.MAX_VALUE, "audit-anchor", 60,
+            true);
+    private final Disposable.Composite running = Disposables.composite();
 
     @org.springframework.beans.factory.annotation.Autowired
     HashChainedAuditTrail(ReactiveMongoTemplate mongo, ObjectMapper json, Clock clock, AuditProperties properties,
@@ -69,13 +82,20 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
         this.key = key;
         this.anchors = anchors;
         // one append at a time in this instance: the chain is a sequence
-        queue.asFlux().concatMap(this::append).subscribe();
+        running.add(queue.asFlux().concatMap(this::append).subscribe());
         // anchor writes coalesce: after a burst of appends only the latest head is written
-        toAnchor.asFlux().onBackpressureLatest().publishOn(Schedulers.boundedElastic(), 1)
-                .subscribe(entry -> anchor(entry, null));
+        running.add(toAnchor.asFlux().onBackpressureLatest().publishOn(anchorThread, 1)
+                .subscribe(this::anchorLogged));
     }
 
-    private static Path orDefault(Path configured, Path dataDir, String name) {
+    /** Stops appending and anchoring when the application (or a test's context) closes, and ends the anchor thread. */
+    @Override
+    public void destroy() {
+        running.dispose();
+        anchorThread.dispose();
+    }
+
+    static Path orDefault(Path configured, Path dataDir, String name) {
         return configured != null && !configured.toString().isBlank() ? configured : dataDir.resolve(name);
     }
 
@@ -145,6 +165,15 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog {
             return null;
         }
         return value instanceof String s ? s : json.writeValueAsString(value);
+    }
+
+    /** Anchors after an append; a failure is logged and the next append anchors again (the stream goes on). */
+    private void anchorLogged(AuditEntry entry) {
+        try {
+            anchor(entry, null);
+        } catch (RuntimeException e) {
+            log.warn("cannot anchor the audit chain at entry {}: {}", entry.seq(), e.toString());
+        }
     }
 
     /** Moves the anchor forward to a keyed entry this instance wrote or verified; blocking file IO. */
