@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * Arguments are {@code key=value}: {@code jar} (required), {@code posts} (500000), {@code file} (2000),
  * {@code checkpoints} (comma-separated post counts), {@code killAt} (-1: no kill), {@code heap} (-Xmx1g),
  * {@code port} (18190), {@code corpus} (nlp-models/corpus/train), {@code label}, {@code out} (a Markdown file the
- * results are appended to), {@code samples} (30 timed requests per list).
+ * results are appended to), {@code samples} (30 timed requests per list), {@code warmups} (5 untimed requests per
+ * list before them).
  */
 public final class ScaleBenchmark {
 
@@ -361,7 +362,7 @@ public final class ScaleBenchmark {
         for (String[] list : lists().values()) {
             String user = list[1];
             String password = user.equals("admin") ? ADMIN_PASSWORD : user + "-pass-1";
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < Integer.parseInt(option("warmups", "5")); i++) {
                 send("GET", list[0], null, user, password, 200);
             }
             long[] times = new long[samples];

@@ -69,6 +69,16 @@ class ModerationConfiguration {
                         // shown on every page
                         mongo.indexOps(Alert.class).createIndex(new Index("recipientStaffId", Sort.Direction.ASC)
                                 .on("createdAt", Sort.Direction.DESC)),
+                        // the unread safeguarding count on the DSL's home page, counted from the index alone
+                        mongo.indexOps(Alert.class).createIndex(new Index("recipientStaffId", Sort.Direction.ASC)
+                                .on("reason", Sort.Direction.ASC)),
+                        // whether a safeguarding alert reached anyone outside the app (the banner on every page,
+                        // the safeguarding lists): without it each asking read the whole outbox
+                        mongo.indexOps(Alert.class).createIndex(new Index("sourceKey", Sort.Direction.ASC)
+                                .on("state", Sort.Direction.ASC)),
+                        // the person's read alerts: the unread count on every page
+                        mongo.indexOps(AlertRead.class).createIndex(new Index("staffId", Sort.Direction.ASC)
+                                .on("reason", Sort.Direction.ASC)),
                         mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("acknowledgedAt",
                                 Sort.Direction.ASC).on("nextEscalationAt", Sort.Direction.ASC)),
                         mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)

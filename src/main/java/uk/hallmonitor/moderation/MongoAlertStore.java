@@ -143,6 +143,27 @@ class MongoAlertStore implements AlertStore {
                 .and("channel").in(Channel.EMAIL, Channel.TEAMS, Channel.SLACK)), Alert.class);
     }
 
+    /**
+     * Of these sources, the ones any email, Teams or Slack alert was handed to its channel for: {@link #reachedOutside}
+     * for many sources in one query (as its sources only), so a page with many safeguarding alerts makes one read, not
+     * one per alert.
+     */
+    Flux<String> reachedOutsideOf(java.util.Collection<String> sourceKeys) {
+        if (sourceKeys.isEmpty()) {
+            return Flux.empty();
+        }
+        // by source alone, state and channel checked here: with them in the query the embedded store's planner took
+        // the (state, nextAttemptAt) index and read every SENT alert; a source has only a few alerts
+        Query about = query(where("sourceKey").in(sourceKeys));
+        about.fields().include("sourceKey", "state", "channel");
+        java.util.Set<String> outside = java.util.Set.of(Channel.EMAIL.name(), Channel.TEAMS.name(),
+                Channel.SLACK.name());
+        return mongo.find(about, org.bson.Document.class, mongo.getCollectionName(Alert.class))
+                .filter(found -> AlertState.SENT.name().equals(found.getString("state"))
+                        && outside.contains(found.getString("channel")))
+                .map(found -> found.getString("sourceKey")).distinct();
+    }
+
     /** Every alert about these sources, oldest first (what was sent about one safeguarding alert). */
     Flux<Alert> about(java.util.Collection<String> sourceKeys) {
         return mongo.find(query(where("sourceKey").in(sourceKeys)).with(Sort.by("createdAt")), Alert.class);

@@ -98,7 +98,12 @@ class SafeguardingStore {
 
     /** Unacknowledged CRITICAL ones of the schools (every school for {@code null}). */
     Flux<SafeguardingAlert> unacknowledgedCritical(String schoolId) {
-        return unacknowledged(schoolId).filter(alert -> alert.severity() == Severity.CRITICAL);
+        // the severity is asked of the store, so only CRITICAL ones are read and mapped (every page asks this)
+        Criteria criteria = where("acknowledgedAt").is(null).and("severity").is(Severity.CRITICAL);
+        if (schoolId != null) {
+            criteria = criteria.and("schoolId").is(schoolId);
+        }
+        return mongo.find(query(criteria).with(Sort.by("raisedAt")), SafeguardingAlert.class);
     }
 
     /** Raised in {@code [from, to)} for the school, oldest first (for the weekly report). */
