@@ -18,11 +18,14 @@ import java.util.TreeMap;
  * compiled now it chooses the safeguarding thresholds under the DSL budget cross-fitted exactly as {@code train}
  * does ({@link StackTrainer#crossFittedBudget}) and prints recall and the fair posts sent to the DSL, what each rule
  * catches and costs, and writes the safeguarding posts still missed (and the fair posts sent) to a file for reading.
- * Training rows only: the frozen test split is never read here.
+ * Training rows only: the frozen test split is never read here. With a third argument, a directory holding a
+ * {@code stack.bin} (a built bundle, e.g. {@code nlp-models}), it also prints what that bundle's own safeguarding
+ * thresholds do on the same out-of-fold scores with the rules as compiled (a build as it runs, thresholds fixed, not
+ * re-chosen).
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     uk.hallmonitor.classification.internal.SafeguardingRuleExperiments DUMP_DIR MISSES_FILE
+ *     uk.hallmonitor.classification.internal.SafeguardingRuleExperiments DUMP_DIR MISSES_FILE [BUNDLE_DIR]
  * </pre>
  */
 public final class SafeguardingRuleExperiments {
@@ -132,6 +135,22 @@ public final class SafeguardingRuleExperiments {
                     guard, guardSent / (double) guard, fairSent, fairRows, 100.0 * fairSent / fairRows, fairByRule,
                     Arrays.toString(StackTrainer.budgetThresholds(p, gold, rule, fair, null, budget)), perCat);
         }
+        if (args.length > 2) {
+            StackedHeads stack;
+            try (java.io.InputStream in = Files.newInputStream(Path.of(args[2]).resolve(StackedHeads.FILE))) {
+                stack = StackedHeads.read(in);
+            }
+            boolean[][] fixed = new boolean[h][m];
+            double[] t = new double[h];
+            for (int k = 0; k < h; k++) {
+                t[k] = stack.heads().get(names.get(k)).threshold();
+                for (int i = 0; i < m; i++) {
+                    fixed[k][i] = p[k][i] >= t[k];
+                }
+            }
+            out.printf(Locale.ROOT, "fixed thresholds of %s %s: %s%n", args[2], Arrays.toString(t),
+                    summary(fixed, rule, gold, fair, names));
+        }
         out.println("rule | own-category rows | other safeguarding rows | fair rows | other NONE rows");
         perRule.forEach((id, c) -> out.printf("%s | %d | %d | %d | %d%n", id, c[0], c[1], c[2], c[3]));
         if (args.length > 1) {
@@ -160,5 +179,43 @@ public final class SafeguardingRuleExperiments {
             }
             Files.write(Path.of(args[1]), misses, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Recall, fair posts sent and per-category recall of one set of head decisions plus the rules. */
+    static String summary(boolean[][] fires, boolean[][] rule, boolean[][] gold, boolean[] fair, List<String> names) {
+        int h = names.size();
+        int m = fair.length;
+        int guard = 0;
+        int guardSent = 0;
+        int fairRows = 0;
+        int fairSent = 0;
+        int[] catRows = new int[h];
+        int[] catSent = new int[h];
+        for (int i = 0; i < m; i++) {
+            boolean sent = false;
+            boolean any = false;
+            for (int k = 0; k < h; k++) {
+                sent |= fires[k][i] || rule[k][i];
+                any |= gold[k][i];
+                if (gold[k][i]) {
+                    catRows[k]++;
+                    catSent[k] += fires[k][i] || rule[k][i] ? 1 : 0;
+                }
+            }
+            guard += any ? 1 : 0;
+            guardSent += any && sent ? 1 : 0;
+            if (fair[i]) {
+                fairRows++;
+                fairSent += sent ? 1 : 0;
+            }
+        }
+        StringBuilder perCat = new StringBuilder();
+        for (int k = 0; k < h; k++) {
+            perCat.append(String.format(Locale.ROOT, " %s %d/%d=%.3f", names.get(k), catSent[k], catRows[k],
+                    catSent[k] / (double) Math.max(1, catRows[k])));
+        }
+        return String.format(Locale.ROOT, "recall %d/%d = %.3f; fair to the DSL %d/%d = %.2f%%; per category:%s",
+                guardSent, guard, guardSent / (double) Math.max(1, guard), fairSent, fairRows,
+                100.0 * fairSent / Math.max(1, fairRows), perCat);
     }
 }
