@@ -73,6 +73,31 @@ public final class SafeguardingRules {
                             + "herself|themselves)|(?:throw|throws) (?:yourself|urself|himself|herself|themselves) (?:under|off|"
                             + "in front of)|neck a bottle of (?:pills|tablets)|(?<!dont |do not |never )drink bleach|"
                             + "play on the motorway|(?:your|ur) existence is a mistake"),
+            // round 5, from the out-of-fold misses of the training rows: self-harm said sideways or urged
+            rule("self-harm:not-waking-up", "SELF_HARM", false,
+                    "(?:go|going|want to|wanna|wants to|just) (?:to )?sleep and (?:not|never) wake up|"
+                            + "(?:didnt|did not|dont|doesnt|never|not) wake up tomorrow"),
+            rule("self-harm:stockpiling", "SELF_HARM", false,
+                    "(?:saving|saved|collecting|collected|stockpiling|hoarding|hiding) (?:up )?(?:my |my mums |mums |my nans "
+                            + "|nans |her |his )(?:sleeping )?(?:tablets|pills|paracetamol)"),
+            rule("self-harm:method-questions", "SELF_HARM", false,
+                    "(?:to|u|you|can|would|could) bleed out|(?:take|took|taking) (?:all|the whole box|a whole box|a whole "
+                            + "packet|a load) (?:of )?(?:ur |your |my |mums |the )?(?:(?:sleeping )?pills|sleeping tablets|"
+                            + "paracetamol|ibuprofen)|how many (?:of )?(?:those |the |my |mums )?(?:sleeping )?(?:pills|tablets|"
+                            + "paracetamol|ibuprofen) (?:would be|is|are) too many|(?:ways|way) to die"),
+            rule("self-harm:urged-sideways", "SELF_HARM", false,
+                    "(?:should|go|needs to|need to|just) (?:go |just )?jump off (?:the|a) (?:bridge|roof|pier|cliff|multi "
+                            + "storey|multistorey|building|tower)|(?:give|get|buy) (?:him|her|them|u|you) a rope|(?:unalive|off) "
+                            + "(?:yourself|urself|himself|herself|themselves)|(?:slit|slash) (?:ur|your|his|her|my) wrists|"
+                            + "(?:walk|walked|walking|walks) into the sea"),
+            rule("self-harm:hiding-marks", "SELF_HARM", false,
+                    "(?:hide|hiding|cover|covering) (?:up )?(?:my |her |his |the )?scars|been cutting (?:again|myself|"
+                            + "herself|himself)|cut again last night|(?:cutting|harming|starving) (?:myself|herself|himself)|"
+                            + "burning myself"),
+            rule("self-harm:goodbye", "SELF_HARM", true,
+                    "if (?:i|im|i am) (?:go missing|gone|not|dont turn up|disappear)\\b.{0,40}(?:dont|do not) (?:come )?"
+                            + "look(?:ing)? for me|(?:ive|i have|i) (?:written|wrote) (?:letters|notes) "
+                            + "(?:to|for) (?:everyone|everybody|my mum|my family|all of you)"),
             // disclosure of abuse or neglect
             rule("disclosure:adult-hurts-me", "DISCLOSURE", true,
                     "(?:(?:my|me|our) )?(?:older |big |little |younger )?" + ADULT + " (?:always |keeps |sometimes |still |just )?"
@@ -175,6 +200,29 @@ public final class SafeguardingRules {
                     "(?:can|could|will|would) (?:u|you) sneak out|sneak out (?:at midnight|tonight|after (?:ur|your) "
                             + "(?:parents|mum|dad))|(?:tell|say to) (?:ur|your) (?:mum|mom|dad|parents) (?:ur|youre|you are|"
                             + "u r) (?:at|staying at|going to) (?:a )?(?:sleepover|revision)"),
+            // round 5, from the out-of-fold misses of the training rows: secrecy, meeting alone, pictures
+            rule("grooming:parents-neednt-know", "SEXUAL", false,
+                    "(?:ur|your) (?:mum|mom|dad|parents|nan|family) (?:dont|doesnt|do not|does not|never|wont|will not) "
+                            + "(?:need|needs|have|has) to (?:know|find out)|(?:ur|your) (?:mum|mom|dad|parents) (?:wont|will not|"
+                            + "never) find out|parents (?:dont|do not) need to know|no need (?:for you )?to (?:tell|mention "
+                            + "(?:it |this |me )?to|check with|involve) (?:ur|your|him|her|them|parents)|(?:best not to|no need "
+                            + "to) mention (?:it|this|me|us) to"),
+            rule("grooming:come-alone", "SEXUAL", false,
+                    "come (?:alone|on (?:ur|your) own)|(?:just|only) (?:u|you) not (?:ur|your) (?:friends|mates)|(?:ur|your) "
+                            + "(?:mates|friends) (?:cant|can not|cannot) come|(?:come|meet me|get|sit) (?:to|in|at|by) my car|"
+                            + "(?:are|r) (?:u|you) home alone|when (?:ur|your) (?:parents|mum|dad) (?:are|r|is) asleep|"
+                            + "what (?:are|r) (?:u|you) wearing (?:rn|right now)"),
+            rule("grooming:secret-chat", "SEXUAL", false,
+                    "(?:dont|do not|never) (?:tell|show) (?:anyone|anybody|ur mates|your mates|miss|sir) (?:about us|we "
+                            + "talk|we talked|i messaged|these messages|about our|about the stuff)|(?:delete|deleted) (?:this|our|"
+                            + "the) (?:convo|chat|chats|messages|msgs) after|(?:this is|its|it is|keep it|keep this) our "
+                            + "(?:little |special )?secret(?! santa)|(?:a|our) secret between us|our special friendship|"
+                            + "(?:no one|nobody|noone) (?:has to|needs to) know|so (?:ur|your) (?:mum|mom|dad|nan|parents) "
+                            + "(?:doesnt|dont|wont|does not|do not|will not|cant) (?:see|ask|find out|check|know)"),
+            rule("grooming:pictures", "SEXUAL", false,
+                    "(?:send|see|pic|pics|photo|photos|one|look like) .{0,30}without (?:ur|your|the) (?:top|school uniform|"
+                            + "uniform|school jumper|jumper|clothes)|(?:in|wear|wearing) (?:just )?(?:ur|your) (?:swimsuit|"
+                            + "leotard|underwear|bikini)|(?:u|you) look (?:way |much |so )?older than (?:year|yr) [0-9]+"),
             // extremism: coded slogans, calls to gather
             rule("extremism:codes", "EXTREMISM", false,
                     "\\b(?:1488|14 88|88 14|hh 88|88 hh|heil 88|sieg heil 88|(?:white|aryan) (?:pride|power|brotherhood) 88|"

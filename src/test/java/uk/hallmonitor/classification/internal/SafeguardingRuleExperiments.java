@@ -18,11 +18,14 @@ import java.util.TreeMap;
  * compiled now it chooses the safeguarding thresholds under the DSL budget cross-fitted exactly as {@code train}
  * does ({@link StackTrainer#crossFittedBudget}) and prints recall and the fair posts sent to the DSL, what each rule
  * catches and costs, and writes the safeguarding posts still missed (and the fair posts sent) to a file for reading.
- * Training rows only: the frozen test split is never read here.
+ * Training rows only: the frozen test split is never read here. With a third argument, a directory holding a
+ * {@code stack.bin} (a built bundle, e.g. {@code nlp-models}), it also prints what that bundle's own safeguarding
+ * thresholds do on the same out-of-fold scores with the rules as compiled (a build as it runs, thresholds fixed, not
+ * re-chosen).
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     uk.hallmonitor.classification.internal.SafeguardingRuleExperiments DUMP_DIR MISSES_FILE
+ *     uk.hallmonitor.classification.internal.SafeguardingRuleExperiments DUMP_DIR MISSES_FILE [BUNDLE_DIR]
  * </pre>
  */
 public final class SafeguardingRuleExperiments {
@@ -42,6 +45,9 @@ public final class SafeguardingRuleExperiments {
         double[][] p = new double[h][m];
         boolean[][] gold = new boolean[h][m];
         boolean[][] rule = new boolean[h][m];
+        // rules left out when the thresholds are chosen (a recipe trained before they existed), still judged with them
+        List<String> chooseWithout = Arrays.asList(System.getProperty("choose.without", "").split(","));
+        boolean[][] ruleChoose = new boolean[h][m];
         String[] texts = new String[m];
         String[] labels = new String[m];
         Map<String, int[]> perRule = new TreeMap<>();
@@ -65,6 +71,7 @@ public final class SafeguardingRuleExperiments {
                 int k = names.indexOf(match.rule().category());
                 if (k >= 0) {
                     rule[k][i] = true;
+                    ruleChoose[k][i] |= !chooseWithout.contains(match.rule().id());
                 }
                 fired.add(match.rule().id());
                 // [rows caught of the rule's own category, other safeguarding rows, fair rows, other NONE rows]
@@ -86,11 +93,12 @@ public final class SafeguardingRuleExperiments {
             rulesOf.add(fired);
         }
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%d rows, %d folds, %d rules%n", m, folds, SafeguardingRules.RULES.size());
+        out.printf(Locale.ROOT, "%d rows, %d folds, %d rules; thresholds chosen without the rules %s%n", m, folds,
+                SafeguardingRules.RULES.size(), chooseWithout);
         double[] budgets = {StackTrainer.DSL_BUDGET, 0.05, 0.10};
         boolean[][] main = null;
         for (double budget : budgets) {
-            boolean[][] cross = StackTrainer.crossFittedBudget(p, gold, rule, fair, foldOf, folds, budget);
+            boolean[][] cross = StackTrainer.crossFittedBudget(p, gold, ruleChoose, fair, foldOf, folds, budget);
             if (main == null) {
                 main = cross;
             }
@@ -130,7 +138,49 @@ public final class SafeguardingRuleExperiments {
             out.printf(Locale.ROOT, "budget %.1f%%: recall %d/%d = %.3f; fair to the DSL %d/%d = %.2f%% (%d hit by a "
                             + "rule); thresholds %s; per category (own head or own rule):%s%n", 100 * budget, guardSent,
                     guard, guardSent / (double) guard, fairSent, fairRows, 100.0 * fairSent / fairRows, fairByRule,
-                    Arrays.toString(StackTrainer.budgetThresholds(p, gold, rule, fair, null, budget)), perCat);
+                    Arrays.toString(StackTrainer.budgetThresholds(p, gold, ruleChoose, fair, null, budget)), perCat);
+        }
+        // per-category cut-offs: from the joint greedy's thresholds, move SELF_HARM or SEXUAL down while raising another
+        // head, kept if it catches more under the same budget (chosen without the row's fold, like the greedy)
+        for (String focus : List.of("SELF_HARM,SEXUAL", "THREAT,SELF_HARM,SEXUAL,EXTREMISM,DISCLOSURE")) {
+            boolean[][] refined = new boolean[h][m];
+            for (int f = 0; f < folds; f++) {
+                boolean[] others = new boolean[m];
+                for (int i = 0; i < m; i++) {
+                    others[i] = foldOf[i] != f;
+                }
+                double[] t = refine(p, gold, ruleChoose, fair, others, StackTrainer.DSL_BUDGET,
+                        StackTrainer.budgetThresholds(p, gold, ruleChoose, fair, others, StackTrainer.DSL_BUDGET),
+                        names, Arrays.asList(focus.split(",")));
+                for (int k = 0; k < h; k++) {
+                    for (int i = 0; i < m; i++) {
+                        if (!others[i]) {
+                            refined[k][i] = p[k][i] >= t[k];
+                        }
+                    }
+                }
+            }
+            double[] all = refine(p, gold, ruleChoose, fair, null, StackTrainer.DSL_BUDGET,
+                    StackTrainer.budgetThresholds(p, gold, ruleChoose, fair, null, StackTrainer.DSL_BUDGET), names,
+                    Arrays.asList(focus.split(",")));
+            out.printf(Locale.ROOT, "budget 2.5%%, greedy then lowering %s against the others (cross-fitted): %s; "
+                    + "thresholds on all rows %s%n", focus, summary(refined, rule, gold, fair, names), Arrays.toString(all));
+        }
+        if (args.length > 2) {
+            StackedHeads stack;
+            try (java.io.InputStream in = Files.newInputStream(Path.of(args[2]).resolve(StackedHeads.FILE))) {
+                stack = StackedHeads.read(in);
+            }
+            boolean[][] fixed = new boolean[h][m];
+            double[] t = new double[h];
+            for (int k = 0; k < h; k++) {
+                t[k] = stack.heads().get(names.get(k)).threshold();
+                for (int i = 0; i < m; i++) {
+                    fixed[k][i] = p[k][i] >= t[k];
+                }
+            }
+            out.printf(Locale.ROOT, "fixed thresholds of %s %s: %s%n", args[2], Arrays.toString(t),
+                    summary(fixed, rule, gold, fair, names));
         }
         out.println("rule | own-category rows | other safeguarding rows | fair rows | other NONE rows");
         perRule.forEach((id, c) -> out.printf("%s | %d | %d | %d | %d%n", id, c[0], c[1], c[2], c[3]));
@@ -160,5 +210,121 @@ public final class SafeguardingRuleExperiments {
             }
             Files.write(Path.of(args[1]), misses, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Recall, fair posts sent and per-category recall of one set of head decisions plus the rules. */
+    static String summary(boolean[][] fires, boolean[][] rule, boolean[][] gold, boolean[] fair, List<String> names) {
+        int h = names.size();
+        int m = fair.length;
+        int guard = 0;
+        int guardSent = 0;
+        int fairRows = 0;
+        int fairSent = 0;
+        int[] catRows = new int[h];
+        int[] catSent = new int[h];
+        for (int i = 0; i < m; i++) {
+            boolean sent = false;
+            boolean any = false;
+            for (int k = 0; k < h; k++) {
+                sent |= fires[k][i] || rule[k][i];
+                any |= gold[k][i];
+                if (gold[k][i]) {
+                    catRows[k]++;
+                    catSent[k] += fires[k][i] || rule[k][i] ? 1 : 0;
+                }
+            }
+            guard += any ? 1 : 0;
+            guardSent += any && sent ? 1 : 0;
+            if (fair[i]) {
+                fairRows++;
+                fairSent += sent ? 1 : 0;
+            }
+        }
+        StringBuilder perCat = new StringBuilder();
+        for (int k = 0; k < h; k++) {
+            perCat.append(String.format(Locale.ROOT, " %s %d/%d=%.3f", names.get(k), catSent[k], catRows[k],
+                    catSent[k] / (double) Math.max(1, catRows[k])));
+        }
+        return String.format(Locale.ROOT, "recall %d/%d = %.3f; fair to the DSL %d/%d = %.2f%%; per category:%s",
+                guardSent, guard, guardSent / (double) Math.max(1, guard), fairSent, fairRows,
+                100.0 * fairSent / Math.max(1, fairRows), perCat);
+    }
+
+    /**
+     * Local search from the greedy thresholds: lower one head of {@code lower} by 1-10 hundredths while raising
+     * another by 0-10, keeping a move when more safeguarding rows (of the used ones) are sent and the fair rows sent
+     * stay within the budget. Repeats until no move helps.
+     */
+    static double[] refine(double[][] p, boolean[][] gold, boolean[][] rule, boolean[] fair, boolean[] use,
+                           double budget, double[] start, List<String> names, List<String> lower) {
+        int h = p.length;
+        int m = fair.length;
+        int fairRows = 0;
+        for (int i = 0; i < m; i++) {
+            fairRows += (use == null || use[i]) && fair[i] ? 1 : 0;
+        }
+        int allowed = (int) Math.floor(budget * fairRows);
+        int[] t = new int[h];
+        for (int k = 0; k < h; k++) {
+            t[k] = (int) Math.round(start[k] * 100);
+        }
+        int[] best = score(p, gold, rule, fair, use, t);
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            int[] bestT = null;
+            for (int a = 0; a < h; a++) {
+                if (!lower.contains(names.get(a))) {
+                    continue;
+                }
+                for (int b = 0; b < h; b++) {
+                    if (b == a) {
+                        continue;
+                    }
+                    for (int d = 1; d <= 10 && t[a] - d >= 2; d++) {
+                        for (int e = 0; e <= 10 && t[b] + e <= 95; e++) {
+                            int[] c = t.clone();
+                            c[a] -= d;
+                            c[b] += e;
+                            int[] s = score(p, gold, rule, fair, use, c);
+                            if (s[1] <= allowed && s[0] > best[0]) {
+                                best = s;
+                                bestT = c;
+                            }
+                        }
+                    }
+                }
+            }
+            if (bestT != null) {
+                t = bestT;
+                moved = true;
+            }
+        }
+        double[] out = new double[h];
+        for (int k = 0; k < h; k++) {
+            out[k] = t[k] / 100.0;
+        }
+        return out;
+    }
+
+    /** [safeguarding rows sent, fair rows sent] of the used rows at these thresholds (hundredths), rules included. */
+    private static int[] score(double[][] p, boolean[][] gold, boolean[][] rule, boolean[] fair, boolean[] use,
+                               int[] t) {
+        int sent = 0;
+        int fairSent = 0;
+        for (int i = 0; i < fair.length; i++) {
+            if (use != null && !use[i]) {
+                continue;
+            }
+            boolean fires = false;
+            boolean any = false;
+            for (int k = 0; k < p.length; k++) {
+                fires |= rule[k][i] || p[k][i] >= t[k] / 100.0;
+                any |= gold[k][i];
+            }
+            sent += any && fires ? 1 : 0;
+            fairSent += fair[i] && fires ? 1 : 0;
+        }
+        return new int[] {sent, fairSent};
     }
 }

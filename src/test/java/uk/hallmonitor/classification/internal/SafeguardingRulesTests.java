@@ -80,6 +80,25 @@ class SafeguardingRulesTests {
             grooming:gaming-gifts         | ill give you robux if you turn your camera on                           | SEXUAL
             grooming:sneak-out            | could you sneak out after your parents are asleep? ill wait outside     | SEXUAL
             grooming:sneak-out            | just tell ur mum ur at a sleepover at Megans                            | SEXUAL
+            self-harm:not-waking-up       | some nights i just want to go to sleep and never wake up                | SELF_HARM
+            self-harm:not-waking-up       | nobody in 9C would care if Kai didnt wake up tomorrow                   | SELF_HARM
+            self-harm:stockpiling         | been hiding my mums sleeping tablets in my sock drawer                  | SELF_HARM
+            self-harm:method-questions    | how fast can you bleed out from a cut, serious question                 | SELF_HARM
+            self-harm:method-questions    | what if you take the whole box of paracetamol, do you just sleep        | SELF_HARM
+            self-harm:urged-sideways      | tell the new kid to go jump off the pier, nobody wants him here          | SELF_HARM
+            self-harm:urged-sideways      | Lucas should just unalive himself tbh                                   | SELF_HARM
+            self-harm:hiding-marks        | what foundation is best to cover my scars for the swimming lesson       | SELF_HARM
+            self-harm:hiding-marks        | my friend told me she's been cutting again since christmas              | SELF_HARM
+            self-harm:goodbye             | if im not at registration tomorrow dont look for me                     | SELF_HARM
+            self-harm:goodbye             | i've written letters for everyone, they're under my pillow              | SELF_HARM
+            grooming:parents-neednt-know  | ill get you the headphones, your mum doesn't need to know where from    | SEXUAL
+            grooming:parents-neednt-know  | free tennis coaching for keen girls, no need to involve parents yet     | SEXUAL
+            grooming:come-alone           | meet me by the bandstand sunday, come alone yeah                        | SEXUAL
+            grooming:come-alone           | r u home alone tonight? ill call                                        | SEXUAL
+            grooming:secret-chat          | dont tell anyone we talk, they wouldnt get it                           | SEXUAL
+            grooming:secret-chat          | call me Sophie in ur contacts so ur dad doesnt ask                      | SEXUAL
+            grooming:pictures             | send a pic without your school jumper, just to see                      | SEXUAL
+            grooming:pictures             | u look way older than year 7 honestly                                   | SEXUAL
             """)
     void eachRuleCatchesTheFormItIsFor(String id, String text, String category) {
         List<SafeguardingRules.Match> matches = SafeguardingRules.find(normaliser.normalise(text));
@@ -144,6 +163,29 @@ class SafeguardingRulesTests {
             ill give you robux for christmas if you do your homework all term
             my son tried to sneak out of the house to see the fireworks
             tell your mum about the free revision sessions on thursdays
+            the early start means my teenager wants to go back to sleep and skip breakfast
+            year 10 need to wake up tomorrow and hand in their coursework
+            the school is collecting the tablets back before the summer, please charge them
+            the year 9 bleed kit first aid session was excellent
+            take all of your PE kit home for washing at half term
+            how many tablets does the school have for year 4, they had to share
+            the lads jumped off the bus and ran to the chippy
+            the pier was packed on the year 6 trip
+            we walked along the sea front for the geography fieldwork
+            the council has been cutting the grass on the field at last
+            the school keeps cutting corners on cleaning
+            please don't look for me at the gate, I'll be at the office
+            I've written to everyone on the governing body about the bus and heard nothing
+            parents don't need to come in for the flu spray this year
+            please mention it to your form tutor if you lose your bus pass
+            the bus comes at 8 and the kids come on their own from year 7
+            I had to wait in my car for 40 minutes at pick up
+            what are you wearing for world book day? year 3 want ideas
+            don't tell anyone the end of the school play, it's a surprise
+            our secret santa is on the last friday of term
+            I didn't want the teachers to see my phone so I kept it in my bag, fair enough it's the rule
+            my son was sent home without his school jumper in the rain
+            the year 11s looked so grown up at prom, older than year 13 some of them
             """)
     void harmlessPhrasingsClosestToTheRulesStayQuiet(String text) {
         assertThat(SafeguardingRules.find(normaliser.normalise(text)).stream()
@@ -174,6 +216,6 @@ class SafeguardingRulesTests {
 
     @Test
     void everyRuleHasACaseAbove() {
-        assertThat(SafeguardingRules.RULES).hasSize(35);
+        assertThat(SafeguardingRules.RULES).hasSize(45);
     }
 }
