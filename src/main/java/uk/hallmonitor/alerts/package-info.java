@@ -7,8 +7,8 @@
  * people things through {@link uk.hallmonitor.alerts.Notices} (each module turns its own events into notices);
  * moderation routes flagged posts and safeguarding escalations itself and records them through
  * {@link uk.hallmonitor.alerts.AlertOutbox}, reading each school's rules ({@link uk.hallmonitor.alerts.AlertSettings},
- * the {@code /api/v1/moderation/settings} resource). The notification centre ({@link uk.hallmonitor.alerts.AlertCentre})
- * shows a person their alerts. The live feed replays what modules above it hold open through the
+ * the {@code /api/v1/moderation/settings} resource). The notification centre
+ * ({@link uk.hallmonitor.alerts.AlertCentre}) shows a person their alerts. The live feed replays what modules above it hold open through the
  * {@link uk.hallmonitor.alerts.FeedReplay} they publish, so nothing here depends on them. The outbox's settings keep
  * the {@code hallmonitor.moderation} prefix they had before this module left moderation.
  * <p>

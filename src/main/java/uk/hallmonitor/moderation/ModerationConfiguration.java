@@ -21,7 +21,8 @@ import uk.hallmonitor.system.store.StoreProperties;
 class ModerationConfiguration {
 
     @Bean
-    Escalations escalations(SafeguardingStore store, FlaggedPostAlerts alerting, uk.hallmonitor.schools.SchoolDirectory directory,
+    Escalations escalations(SafeguardingStore store, FlaggedPostAlerts alerting,
+                            uk.hallmonitor.schools.SchoolDirectory directory,
                             ModerationProperties properties, Clock clock) {
         return new Escalations(store, alerting, directory, properties, clock);
     }

@@ -63,7 +63,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private volatile Disposable running;
 
-    PostTriage(ObjectProvider<Posts> postStore, VerdictStore verdicts, FlaggedPostAlerts alerting, IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
+    PostTriage(ObjectProvider<Posts> postStore, VerdictStore verdicts, FlaggedPostAlerts alerting,
+               IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
                ModerationProperties properties, Clock clock) {
         this.postStore = postStore;
         this.verdicts = verdicts;

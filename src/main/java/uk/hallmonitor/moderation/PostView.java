@@ -2,11 +2,11 @@ package uk.hallmonitor.moderation;
 
 import java.time.Instant;
 import java.util.List;
+import uk.hallmonitor.sla.PostClock;
 import uk.hallmonitor.classification.CategoryScore;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.sla.PostClock;
 import uk.hallmonitor.system.Platform;
 
 /**

@@ -11,8 +11,8 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PlatformNames;
 
 /**
- * Turns monitoring's events into {@link Notices} for the people who must act: one bean per event type. Each dedup key names
- * the episode, so a repeated event (another instance, a retry) reaches nobody twice.
+ * Turns monitoring's events into {@link Notices} for the people who must act: one bean per event type. Each dedup key
+ * names the episode, so a repeated event (another instance, a retry) reaches nobody twice.
  */
 @Configuration(proxyBeanMethods = false)
 class MonitoringNotices {

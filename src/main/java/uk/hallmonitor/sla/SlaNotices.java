@@ -10,8 +10,8 @@ import uk.hallmonitor.alerts.Notices;
 import uk.hallmonitor.system.events.DomainEventListener;
 
 /**
- * Turns the response clocks' events into {@link Notices} for the people who must act: one bean per event type. Each dedup key names
- * the episode, so a repeated event (another instance, a retry) reaches nobody twice.
+ * Turns the response clocks' events into {@link Notices} for the people who must act: one bean per event type. Each
+ * dedup key names the episode, so a repeated event (another instance, a retry) reaches nobody twice.
  */
 @Configuration(proxyBeanMethods = false)
 class SlaNotices {

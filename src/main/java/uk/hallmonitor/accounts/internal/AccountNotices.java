@@ -14,8 +14,8 @@ import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.security.Role;
 
 /**
- * Turns the account register's events into {@link Notices} for the people who must act: one bean per event type. Each dedup key names
- * the episode, so a repeated event (another instance, a retry) reaches nobody twice.
+ * Turns the account register's events into {@link Notices} for the people who must act: one bean per event type. Each
+ * dedup key names the episode, so a repeated event (another instance, a retry) reaches nobody twice.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountNotices {

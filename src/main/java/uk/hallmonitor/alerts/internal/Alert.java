@@ -20,11 +20,11 @@ import uk.hallmonitor.alerts.Recipient;
  * last sequence it saw ({@code Last-Event-ID}) is given exactly what it missed.
  */
 @Document("alerts")
-public record Alert(@Id String id, String dedupKey, String schoolId, String sourceKey, Channel channel, String recipientKey,
-             String recipientStaffId, String recipientName, String address, String reason, String subject,
-             String body, AlertState state, int attempts, Instant nextAttemptAt, String leaseOwner,
-             Instant leaseUntil, String lastError, Instant createdAt, Instant sentAt, String digestId,
-             Long feedSeq) {
+public record Alert(@Id String id, String dedupKey, String schoolId, String sourceKey, Channel channel,
+                    String recipientKey, String recipientStaffId, String recipientName, String address, String reason,
+                    String subject, String body, AlertState state, int attempts, Instant nextAttemptAt,
+                    String leaseOwner, Instant leaseUntil, String lastError, Instant createdAt, Instant sentAt,
+                    String digestId, Long feedSeq) {
 
     /** This alert as an entry of the live feed. */
     FeedEvent feedEvent() {

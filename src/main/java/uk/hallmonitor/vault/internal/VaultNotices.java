@@ -12,8 +12,8 @@ import uk.hallmonitor.vault.BreakGlassUsed;
 import uk.hallmonitor.vault.CredentialRotationDue;
 
 /**
- * Turns the vault's events into {@link Notices} for the people who must act: one bean per event type. Each dedup key names
- * the episode, so a repeated event (another instance, a retry) reaches nobody twice.
+ * Turns the vault's events into {@link Notices} for the people who must act: one bean per event type. Each dedup key
+ * names the episode, so a repeated event (another instance, a retry) reaches nobody twice.
  */
 @Configuration(proxyBeanMethods = false)
 class VaultNotices {
