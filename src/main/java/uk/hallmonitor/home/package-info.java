@@ -4,6 +4,7 @@
  * runners or review, connection health), read through the other modules' public APIs only, like {@code reports}.
  * <p>
  * Departure from STYLE.md's table (which has no home row): like {@code reports}, it reads the public APIs of {@code
- * applications}, {@code accounts}, {@code moderation}, {@code incidents} and {@code sla}, and nothing else.
+ * applications}, {@code accounts}, {@code moderation}, {@code alerts}, {@code incidents} and {@code sla},
+ * and nothing else.
  */
 package uk.hallmonitor.home;

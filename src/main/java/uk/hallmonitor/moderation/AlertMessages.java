@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import uk.hallmonitor.alerts.AlertMessage;
+import uk.hallmonitor.alerts.Channel;
 
 /**
  * Writes the text of alerts. Shared channels (Teams, Slack, the feed) never carry the post's words, only what it
@@ -98,20 +100,6 @@ final class AlertMessages {
         body.append("Acknowledge it in Hallmonitor (safeguarding alert ").append(alert.id())
                 .append(") so that it goes no further.\n");
         return new AlertMessage(subject, body.toString());
-    }
-
-    /** What the recipient's next channel carries when the first could not deliver: never the post's words. */
-    static AlertMessage forFallThrough(Alert failed, String queueUrl) {
-        String link = failed.sourceKey().startsWith("post:")
-                ? " Open it: " + queueUrl + failed.sourceKey().substring("post:".length()) : "";
-        String body = "An alert for " + failed.recipientName() + " could not be delivered by "
-                + failed.channel().name().toLowerCase(Locale.ROOT) + " (" + failed.lastError() + ").\n"
-                + failed.subject() + "." + link + '\n';
-        return new AlertMessage("For " + failed.recipientName() + ": " + failed.subject(), body);
-    }
-
-    static AlertMessage forNotice(Notice notice) {
-        return new AlertMessage(notice.subject(), notice.body());
     }
 
     private static String kind(FlaggedPost post) {

@@ -25,13 +25,13 @@ class Escalations {
     private static final int BATCH = 200;
 
     private final SafeguardingStore store;
-    private final Alerting alerting;
+    private final FlaggedPostAlerts alerting;
     private final SchoolDirectory directory;
     private final ModerationProperties properties;
     private final Clock clock;
     private volatile Disposable running;
 
-    Escalations(SafeguardingStore store, Alerting alerting, SchoolDirectory directory,
+    Escalations(SafeguardingStore store, FlaggedPostAlerts alerting, SchoolDirectory directory,
                 ModerationProperties properties, Clock clock) {
         this.store = store;
         this.alerting = alerting;

@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.alerts.AlertFeed;
+import uk.hallmonitor.alerts.FeedEvent;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.monitoring.Posts;
@@ -68,11 +70,11 @@ public class ModerationInbox {
     private final ModerationQueue queue;
     private final ObjectProvider<Posts> posts;
     private final SlaBoard sla;
-    private final FeedChannel feed;
+    private final AlertFeed feed;
     private final Clock clock;
 
     ModerationInbox(ReactiveMongoTemplate mongo, ModerationQueue queue, ObjectProvider<Posts> posts,
-                    SlaBoard sla, FeedChannel feed, Clock clock) {
+                    SlaBoard sla, AlertFeed feed, Clock clock) {
         this.mongo = mongo;
         this.queue = queue;
         this.posts = posts;

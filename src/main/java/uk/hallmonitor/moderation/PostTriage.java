@@ -50,7 +50,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
 
     private final ObjectProvider<Posts> postStore;
     private final VerdictStore verdicts;
-    private final Alerting alerting;
+    private final FlaggedPostAlerts alerting;
     private final IncidentDesk incidents;
     private final AuditTrail audit;
     private final ContentSeal seal;
@@ -63,7 +63,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
     private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
     private volatile Disposable running;
 
-    PostTriage(ObjectProvider<Posts> postStore, VerdictStore verdicts, Alerting alerting, IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
+    PostTriage(ObjectProvider<Posts> postStore, VerdictStore verdicts, FlaggedPostAlerts alerting,
+               IncidentDesk incidents, AuditTrail audit, ContentSeal seal, DomainEvents events,
                ModerationProperties properties, Clock clock) {
         this.postStore = postStore;
         this.verdicts = verdicts;

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.alerts.AlertOutbox;
+import uk.hallmonitor.alerts.AlertsHealth;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
@@ -30,10 +32,10 @@ class SafeguardingBanner implements PageNotices {
             .withZone(ZoneId.of("Europe/London"));
 
     private final SafeguardingStore store;
-    private final MongoAlertStore alerts;
+    private final AlertOutbox alerts;
     private final AlertsHealth health;
 
-    SafeguardingBanner(SafeguardingStore store, MongoAlertStore alerts, AlertsHealth health) {
+    SafeguardingBanner(SafeguardingStore store, AlertOutbox alerts, AlertsHealth health) {
         this.store = store;
         this.alerts = alerts;
         this.health = health;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.alerts.AlertOutbox;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.StaffView;
 import uk.hallmonitor.system.security.Caller;
@@ -33,12 +34,12 @@ class SafeguardingController {
     private static final int MAX_NOTE = 2_000;
 
     private final SafeguardingStore store;
-    private final MongoAlertStore alerts;
+    private final AlertOutbox alerts;
     private final SchoolDirectory directory;
     private final Clock clock;
     private final uk.hallmonitor.audit.DataAccessLog access;
 
-    SafeguardingController(SafeguardingStore store, MongoAlertStore alerts, SchoolDirectory directory, Clock clock,
+    SafeguardingController(SafeguardingStore store, AlertOutbox alerts, SchoolDirectory directory, Clock clock,
                            uk.hallmonitor.audit.DataAccessLog access) {
         this.access = access;
         this.store = store;

@@ -20,6 +20,7 @@
  * <p>
  * Departures from STYLE.md's table: it also uses {@code schools} on the watches page, to name each watch's school and
  * offer only the schools the person may change; and {@code classification} to classify each post once before
- * announcing it, so that no listener classifies it again.
+ * announcing it, so that no listener classifies it again; and {@code alerts} to turn its own events (a connection
+ * failing, an access token expiring) into notices.
  */
 package uk.hallmonitor.monitoring;

@@ -5,13 +5,13 @@
  * possessives, hashtags and names that are also words) and the classifier's personal-data rules, run on a draft a
  * runner pastes ({@link uk.hallmonitor.ownposts.OwnPostChecks}) and on each of the school accounts' own posts as
  * monitoring stores it. A finding in an arrived post is recorded once per post and told at once to the account's
- * runners and the school's moderators (a no-publish pupil: HIGH, and the DSL) through moderation's
- * {@link uk.hallmonitor.moderation.Notices}, without the pupil's name; its resolution ("deleted on the platform",
+ * runners and the school's moderators (a no-publish pupil: HIGH, and the DSL) through the
+ * {@link uk.hallmonitor.alerts.Notices} of alerts, without the pupil's name; its resolution ("deleted on the platform",
  * "consent confirmed", "not a pupil") is kept here ({@link uk.hallmonitor.ownposts.OwnPostFindings}), not in the
- * moderation queue. Uses schools, accounts, monitoring, moderation, classification, vault and audit.
+ * moderation queue. Uses schools, accounts, monitoring, alerts, classification, vault and audit.
  * <p>
  * Departure from STYLE.md's table (which has no ownposts row): it uses {@code schools}, {@code accounts}, {@code
  * vault} (sealing), {@code monitoring} (arriving posts), {@code classification} (personal-data rules) and {@code
- * moderation} (notices), as said above.
+ * alerts} (notices), as said above.
  */
 package uk.hallmonitor.ownposts;

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import uk.hallmonitor.moderation.Notice;
-import uk.hallmonitor.moderation.Notices;
+import uk.hallmonitor.alerts.Notice;
+import uk.hallmonitor.alerts.Notices;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.SchoolView;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,6 +24,7 @@ import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostEdited;
 import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.system.web.PageResponse;
 
 /**
  * Starts and stops response clocks in {@code sla_clocks}. Starting is idempotent (unique {@code postId}), so the
@@ -206,6 +208,28 @@ class ResponseClocks {
     static Query unchanged(ResponseClock read) {
         return Query.query(Criteria.where("_id").is(read.id()).and("state").is(read.state())
                 .and("version").is(read.version()));
+    }
+
+    /**
+     * One page of clocks, soonest due (or longest overdue) first; {@code schoolId}, {@code state} and
+     * {@code accountId} narrow it when not {@code null}.
+     */
+    Mono<PageResponse<ResponseClock>> page(String schoolId, ClockState state, String accountId, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (schoolId != null) {
+            criteria = criteria.and("schoolId").is(schoolId);
+        }
+        if (state != null) {
+            criteria = criteria.and("state").is(state);
+        }
+        if (accountId != null) {
+            criteria = criteria.and("accountId").is(accountId);
+        }
+        Query query = Query.query(criteria);
+        return mongo.count(query, ResponseClock.class).zipWith(
+                mongo.find(Query.of(query).with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size),
+                        ResponseClock.class).collectList(),
+                (total, items) -> new PageResponse<>(items, page, size, total));
     }
 
     Mono<ResponseClock> clock(String id) {

@@ -10,10 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +43,6 @@ class SlaController {
     private static final int LARGEST_PAGE = 200;
     private static final int LONGEST_NOTE = 2000;
 
-    private final ReactiveMongoTemplate mongo;
     private final ResponseClocks clocks;
     private final SchoolCalendars calendars;
     private final AccountRegister accounts;
@@ -56,10 +51,9 @@ class SlaController {
     private final DueTimeRule rule;
     private final Clock clock;
 
-    SlaController(ReactiveMongoTemplate mongo, ResponseClocks clocks, SchoolCalendars calendars,
+    SlaController(ResponseClocks clocks, SchoolCalendars calendars,
                   AccountRegister accounts, AuditTrail audit, SlaCompliance compliance, SlaProperties properties,
                   Clock clock) {
-        this.mongo = mongo;
         this.clocks = clocks;
         this.calendars = calendars;
         this.accounts = accounts;
@@ -95,23 +89,11 @@ class SlaController {
         ClockState wanted = state(state);
         checkPage(page, size);
         return Callers.current().flatMap(caller -> schoolsToShow(caller, schoolId, VIEWERS).flatMap(school -> {
-            Criteria criteria = new Criteria();
-            if (school.isPresent()) {
-                criteria = criteria.and("schoolId").is(school.get());
-            }
-            if (wanted != null) {
-                criteria = criteria.and("state").is(wanted);
-            }
-            if (accountId != null) {
-                criteria = criteria.and("accountId").is(accountId);
-            }
-            Query query = Query.query(criteria);
             Instant now = clock.instant();
             // Ordered by time left: the due time, soonest (or longest overdue) first.
-            return mongo.count(query, ResponseClock.class).zipWith(
-                    mongo.find(Query.of(query).with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size),
-                            ResponseClock.class).map(c -> ClockView.of(c, now)).collectList(),
-                    (total, items) -> new PageResponse<>(items, page, size, total));
+            return clocks.page(school.orElse(null), wanted, accountId, page, size)
+                    .map(found -> new PageResponse<>(found.items().stream().map(c -> ClockView.of(c, now)).toList(),
+                            found.page(), found.size(), found.total()));
         }));
     }
 

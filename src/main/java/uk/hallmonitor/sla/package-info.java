@@ -16,6 +16,7 @@
  * Departures from STYLE.md's table (monitoring only): it uses {@code schools} for each school's time zone, calendar
  * and staff, {@code accounts} for the register (runners to remind, the account a post belongs to, whether the
  * school's own account wrote it), and {@code classification} for the types of the verdict a post is announced with,
- * to leave spam without a clock and confident praise excluded (it never classifies a post itself).
+ * to leave spam without a clock and confident praise excluded (it never classifies a post itself), and {@code
+ * alerts} to turn its own reminders and breaches into notices.
  */
 package uk.hallmonitor.sla;

@@ -8,6 +8,7 @@
  * <p>
  * Departures from STYLE.md's table (which has the vault use audit only): it uses {@code schools} for the staff
  * directory (who may reveal, and revoking a leaver's reveals on {@code StaffLeft}) and {@code accounts} for the
- * register (a secret belongs to an account, and a runner may reveal only their own account's secrets).
+ * register (a secret belongs to an account, and a runner may reveal only their own account's secrets), and {@code
+ * alerts} to turn its own events (break-glass used, credential rotation due) into notices.
  */
 package uk.hallmonitor.vault;

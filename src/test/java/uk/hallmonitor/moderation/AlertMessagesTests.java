@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import uk.hallmonitor.alerts.AlertMessage;
+import uk.hallmonitor.alerts.Channel;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.system.Platform;

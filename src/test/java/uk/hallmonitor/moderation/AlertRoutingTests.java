@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.hallmonitor.alerts.AlertSettings;
+import uk.hallmonitor.alerts.Channel;
+import uk.hallmonitor.alerts.Delivery;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.system.security.Role;
@@ -28,7 +31,7 @@ class AlertRoutingTests {
             """)
     void emailGoesToTheRightPeople(Severity severity, String accountId, boolean safeguarding, String expected) {
         List<Delivery> deliveries = AlertRouting.route(post(accountId, severity, safeguarding, Category.ABUSE),
-                ModerationSettings.defaults("school-1"), audience);
+                AlertSettings.defaults("school-1"), audience);
 
         String emailed = deliveries.stream().filter(d -> d.channel() == Channel.EMAIL)
                 .map(d -> d.recipient().staffId()).sorted().collect(Collectors.joining(" "));
@@ -37,7 +40,7 @@ class AlertRoutingTests {
 
     @Test
     void runnersAreLeftOutWhenTheSchoolSaysSo() {
-        ModerationSettings settings = new ModerationSettings("school-1", false, Severity.LOW, true, Severity.CRITICAL,
+        AlertSettings settings = new AlertSettings("school-1", false, Severity.LOW, true, Severity.CRITICAL,
                 Severity.MEDIUM, null, null);
 
         List<Delivery> deliveries = AlertRouting.route(post("acc-1", Severity.HIGH, false, Category.ABUSE), settings,
@@ -50,9 +53,9 @@ class AlertRoutingTests {
     @Test
     void lowSeverityWaitsForTheDigestButSafeguardingNever() {
         List<Delivery> low = AlertRouting.route(post("acc-1", Severity.LOW, false, Category.PROFANITY),
-                ModerationSettings.defaults("school-1"), audience);
+                AlertSettings.defaults("school-1"), audience);
         List<Delivery> lowSafeguarding = AlertRouting.route(post("acc-1", Severity.LOW, true, Category.SELF_HARM),
-                ModerationSettings.defaults("school-1"), audience);
+                AlertSettings.defaults("school-1"), audience);
 
         assertThat(low).filteredOn(d -> d.channel() == Channel.EMAIL).allMatch(Delivery::held);
         assertThat(lowSafeguarding).filteredOn(d -> d.channel() == Channel.EMAIL).noneMatch(Delivery::held);
@@ -63,7 +66,7 @@ class AlertRoutingTests {
         Audience overlapping = new Audience(List.of(), List.of(staff("dsl", Role.DSL)), List.of(staff("dsl", Role.DSL)));
 
         List<Delivery> deliveries = AlertRouting.route(post("acc-1", Severity.HIGH, true, Category.THREAT),
-                ModerationSettings.defaults("school-1"), overlapping);
+                AlertSettings.defaults("school-1"), overlapping);
 
         assertThat(deliveries).filteredOn(d -> d.channel() == Channel.EMAIL)
                 .extracting(Delivery::reason).containsExactly("safeguarding");
@@ -76,7 +79,7 @@ class AlertRoutingTests {
             HIGH,   true
             """)
     void webhooksFollowTheSchoolsSeverityFloor(Severity severity, boolean expected) {
-        ModerationSettings settings = new ModerationSettings("school-1", true, Severity.LOW, false, Severity.CRITICAL,
+        AlertSettings settings = new AlertSettings("school-1", true, Severity.LOW, false, Severity.CRITICAL,
                 Severity.MEDIUM, "https://teams.example/hook", "https://slack.example/hook");
 
         List<Delivery> deliveries = AlertRouting.route(post("acc-1", severity, false, Category.ABUSE), settings,
@@ -92,7 +95,7 @@ class AlertRoutingTests {
         var leaver = new uk.hallmonitor.schools.StaffView("gone", "school-1", "Gone", "g@x", "g",
                 java.util.Set.of(Role.MODERATOR), false, false);
         List<Delivery> deliveries = AlertRouting.route(post(null, Severity.HIGH, false, Category.ABUSE),
-                ModerationSettings.defaults("school-1"), new Audience(List.of(leaver), List.of(), List.of()));
+                AlertSettings.defaults("school-1"), new Audience(List.of(leaver), List.of(), List.of()));
 
         assertThat(deliveries).noneMatch(d -> d.channel() == Channel.EMAIL);
     }

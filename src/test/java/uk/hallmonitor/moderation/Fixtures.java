@@ -36,10 +36,9 @@ final class Fixtures {
     }
 
     static ModerationProperties properties() {
-        return new ModerationProperties("hm@school.example", "https://hm.example/queue/", Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofMinutes(10), 4,
-                Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 2, "seal.json", Duration.ZERO,
-                Duration.ofMinutes(15), Duration.ofMinutes(60), Duration.ofSeconds(30), 3, false);
+        return new ModerationProperties("https://hm.example/queue/", Duration.ofSeconds(30), Duration.ofMinutes(10), 2,
+                "seal.json", Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(60), Duration.ofSeconds(30),
+                false);
     }
 
     /** A clock the test moves by hand. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -21,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.classification.PostClassifier;
-import org.springframework.context.ApplicationContext;
 import uk.hallmonitor.monitoring.PostKind;
 import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.monitoring.StoredPosts;
@@ -38,8 +38,8 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
 
     static final int SMTP_PORT = freePort();
     private static final String DATA_DIR = dataDir();
-    static GreenMail mail = startMail();
-    static final WireMockServer hooks = startHooks();
+    protected static GreenMail mail = startMail();
+    protected static final WireMockServer hooks = startHooks();
 
     @Autowired
     protected Posts posts;
@@ -77,7 +77,7 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
 
     /** The fakes the moderation tests run with. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
+    public static class Fakes {
 
         @Bean
         @Primary
@@ -131,7 +131,7 @@ public abstract class ModerationAppTestSupport extends AppTestSupport {
         }
     }
 
-    static void restartMail() {
+    protected static void restartMail() {
         mail = startMail();
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import reactor.test.StepVerifier;
+import uk.hallmonitor.alerts.FeedEvent;
 import uk.hallmonitor.system.Platform;
 
 /** The moderation queue's endpoints: actions, races, bad input, roles and school isolation. */
