@@ -101,6 +101,35 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
                 .contains("Told the audience: We have replied to you by email.");
     }
 
+    @Test
+    void aSealedItemShowsTheIwfInstructionsAndNoReplyBox() {
+        ActiveAccount school = activeAccount("FACEBOOK", "304857321098765", graph.baseUrl());
+        importComments(school, "id,author,text,postedAt\nr3,someone,illegalcontent here,2026-11-16T09:00:00Z\n");
+        String postId = flaggedPostId(school);
+
+        logIn(school.runner1());
+        open("/ui/moderation/posts/" + postId);
+        assertThat(text("h1")).isEqualTo("Sealed post");
+        assertThat(text(".sealed-panel")).contains("Internet Watch Foundation");
+        assertThat(browser.findElements(By.id("replyText"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("form.post-reply-form"))).isEmpty();
+
+    }
+
+    @SuppressWarnings("unchecked")
+    private String flaggedPostId(ActiveAccount school) {
+        String[] found = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Object> page = as(school.runner1()).get()
+                    .uri("/api/v1/posts?schoolId={s}&flagged=true", school.schoolId()).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            java.util.List<Map<String, Object>> items = (java.util.List<Map<String, Object>>) page.get("items");
+            assertThat(items).hasSize(1);
+            found[0] = (String) items.get(0).get("id");
+        });
+        return found[0];
+    }
+
     private void openFlaggedPost(String words) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
             open("/ui/moderation");
