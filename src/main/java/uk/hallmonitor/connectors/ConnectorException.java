@@ -23,15 +23,35 @@ public class ConnectorException extends RuntimeException {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final boolean gone;
 
     public ConnectorException(Kind kind, String message, Duration retryAfter) {
+        this(kind, message, retryAfter, false);
+    }
+
+    private ConnectorException(Kind kind, String message, Duration retryAfter, boolean gone) {
         super(message);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.gone = gone;
+    }
+
+    /**
+     * The platform answered that what was asked for does not exist (HTTP 404 or 410, Graph error 100/33, YouTube's
+     * {@code commentNotFound}). To a poll that is a setting to fix ({@link Kind#MISCONFIGURED}); to a moderator's
+     * hide or delete it means the post was already deleted on the platform.
+     */
+    public static ConnectorException notFound(String message) {
+        return new ConnectorException(Kind.MISCONFIGURED, message, null, true);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether the platform said the thing asked for does not exist (see {@link #notFound}). */
+    public boolean notFoundOnPlatform() {
+        return gone;
     }
 
     /** How long the platform asked us to wait, or {@code null}. */

@@ -271,13 +271,11 @@ class ModerationQueue {
 
     static ActionRecord platformFailure(ActionRecord recorded, Throwable error, OnPlatform what) {
         String message = String.valueOf(error.getMessage());
-        // first: a connector that cannot act (no token stored, say) is never read as "the post is gone", whatever
-        // its message holds (an account id can contain "404")
+        // decided by what the connector says, never by the message's words: an id in it can hold "404"
         if (error instanceof ConnectorException refused && refused.kind() == ConnectorException.Kind.UNSUPPORTED) {
             return settled(recorded, "BY_HAND", message + ": " + what.byHand + " on the platform", null);
         }
-        String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("404") || lower.contains("not found") || lower.contains("deleted")) {
+        if (error instanceof ConnectorException refused && refused.notFoundOnPlatform()) {
             return settled(recorded, "POST_GONE", "the platform says the post no longer exists: " + message, null);
         }
         return settled(recorded, "PLATFORM_FAILED", "the platform did not " + what.byHand + " (" + message

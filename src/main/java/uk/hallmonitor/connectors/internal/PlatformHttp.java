@@ -205,6 +205,10 @@ public final class PlatformHttp implements AutoCloseable {
         if (status >= 500) {
             return new ConnectorException(Kind.TRANSIENT, what + " answered " + status, null);
         }
+        if (status == 404 || status == 410) {
+            return ConnectorException.notFound(what + " answered " + status + ": not found; check the connection"
+                    + " settings");
+        }
         return new ConnectorException(Kind.MISCONFIGURED, what + " answered " + status
                 + ": check the connection settings", null);
     }

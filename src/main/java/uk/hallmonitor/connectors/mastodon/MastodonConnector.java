@@ -112,7 +112,7 @@ public final class MastodonConnector extends HttpConnector {
                                 statusEntry(status, index, PostKinds.PUBLIC_MENTION, calls));
                     }, positions)
                     .onErrorResume(ConnectorException.class, failure -> {
-                        if (failure.kind() != Kind.MISCONFIGURED || !failure.getMessage().contains(" 404")) {
+                        if (!failure.notFoundOnPlatform()) {
                             return Mono.error(failure);
                         }
                         calls.harvest.warn("this Mastodon server offers no status search");

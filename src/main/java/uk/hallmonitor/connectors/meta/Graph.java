@@ -206,8 +206,7 @@ final class Graph {
                     + label + ": " + message + "; an admin must grant it (see deploy/docs/connectors.md)", null);
         }
         if (code == 100 && subcode == 33) {
-            return new ConnectorException(Kind.MISCONFIGURED, what + ": not found on " + platformName + label
-                    + ": " + message, null);
+            return ConnectorException.notFound(what + ": not found on " + platformName + label + ": " + message);
         }
         JsonNode transientNode = error.get("is_transient");
         if (code == 1 || code == 2 || transientNode != null && transientNode.asBoolean()) {

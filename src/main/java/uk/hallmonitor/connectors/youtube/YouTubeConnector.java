@@ -300,7 +300,7 @@ public final class YouTubeConnector extends HttpConnector {
         }
         if ("commentNotFound".equals(reason) || "channelNotFound".equals(reason)
                 || "videoNotFound".equals(reason)) {
-            return new ConnectorException(Kind.MISCONFIGURED, what + ": not found on YouTube (" + reason + ")", null);
+            return ConnectorException.notFound(what + ": not found on YouTube (" + reason + ")");
         }
         if ("commentsDisabled".equals(reason)) {
             return new ConnectorException(Kind.MISCONFIGURED, "comments are turned off on this YouTube channel or "
