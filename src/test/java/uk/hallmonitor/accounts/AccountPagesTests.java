@@ -32,6 +32,11 @@ class AccountPagesTests extends AppTestSupport {
         String xPage = page(x.slt(), "/ui/accounts/" + x.accountId());
         assertThat(xPage).contains("Needs a new password").contains("refused the stored password or token")
                 .contains("Activated").contains("Opened when SLT approved the application");
+        // SLT may change who runs it: the current runners come ticked, in the account page's own words
+        assertThat(xPage).contains("<legend>Who runs the account</legend>")
+                .contains("Everyone who runs it must have signed the acceptable-use policy")
+                .containsPattern("value=\"" + x.runner1().id() + "\"\\s+checked")
+                .containsPattern("value=\"" + x.runner2().id() + "\"\\s+checked");
     }
 
     @Test

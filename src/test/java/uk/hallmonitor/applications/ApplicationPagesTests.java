@@ -65,8 +65,12 @@ class ApplicationPagesTests extends AppTestSupport {
                 .contains("href=\"#audience\">Say who the account is for")
                 .contains("value=\"@OakfieldSports\"").contains("Fixtures &amp; results for parents")
                 .contains("The newsletter").doesNotContain("runnerIds[");
-        // the one runner ticked stays ticked
-        assertThat(page).containsPattern("value=\"" + applicant.id() + "\"\\s+checked");
+        // the one runner ticked stays ticked, in the form's own words (the check-boxes are a fragment shared with
+        // the account page), with the error announced with the group
+        assertThat(page).containsPattern("value=\"" + applicant.id() + "\"\\s+checked")
+                .contains("<legend>Who will run the account</legend>")
+                .contains("SLT can approve only when everyone who runs it has signed")
+                .contains("aria-describedby=\"runners-hint runners-error\"").contains("id=\"runners-error\"");
         as(applicant).get().uri("/api/v1/applications").exchange().expectBody().jsonPath("$.total").isEqualTo(0);
     }
 

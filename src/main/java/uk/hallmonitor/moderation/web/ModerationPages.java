@@ -23,6 +23,7 @@ import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.ModerationFeedback;
 import uk.hallmonitor.classification.Severity;
+import uk.hallmonitor.moderation.ActionRecord;
 import uk.hallmonitor.moderation.ActionRequest;
 import uk.hallmonitor.moderation.ModerationAction;
 import uk.hallmonitor.moderation.ModerationInbox;
@@ -50,6 +51,8 @@ class ModerationPages {
     private static final int PAGE_SIZE = 25;
     private static final int BULK_LIMIT = 100;
     private static final int MISSED_TEXT = 10_000;
+    private static final int REPLY_TEXT = 2_000;
+    private static final String REPLY_NOTE = "Replied as the school from the moderation page";
     private static final Map<String, String> MISSED_LABELS = Map.of("category", "What it is", "text",
             "The post's words", "post", "The post");
 
@@ -299,6 +302,62 @@ class ModerationPages {
                     .onErrorResume(failure -> inbox.one(caller, id).flatMap(post -> showPost(caller, post, model,
                             FormProblems.of(failure, "action"), typed)));
         });
+    }
+
+    /**
+     * Reply to the post as the school, through the same service as {@code POST /api/v1/posts/{id}/actions} with
+     * REPLY: posted on the platform where the account's connector can, otherwise recorded for the moderator to post
+     * by hand. The words are kept as what the audience was told, so the post's history shows them.
+     */
+    @PostMapping("/ui/moderation/posts/{id}/reply")
+    Mono<String> reply(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return Callers.current().zipWith(exchange.getFormData()).flatMap(both -> {
+            Caller caller = both.getT1();
+            MultiValueMap<String, String> form = both.getT2();
+            Map<String, String> typed = form.toSingleValueMap();
+            String text = form.getFirst("replyText");
+            return inbox.one(caller, id).flatMap(post -> {
+                if (post.sealed()) {
+                    // a sealed item (R7) is never answered from here: its page shows no reply box
+                    return Mono.error(Problems.conflict("post " + id + " is sealed: it cannot be answered"));
+                }
+                List<Problems.FieldError> errors = new ArrayList<>();
+                if (text == null || text.isBlank()) {
+                    errors.add(new Problems.FieldError("replyText", "Write the reply before sending it"));
+                } else if (text.length() > REPLY_TEXT) {
+                    errors.add(new Problems.FieldError("replyText", "The reply is longer than 2,000 characters ("
+                            + String.format(java.util.Locale.UK, "%,d", text.length()) + "): shorten it"));
+                }
+                if (!errors.isEmpty()) {
+                    exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.BAD_REQUEST);
+                    return showPost(caller, post, model, errors, typed);
+                }
+                ActionRequest request = new ActionRequest("REPLY", REPLY_NOTE, text.strip(),
+                        parseLong(form.getFirst("version")), null, text);
+                return inbox.act(caller, id, request)
+                        .flatMap(after -> Flash.set(exchange, replied(after))
+                                .thenReturn("redirect:/ui/moderation/posts/" + id))
+                        .onErrorResume(failure -> inbox.one(caller, id).flatMap(now -> {
+                            exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.BAD_REQUEST);
+                            return showPost(caller, now, model, FormProblems.of(failure, "replyText"), typed);
+                        }));
+            });
+        });
+    }
+
+    /** The confirmation after a reply, as its outcome says. */
+    static String replied(PostView after) {
+        ActionRecord last = after.actions().isEmpty() ? null : after.actions().get(after.actions().size() - 1);
+        String platform = Words.platform(after.platform());
+        if (last == null || last.outcome() == null) {
+            return "Reply recorded: post it by hand";
+        }
+        return switch (last.outcome()) {
+            case "ON_PLATFORM" -> "Reply sent on " + platform;
+            case "POST_GONE" -> "Reply not sent: the post has been deleted on " + platform;
+            case "PLATFORM_FAILED" -> "Reply recorded: post it by hand (" + platform + " did not take it)";
+            default -> "Reply recorded: post it by hand";
+        };
     }
 
     @PostMapping("/ui/moderation/posts/{id}/answered")
