@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.BackgroundLoops;
+import uk.hallmonitor.system.BackgroundLoops.Loop;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.store.StoreIndexes;
 import uk.hallmonitor.system.store.StoreProperties;
@@ -60,37 +62,10 @@ class ModerationConfiguration {
                 .then();
     }
 
+    /** Before monitoring's announcer starts and after it stops, so triage hears every announcement. */
     @Bean
     SmartLifecycle moderationLoops(PostTriage triage, Escalations escalations, ModerationProperties properties) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                if (properties.background()) {
-                    triage.start();
-                    escalations.start();
-                }
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                triage.stop();
-                escalations.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            /** Before monitoring's announcer starts and after it stops, so triage hears every announcement. */
-            @Override
-            public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 100;
-            }
-        };
+        return BackgroundLoops.of(properties.background(), SmartLifecycle.DEFAULT_PHASE - 100,
+                new Loop(triage::start, triage::stop), new Loop(escalations::start, escalations::stop));
     }
 }

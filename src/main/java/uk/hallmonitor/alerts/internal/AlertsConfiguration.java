@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
+import uk.hallmonitor.system.BackgroundLoops;
+import uk.hallmonitor.system.BackgroundLoops.Loop;
 import uk.hallmonitor.system.store.StoreIndexes;
 
 /** Wires the outbox dispatcher and its channels, the outbox's indexes, and runs the dispatcher and the digest. */
@@ -57,37 +59,10 @@ class AlertsConfiguration {
                 .then();
     }
 
+    /** With moderation's loops: before monitoring's announcer starts and after it stops. */
     @Bean
     SmartLifecycle alertLoops(AlertDispatcher dispatcher, DigestJob digests, AlertsProperties properties) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                if (properties.background()) {
-                    dispatcher.start();
-                    digests.start();
-                }
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                dispatcher.stop();
-                digests.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            /** With moderation's loops: before monitoring's announcer starts and after it stops. */
-            @Override
-            public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 100;
-            }
-        };
+        return BackgroundLoops.of(properties.background(), SmartLifecycle.DEFAULT_PHASE - 100,
+                new Loop(dispatcher::start, dispatcher::stop), new Loop(digests::start, digests::stop));
     }
 }

@@ -13,6 +13,8 @@ import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.ownposts.OwnPostsProperties;
 import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.system.BackgroundLoops;
+import uk.hallmonitor.system.BackgroundLoops.Loop;
 import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.store.StoreIndexes;
 import uk.hallmonitor.vault.DataSeal;
@@ -68,25 +70,6 @@ class OwnPostsConfiguration {
 
     @Bean
     SmartLifecycle ownPostSweep(OwnPostWatch watch) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                watch.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                watch.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        return BackgroundLoops.of(true, SmartLifecycle.DEFAULT_PHASE, new Loop(watch::start, watch::stop));
     }
 }
