@@ -1,13 +1,9 @@
 package uk.hallmonitor.moderation;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import uk.hallmonitor.classification.Category;
 import uk.hallmonitor.classification.CategoryScore;
 import uk.hallmonitor.classification.Severity;
@@ -39,29 +35,5 @@ final class Fixtures {
         return new ModerationProperties("https://hm.example/queue/", Duration.ofSeconds(30), Duration.ofMinutes(10), 2,
                 "seal.json", Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(60), Duration.ofSeconds(30),
                 false);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovingClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(NOON);
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import uk.hallmonitor.MutableClock;
 import uk.hallmonitor.alerts.AlertMessage;
 import uk.hallmonitor.alerts.AlertState;
 import uk.hallmonitor.alerts.Channel;
@@ -20,7 +21,7 @@ import uk.hallmonitor.alerts.Recipient;
 class AlertDispatcherTests {
 
     private final InMemoryAlertStore store = new InMemoryAlertStore();
-    private final Fixtures.MovingClock clock = new Fixtures.MovingClock();
+    private final MutableClock clock = new MutableClock(Fixtures.NOON);
     private final FlakyChannel email = new FlakyChannel();
     private final AlertDispatcher dispatcher = new AlertDispatcher(store, List.of(email), clock, Fixtures.properties());
 
