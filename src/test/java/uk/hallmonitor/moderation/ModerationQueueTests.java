@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import reactor.test.StepVerifier;
 import uk.hallmonitor.alerts.FeedEvent;
 import uk.hallmonitor.system.Platform;
@@ -230,6 +231,26 @@ class ModerationQueueTests extends ModerationAppTestSupport {
         as(school.runner1()).get().uri("/api/v1/posts/{id}", postId).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("DISMISSED")
                 .jsonPath("$.actions[0].actor").isEqualTo(runner.username());
+    }
+
+    @Test
+    void theReplyBoxRefusesAColleagueWhoMayNotActAndAModeratorOfAnotherSchoolAndRecordsNothing() {
+        ActiveAccount school = activeAccount("X", "2024", null);
+        ActiveAccount elsewhere = activeAccount("X", "2025", null);
+        String postId = arrive(school.schoolId(), school.accountId(), "idiot");
+        awaitVerdict(school.runner1(), postId);
+        Person colleague = newCurrentStaff(school.schoolId(), "STAFF");
+
+        as(colleague).post().uri("/ui/moderation/posts/{id}/reply", postId)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("replyText", "Thank you, we are looking into it")).exchange()
+                .expectStatus().isForbidden();
+        as(elsewhere.runner1()).post().uri("/ui/moderation/posts/{id}/reply", postId)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("replyText", "Thank you, we are looking into it")).exchange()
+                .expectStatus().isNotFound();
+
+        assertUntouched(school.runner1(), postId);
     }
 
     @Test
