@@ -11,18 +11,26 @@ import uk.hallmonitor.classification.internal.Lexicon;
 import uk.hallmonitor.classification.internal.ModelBundle;
 
 /**
- * Wires the classifier: the bundle installed in the model directory when there is one, else the shipped models,
+ * Wires the classifier (its models loading in the background, readiness reporting them): the bundle installed in the model directory when there is one, else the shipped models,
  * plus the school's terms; and the watch that switches to a newly installed version.
  */
 @Configuration(proxyBeanMethods = false)
 class ClassificationConfiguration {
 
+    /** The models load in the background: the service starts without waiting, and readiness waits for them. */
     @Bean
     OpenNlpPostClassifier postClassifier(ClassificationProperties properties) {
         Path directory = properties.modelDirectory();
-        ModelBundle bundle = directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
-                ? ModelBundle.load(directory) : ModelBundle.loadShipped();
-        return new OpenNlpPostClassifier(bundle, properties, schoolTerms(properties.lexiconFile()));
+        return OpenNlpPostClassifier.loadingInBackground(
+                () -> directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
+                        ? ModelBundle.load(directory) : ModelBundle.loadShipped(),
+                properties, schoolTerms(properties.lexiconFile()));
+    }
+
+    /** Health component "models", in the readiness group: ready once the models are in. */
+    @Bean("models")
+    ClassifierHealth classifierHealth(OpenNlpPostClassifier classifier) {
+        return new ClassifierHealth(classifier);
     }
 
     @Bean

@@ -40,7 +40,9 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             "language", "unacceptable", "racist", "racism", "homophobic", "homophobia", "bullying", "bullied",
             "quote", "quoted", "using", "use", "used", "like");
 
+    // the models in use; null only while the service's first bundle is still loading in the background
     private final AtomicReference<InUse> inUse;
+    private final java.util.concurrent.CompletableFuture<Void> loaded;
     private final ClassificationProperties properties;
     private final TextNormaliser normaliser;
     private final PostFeatures features;
@@ -62,10 +64,42 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     }
 
     public OpenNlpPostClassifier(ModelBundle models, ClassificationProperties properties, Lexicon schoolTerms) {
-        this.inUse = new AtomicReference<>(InUse.of(models));
+        this(properties, schoolTerms);
         if (models.stack() != null) {
             encoder(models); // loaded with the models, not on the first post
         }
+        inUse.set(InUse.of(models));
+        loaded.complete(null);
+    }
+
+    /**
+     * A classifier whose models load on a thread of their own, so the service answers (and reports itself alive)
+     * while they load; {@link #ready()} says when they are in, and every classification waits for them.
+     */
+    public static OpenNlpPostClassifier loadingInBackground(java.util.function.Supplier<ModelBundle> bundle,
+                                                            ClassificationProperties properties, Lexicon schoolTerms) {
+        OpenNlpPostClassifier classifier = new OpenNlpPostClassifier(properties, schoolTerms);
+        Thread loader = new Thread(() -> {
+            try {
+                ModelBundle models = bundle.get();
+                if (models.stack() != null) {
+                    encoder(models);
+                }
+                // a version installed meanwhile (use) wins over the first one
+                classifier.inUse.compareAndSet(null, InUse.of(models));
+                classifier.loaded.complete(null);
+            } catch (RuntimeException | Error e) {
+                classifier.loaded.completeExceptionally(e);
+            }
+        }, "classifier-models");
+        loader.setDaemon(true);
+        loader.start();
+        return classifier;
+    }
+
+    private OpenNlpPostClassifier(ClassificationProperties properties, Lexicon schoolTerms) {
+        this.inUse = new AtomicReference<>();
+        this.loaded = new java.util.concurrent.CompletableFuture<>();
         this.properties = properties;
         Lexicon base = Lexicon.base();
         this.normaliser = new TextNormaliser(base);
@@ -79,9 +113,43 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         this(models, properties, Lexicon.base());
     }
 
-    /** The version of the models in use. */
+    /** The version of the models in use (waiting for them while they load). */
     public String modelVersion() {
-        return inUse.get().models().version();
+        return current().models().version();
+    }
+
+    /** Whether the models are loaded; false while they load, or when loading failed ({@link #loadFailure}). */
+    public boolean ready() {
+        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    }
+
+    /** Why the models could not be loaded, if they could not. */
+    public java.util.Optional<String> loadFailure() {
+        if (!loaded.isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            loaded.join();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return java.util.Optional.of(String.valueOf(cause.getMessage()));
+        }
+    }
+
+    /** The models in use, waiting for the first bundle while it loads. */
+    private InUse current() {
+        InUse now = inUse.get();
+        if (now != null) {
+            return now;
+        }
+        try {
+            loaded.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("the classification models could not be loaded: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+        return inUse.get();
     }
 
     /** Switches to another model version (a retrained bundle); later verdicts are made and labelled by it. */
@@ -90,6 +158,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             encoder(models);
         }
         inUse.set(InUse.of(models));
+        loaded.complete(null);
     }
 
     @Override
@@ -108,7 +177,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
      * encoder together next, so a burst of posts uses the batch path without any caller waiting for a timer.
      */
     public Verdict classify(String text, String schoolId) {
-        if (inUse.get().models().stack() == null) {
+        if (current().models().stack() == null) {
             return classifyAll(List.of(text == null ? "" : text), schoolId).get(0);
         }
         return batches.submit(text == null ? "" : text, schoolId);
@@ -123,14 +192,15 @@ public final class OpenNlpPostClassifier implements PostClassifier {
      */
     @Override
     public reactor.core.publisher.Mono<Verdict> classifyLater(String text) {
-        return reactor.core.publisher.Mono.defer(() -> {
+        // while the models load, texts wait here rather than on the parallel scheduler's threads
+        return reactor.core.publisher.Mono.fromFuture(loaded, true).then(reactor.core.publisher.Mono.defer(() -> {
             java.util.concurrent.CompletableFuture<Verdict> future = new java.util.concurrent.CompletableFuture<>();
             queued.add(new Queued(text == null ? "" : text, future));
             if (draining.compareAndSet(false, true)) {
                 reactor.core.scheduler.Schedulers.parallel().schedule(this::drain);
             }
             return reactor.core.publisher.Mono.fromFuture(future);
-        });
+        }));
     }
 
     private void drain() {
@@ -172,7 +242,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     }
 
     private List<Verdict> classifyEach(List<String> texts, List<String> schoolIds) {
-        InUse current = inUse.get();
+        InUse current = current();
         ModelBundle models = current.models();
         List<NormalisedText> normalised = new ArrayList<>(texts.size());
         List<String> encoderTexts = new ArrayList<>();
