@@ -56,6 +56,9 @@ public abstract class AppTestSupport {
         registry.add("hallmonitor.reports.deliver", () -> "false");
         // tests run the retention purge by calling it, never on the scheduler's timing
         registry.add("hallmonitor.privacy.purge", () -> "false");
+        // the models are in before the first test, so no test's time limit includes loading them (the background
+        // loading the service does by default is tested on its own: ModelsLoadInBackgroundTests, ModelsHealthTests)
+        registry.add("hallmonitor.classification.load-models-in-background", () -> "false");
         // the fakes (WireMock platforms and webhooks) listen on loopback, which the outbound policy refuses unless the
         // operator's allow-list names it, as an on-premises installation would
         registry.add("hallmonitor.outbound.allow", () -> "localhost,127.0.0.1,[::1]");

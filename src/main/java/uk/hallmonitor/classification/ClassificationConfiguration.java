@@ -5,29 +5,36 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.hallmonitor.classification.internal.Lexicon;
 import uk.hallmonitor.classification.internal.ModelBundle;
 
 /**
- * Wires the classifier (its models loading in the background, readiness reporting them): the bundle installed in the model directory when there is one, else the shipped models,
- * plus the school's terms; and the watch that switches to a newly installed version.
+ * Wires the classifier: the bundle installed in the model directory when there is one, else the shipped models,
+ * plus the school's terms, loading in the background unless told otherwise (the "models" health component says
+ * when they are in); and the watch that switches to a newly installed version.
  */
 @Configuration(proxyBeanMethods = false)
 class ClassificationConfiguration {
 
-    /** The models load in the background: the service starts without waiting, and readiness waits for them. */
+    /**
+     * By default the models load on a thread of their own: the service starts and answers without waiting for them,
+     * posts wait to be classified, and readiness reports LOADING until they are in.
+     */
     @Bean
     OpenNlpPostClassifier postClassifier(ClassificationProperties properties) {
         Path directory = properties.modelDirectory();
-        return OpenNlpPostClassifier.loadingInBackground(
-                () -> directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
-                        ? ModelBundle.load(directory) : ModelBundle.loadShipped(),
-                properties, schoolTerms(properties.lexiconFile()));
+        Supplier<ModelBundle> bundle = () -> directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
+                ? ModelBundle.load(directory) : ModelBundle.loadShipped();
+        Lexicon terms = schoolTerms(properties.lexiconFile());
+        return properties.loadModelsInBackground()
+                ? OpenNlpPostClassifier.loadingInBackground(bundle, properties, terms)
+                : new OpenNlpPostClassifier(bundle.get(), properties, terms);
     }
 
-    /** Health component "models", in the readiness group: ready once the models are in. */
+    /** Health component "models": LOADING, then UP with the version (readiness waits for it), DOWN if they failed. */
     @Bean("models")
     ClassifierHealth classifierHealth(OpenNlpPostClassifier classifier) {
         return new ClassifierHealth(classifier);

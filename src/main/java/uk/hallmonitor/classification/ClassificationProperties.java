@@ -23,7 +23,12 @@ public record ClassificationProperties(
         /** Longest text the classify endpoint accepts, in characters. */
         Integer maxTextLength,
         /** How often the model directory is checked for a newly installed (retrained) version. */
-        Duration modelCheckEvery) {
+        Duration modelCheckEvery,
+        /**
+         * Whether the models load on a thread of their own after start-up (default), readiness reporting LOADING
+         * until they are in; false: start-up waits for them.
+         */
+        Boolean loadModelsInBackground) {
 
     /** Default category threshold: safeguarding categories favour recall. */
     static final Map<Category, Double> DEFAULT_CATEGORY_THRESHOLDS = Map.of(
@@ -36,11 +41,12 @@ public record ClassificationProperties(
         feedbackFile = feedbackFile == null ? Path.of("data", "classification", "feedback.tsv") : feedbackFile;
         maxTextLength = maxTextLength == null ? 10_000 : maxTextLength;
         modelCheckEvery = modelCheckEvery == null ? Duration.ofMinutes(1) : modelCheckEvery;
+        loadModelsInBackground = loadModelsInBackground == null || loadModelsInBackground;
     }
 
     /** The defaults: shipped models, tuned thresholds. */
     public static ClassificationProperties defaults() {
-        return new ClassificationProperties(null, null, null, null, null, null, null, null);
+        return new ClassificationProperties(null, null, null, null, null, null, null, null, null);
     }
 
     /** One school's thresholds. */

@@ -6,11 +6,15 @@ import org.springframework.boot.health.contributor.Status;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether the classification models are in: OUT_OF_SERVICE while they load (the service answers, posts wait to be
- * classified), UP with their version once loaded, DOWN with the reason when they could not be loaded. Part of the
- * readiness group, so a load balancer sends traffic only once posts can be classified.
+ * Whether the classification models are in. LOADING while they load: the service answers and stores posts, which
+ * wait to be classified; the overall health stays UP (nothing is broken), and the readiness group, which orders
+ * LOADING first and answers it with 503, keeps a load balancer's traffic away until posts can be classified. UP with
+ * the version once loaded; DOWN with the reason when they could not be loaded.
  */
 class ClassifierHealth implements ReactiveHealthIndicator {
+
+    /** The models are still loading (configured in application.yml: after UP for the overall health, 503 for readiness). */
+    static final Status LOADING = new Status("LOADING", "the classification models are loading");
 
     private final OpenNlpPostClassifier classifier;
 
@@ -27,8 +31,7 @@ class ClassifierHealth implements ReactiveHealthIndicator {
             return classifier.loadFailure()
                     .map(reason -> Health.down().withDetail("error", "the classification models could not be "
                             + "loaded: " + reason).build())
-                    .orElseGet(() -> Health.status(Status.OUT_OF_SERVICE)
-                            .withDetail("loading", "the classification models are loading").build());
+                    .orElseGet(() -> Health.status(LOADING).build());
         });
     }
 }

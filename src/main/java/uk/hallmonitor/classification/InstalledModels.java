@@ -37,6 +37,9 @@ class InstalledModels implements SmartLifecycle {
 
     /** Loads the installed bundle if its version differs from the one in use; answers whether it switched. */
     boolean check() {
+        if (!classifier.ready()) {
+            return false; // the first bundle is still loading (and is the installed one when there is one)
+        }
         String installed = installedVersion();
         if (installed == null || installed.equals(classifier.modelVersion())) {
             return false;

@@ -5,9 +5,17 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.classification.internal.Ensemble;
 import uk.hallmonitor.classification.internal.LanguageGuess;
 import uk.hallmonitor.classification.internal.Lexicon;
@@ -42,18 +50,17 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
     // the models in use; null only while the service's first bundle is still loading in the background
     private final AtomicReference<InUse> inUse;
-    private final java.util.concurrent.CompletableFuture<Void> loaded;
+    private final CompletableFuture<Void> loaded;
     private final ClassificationProperties properties;
     private final TextNormaliser normaliser;
     private final PostFeatures features;
     private final OffensiveFeatures offensiveFeatures;
     private final Lexicon lexicon;
     private final PersonalDataDetector personalData = new PersonalDataDetector();
-    private final java.util.Set<Lexicon.Entry> base = java.util.Set.copyOf(Lexicon.base().entries());
+    private final Set<Lexicon.Entry> base = Set.copyOf(Lexicon.base().entries());
     private final Batches batches = new Batches();
-    private final java.util.concurrent.ConcurrentLinkedQueue<Queued> queued =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ConcurrentLinkedQueue<Queued> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     /** A model version and each thread's categorizers over it. */
     private record InUse(ModelBundle models, ThreadLocal<Categorizers> categorizers) {
@@ -76,7 +83,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
      * A classifier whose models load on a thread of their own, so the service answers (and reports itself alive)
      * while they load; {@link #ready()} says when they are in, and every classification waits for them.
      */
-    public static OpenNlpPostClassifier loadingInBackground(java.util.function.Supplier<ModelBundle> bundle,
+    public static OpenNlpPostClassifier loadingInBackground(Supplier<ModelBundle> bundle,
                                                             ClassificationProperties properties, Lexicon schoolTerms) {
         OpenNlpPostClassifier classifier = new OpenNlpPostClassifier(properties, schoolTerms);
         Thread loader = new Thread(() -> {
@@ -99,7 +106,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
 
     private OpenNlpPostClassifier(ClassificationProperties properties, Lexicon schoolTerms) {
         this.inUse = new AtomicReference<>();
-        this.loaded = new java.util.concurrent.CompletableFuture<>();
+        this.loaded = new CompletableFuture<>();
         this.properties = properties;
         Lexicon base = Lexicon.base();
         this.normaliser = new TextNormaliser(base);
@@ -123,17 +130,22 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         return loaded.isDone() && !loaded.isCompletedExceptionally();
     }
 
+    /** Completes when the models are in (at once when they are), or fails with the reason they could not be loaded. */
+    public Mono<Void> whenLoaded() {
+        return Mono.fromFuture(loaded, true);
+    }
+
     /** Why the models could not be loaded, if they could not. */
-    public java.util.Optional<String> loadFailure() {
+    public Optional<String> loadFailure() {
         if (!loaded.isCompletedExceptionally()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             loaded.join();
-            return java.util.Optional.empty();
-        } catch (java.util.concurrent.CompletionException e) {
+            return Optional.empty();
+        } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return java.util.Optional.of(String.valueOf(cause.getMessage()));
+            return Optional.of(String.valueOf(cause.getMessage()));
         }
     }
 
@@ -145,7 +157,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
         }
         try {
             loaded.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw new IllegalStateException("the classification models could not be loaded: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
@@ -191,15 +203,15 @@ public final class OpenNlpPostClassifier implements PostClassifier {
      * {@value #QUEUE_BATCH}, so posts that arrive together are embedded together and no caller's thread blocks.
      */
     @Override
-    public reactor.core.publisher.Mono<Verdict> classifyLater(String text) {
+    public Mono<Verdict> classifyLater(String text) {
         // while the models load, texts wait here rather than on the parallel scheduler's threads
-        return reactor.core.publisher.Mono.fromFuture(loaded, true).then(reactor.core.publisher.Mono.defer(() -> {
-            java.util.concurrent.CompletableFuture<Verdict> future = new java.util.concurrent.CompletableFuture<>();
+        return whenLoaded().then(Mono.defer(() -> {
+            CompletableFuture<Verdict> future = new CompletableFuture<>();
             queued.add(new Queued(text == null ? "" : text, future));
             if (draining.compareAndSet(false, true)) {
-                reactor.core.scheduler.Schedulers.parallel().schedule(this::drain);
+                Schedulers.parallel().schedule(this::drain);
             }
-            return reactor.core.publisher.Mono.fromFuture(future);
+            return Mono.fromFuture(future);
         }));
     }
 
@@ -229,7 +241,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     }
 
     /** A text waiting in the queue. */
-    private record Queued(String text, java.util.concurrent.CompletableFuture<Verdict> future) {
+    private record Queued(String text, CompletableFuture<Verdict> future) {
     }
 
     /** Verdicts for many texts under one school's thresholds, the sentence vectors computed in one batch. */

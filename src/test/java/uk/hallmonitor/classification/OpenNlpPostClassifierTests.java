@@ -105,7 +105,7 @@ class OpenNlpPostClassifierTests {
     @Test
     void perSchoolThresholdsOverrideTheDefaults() {
         ClassificationProperties strict = new ClassificationProperties(null, null, null,
-                Map.of("school-1", new ClassificationProperties.SchoolThresholds(0.0001, Map.of())), null, null, null, null);
+                Map.of("school-1", new ClassificationProperties.SchoolThresholds(0.0001, Map.of())), null, null, null, null, null);
         OpenNlpPostClassifier perSchool = new OpenNlpPostClassifier(models, strict);
         String text = "looking forward to the fair";
         assertThat(perSchool.classify(text, "school-1").offensive()).isTrue();

@@ -78,8 +78,28 @@ public final class ModelBundle {
         return load(name -> Files.newInputStream(directory.resolve(name)));
     }
 
-    /** Loads the bundle shipped on the classpath under {@code /nlp-models/}. */
+    // the shipped bundle never changes while the process runs: read once, shared by every classifier in it
+    private static volatile ModelBundle shipped;
+
+    /**
+     * The bundle shipped on the classpath under {@code /nlp-models/}, read on the first call and shared after it (a
+     * bundle is read-only: each classifier makes its own categorizers over it).
+     */
     public static ModelBundle loadShipped() {
+        ModelBundle read = shipped;
+        if (read == null) {
+            synchronized (ModelBundle.class) {
+                read = shipped;
+                if (read == null) {
+                    read = readShipped();
+                    shipped = read;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static ModelBundle readShipped() {
         return load(name -> {
             InputStream in = ModelBundle.class.getResourceAsStream("/nlp-models/" + name);
             if (in == null) {

@@ -37,8 +37,9 @@ class ClassifyController {
         if (request.text().length() > maxTextLength) {
             return Mono.error(Problems.badRequest("text", "at most " + maxTextLength + " characters"));
         }
-        // long texts cost a millisecond or more: keep that work off the event loop
-        return Callers.current().publishOn(Schedulers.parallel())
+        // wait (without holding a thread) for the models if they are still loading; long texts cost a millisecond
+        // or more: keep that work off the event loop
+        return classifier.whenLoaded().then(Callers.current()).publishOn(Schedulers.parallel())
                 .map(caller -> classifier.classify(request.text(), caller.isAdmin() ? null : caller.schoolId()));
     }
 }
