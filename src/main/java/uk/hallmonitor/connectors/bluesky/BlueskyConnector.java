@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +53,10 @@ public final class BlueskyConnector extends HttpConnector {
     private static final Set<String> NOT_POSTS = Set.of("like", "repost", "follow", "starterpack-joined",
             "verified", "unverified", "like-via-repost", "repost-via-repost", "subscribed-post");
 
-
     public BlueskyConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        super(http, secrets, clock, properties);
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.BLUESKY;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.SEARCH, Capability.OWN_POSTS);
+        super(Platform.BLUESKY, Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.SEARCH,
+                Capability.OWN_POSTS),
+                http, secrets, clock, properties);
     }
 
     @Override
@@ -89,10 +79,8 @@ public final class BlueskyConnector extends HttpConnector {
         return Mono.defer(() -> {
             Harvest harvest = harvest(source);
             Calls calls = new Calls(base, session, harvest);
-            Map<String, String> positions = new HashMap<>(since.positions());
-            Mono<Void> streams = source.isWatch() ? search(source, since, calls, positions)
-                    : account(source, since, calls, positions);
-            return streams.then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
+            return gather(harvest, since, positions -> source.isWatch() ? search(source, since, calls, positions)
+                    : account(source, since, calls, positions));
         });
     }
 
@@ -216,12 +204,8 @@ public final class BlueskyConnector extends HttpConnector {
             }
             return new Entry(key, null);
         }
-        try {
-            return new Entry(key, post(item, kind));
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Bluesky notification " + label(item, index) + ": " + bad.getMessage());
-            return new Entry(key, null);
-        }
+        return new Entry(key, harvest.readOrSkip("Bluesky notification " + label(item, index),
+                () -> post(item, kind)));
     }
 
     private Entry ownPost(JsonNode item, int index, String own, Harvest harvest) {
@@ -238,13 +222,8 @@ public final class BlueskyConnector extends HttpConnector {
     }
 
     private Entry postEntry(JsonNode post, int index, String kind, Harvest harvest) {
-        String key = indexedAt(post);
-        try {
-            return new Entry(key, post(post, kind));
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Bluesky post " + label(post, index) + ": " + bad.getMessage());
-            return new Entry(key, null);
-        }
+        return new Entry(indexedAt(post), harvest.readOrSkip("Bluesky post " + label(post, index),
+                () -> post(post, kind)));
     }
 
     /** A post from a notification or a post view: both carry uri, author and record at the top level. */

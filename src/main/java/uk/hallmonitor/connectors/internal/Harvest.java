@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.hallmonitor.connectors.Batch;
+import uk.hallmonitor.connectors.ConnectorException;
+import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
 
@@ -75,6 +78,33 @@ public final class Harvest {
 
     public boolean anyAnswer() {
         return answered > 0;
+    }
+
+    /**
+     * Whether the poll may keep what it read after this failure and go on: not when the credential or the settings
+     * are wrong, nor before the platform has answered anything. A rate limit also pauses the source.
+     */
+    public boolean outlasts(ConnectorException failure) {
+        if (failure.kind() == Kind.UNAUTHORIZED || failure.kind() == Kind.MISCONFIGURED || !anyAnswer()) {
+            return false;
+        }
+        if (failure.kind() == Kind.RATE_LIMITED) {
+            pause(failure.retryAfter());
+        }
+        return true;
+    }
+
+    /**
+     * The post read from one item of a platform's answer, or {@code null} when the item is unusable
+     * ({@link Json.BadItem}): skipped with a warning that names it, so one bad item never fails the poll.
+     */
+    public FetchedPost readOrSkip(String what, Supplier<FetchedPost> item) {
+        try {
+            return item.get();
+        } catch (Json.BadItem bad) {
+            warn("skipped " + what + ": " + bad.getMessage());
+            return null;
+        }
     }
 
     /** Remembers the longest wait a platform asked for. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.ConnectorException;
-import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
 
@@ -144,12 +143,8 @@ public final class PagedStream {
                     return step(walk, harvest, pages);
                 })
                 .onErrorResume(ConnectorException.class, failure -> {
-                    if (failure.kind() == Kind.UNAUTHORIZED || failure.kind() == Kind.MISCONFIGURED
-                            || !harvest.anyAnswer()) {
+                    if (!harvest.outlasts(failure)) {
                         return Mono.error(failure);
-                    }
-                    if (failure.kind() == Kind.RATE_LIMITED) {
-                        harvest.pause(failure.retryAfter());
                     }
                     harvest.warn(name + ": " + failure.getMessage() + "; kept what was read, resumes next poll");
                     return Mono.empty();

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +42,10 @@ public final class MastodonConnector extends HttpConnector {
     private static final Set<String> SECRET_NAMES = Set.of("accessToken");
     private static final int PAGE = 40;
 
-
     public MastodonConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        super(http, secrets, clock, properties);
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.MASTODON;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.DIRECT_MESSAGES, Capability.SEARCH,
-                Capability.OWN_POSTS);
+        super(Platform.MASTODON, Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.DIRECT_MESSAGES,
+                Capability.SEARCH, Capability.OWN_POSTS),
+                http, secrets, clock, properties);
     }
 
     @Override
@@ -71,10 +60,8 @@ public final class MastodonConnector extends HttpConnector {
             return secrets.with(source, SECRET_NAMES, vault -> {
                 String token = Secrets.require(vault, "accessToken", source);
                 Calls calls = new Calls(base, Map.of("Authorization", "Bearer " + token), harvest);
-                Map<String, String> positions = new HashMap<>(since.positions());
-                Mono<Void> streams = source.isWatch() ? search(source, since, calls, positions)
-                        : account(source, since, calls, positions);
-                return streams.then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
+                return gather(harvest, since, positions -> source.isWatch() ? search(source, since, calls, positions)
+                        : account(source, since, calls, positions));
             });
         });
     }
@@ -149,13 +136,8 @@ public final class MastodonConnector extends HttpConnector {
     }
 
     private Entry statusEntry(JsonNode status, int index, String kind, Calls calls) {
-        String key = numericId(status);
-        try {
-            return new Entry(key, status(status, kind));
-        } catch (Json.BadItem bad) {
-            calls.harvest.warn("skipped Mastodon status " + label(status, index) + ": " + bad.getMessage());
-            return new Entry(key, null);
-        }
+        return new Entry(numericId(status), calls.harvest.readOrSkip("Mastodon status " + label(status, index),
+                () -> status(status, kind)));
     }
 
     private static FetchedPost status(JsonNode status, String kind) {

@@ -7,17 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import uk.hallmonitor.connectors.Batch;
 import uk.hallmonitor.connectors.Capability;
-import uk.hallmonitor.connectors.ConnectorException;
-import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
-import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
 import uk.hallmonitor.connectors.Source;
-import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.connectors.internal.Harvest;
-import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
@@ -30,36 +24,26 @@ import uk.hallmonitor.system.Platform;
  * and on visitor posts, visitor posts themselves and posts the Page is tagged in; hides, shows, deletes and answers
  * comments as the Page.
  */
-public final class FacebookConnector extends HttpConnector {
+public final class FacebookConnector extends GraphConnector {
 
     static final String POST_FIELDS = "id,message,story,created_time,updated_time,permalink_url,from{id,name}";
     static final String COMMENT_FIELDS = "id,message,created_time,from{id,name},parent{id},is_hidden,permalink_url";
     /** The connection setting that turns on reading the Page's Messenger conversations ({@code true}/{@code false}). */
     static final String MESSENGER = "messenger";
-    /** The cursor key under which earlier versions kept the newest posts whose comments they read. */
-    private static final String LEGACY_WATCHED = "posts";
     /** Every comment and reply, newest first, so that a walk can stop at the last one stored. */
     private static final Map<String, String> COMMENT_ORDER = Map.of("filter", "stream",
             "order", "reverse_chronological");
     private static final int PAGE = 25;
     private static final int COMMENT_PAGE = 100;
 
-    private final Graph graph;
+    private static final Traits TRAITS = new Traits("Facebook",
+            "Facebook offers no public search; watch a Page the school runs instead", "the Page token",
+            "reconnect the Page", "is_hidden", "comments");
 
     public FacebookConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        super(http, secrets, clock, properties);
-        this.graph = new Graph(http, clock, properties, "Facebook");
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.FACEBOOK;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.OWN_POSTS, Capability.HIDE_REPLY,
-                Capability.DELETE_REPLY, Capability.REPLY);
+        super(Platform.FACEBOOK, Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.OWN_POSTS,
+                Capability.HIDE_REPLY, Capability.DELETE_REPLY, Capability.REPLY), TRAITS, http, secrets, clock,
+                properties);
     }
 
     /** The permissions the connector needs (Meta's names), with what each is for. */
@@ -72,126 +56,68 @@ public final class FacebookConnector extends HttpConnector {
             "pages_messaging", "read the Page's Messenger conversations");
 
     @Override
-    public Mono<TokenStatus> tokenStatus(Source source) {
-        return Mono.defer(() -> {
-            Map<String, String> required = new HashMap<>(REQUIRED_SCOPES);
-            if (GraphPoll.flag(source, MESSENGER)) {
-                required.putAll(MESSENGER_SCOPES);
-            }
-            return graph.debugToken(secrets, source, required, "the Page token", "reconnect the Page");
-        });
+    Map<String, String> requiredScopes(Source source) {
+        Map<String, String> required = new HashMap<>(REQUIRED_SCOPES);
+        if (GraphPoll.flag(source, MESSENGER)) {
+            required.putAll(MESSENGER_SCOPES);
+        }
+        return required;
     }
 
     @Override
-    public Mono<Batch> fetch(Source source, Cursor since) {
-        return Mono.defer(() -> {
-            if (source.isWatch()) {
-                return Mono.error(new ConnectorException(Kind.UNSUPPORTED,
-                        "Facebook offers no public search; watch a Page the school runs instead", null));
-            }
-            String root = graph.root(source);
-            boolean messenger = GraphPoll.flag(source, MESSENGER);
-            GraphPoll.commentDays(source);
-            Harvest harvest = harvest(source);
-            return Graph.withToken(secrets, source, vault -> {
-                GraphPoll poll = new GraphPoll(graph, source, since, harvest, properties, root,
-                        graph.token(vault, source));
-                // the newest posts whose comments were read used to be kept under "posts"; the window replaces it
-                poll.keep(Map.of(), LEGACY_WATCHED);
-                String pagePath = Graph.encoded(source.platformAccountId());
-                Mono<Void> own = poll.stream("own", pagePath + "/posts", POST_FIELDS, PAGE, Map.of(),
-                        GraphPoll::graphSince, (post, index) -> post(post, index, PostKinds.OWN_POST, harvest));
-                Mono<Void> visitors = poll.stream("visitors", pagePath + "/visitor_posts", POST_FIELDS, PAGE,
-                        Map.of(), GraphPoll::graphSince,
-                        (post, index) -> post(post, index, PostKinds.COMMENT, harvest));
-                Mono<Void> tagged = poll.stream("tagged", pagePath + "/tagged", POST_FIELDS, PAGE, Map.of(),
-                        GraphPoll::graphSince, (post, index) -> post(post, index, PostKinds.MENTION, harvest));
-                // the feed holds the Page's own posts and visitors' posts alike
-                Mono<Void> comments = poll.comments(pagePath + "/feed", "created_time", true,
-                        postId -> poll.stream("c." + postId, Graph.encoded(postId) + "/comments", COMMENT_FIELDS,
-                                COMMENT_PAGE, COMMENT_ORDER, null,
-                                (comment, index) -> comment(comment, index, postId, harvest)));
-                Mono<Void> conversations;
-                if (messenger) {
-                    conversations = new PageConversations(poll, source.platformAccountId()).read();
-                } else {
-                    // off means nothing is read, and turning it on later starts from then
-                    poll.keep(Map.of(), PageConversations.STREAM + ".");
-                    conversations = Mono.empty();
-                }
-                return own.then(visitors).then(tagged).then(comments).then(conversations)
-                        .then(Mono.fromSupplier(poll::batch));
-            });
-        });
+    void checkSettings(Source source) {
+        GraphPoll.flag(source, MESSENGER);
+    }
+
+    @Override
+    Mono<Void> read(GraphPoll poll, Source source, Harvest harvest) {
+        String pagePath = Graph.encoded(source.platformAccountId());
+        Mono<Void> own = poll.stream("own", pagePath + "/posts", POST_FIELDS, PAGE, Map.of(),
+                GraphPoll::graphSince, (post, index) -> post(post, index, PostKinds.OWN_POST, harvest));
+        Mono<Void> visitors = poll.stream("visitors", pagePath + "/visitor_posts", POST_FIELDS, PAGE,
+                Map.of(), GraphPoll::graphSince,
+                (post, index) -> post(post, index, PostKinds.COMMENT, harvest));
+        Mono<Void> tagged = poll.stream("tagged", pagePath + "/tagged", POST_FIELDS, PAGE, Map.of(),
+                GraphPoll::graphSince, (post, index) -> post(post, index, PostKinds.MENTION, harvest));
+        // the feed holds the Page's own posts and visitors' posts alike
+        Mono<Void> comments = poll.comments(pagePath + "/feed", "created_time", true,
+                postId -> poll.stream("c." + postId, Graph.encoded(postId) + "/comments", COMMENT_FIELDS,
+                        COMMENT_PAGE, COMMENT_ORDER, null,
+                        (comment, index) -> comment(comment, index, postId, harvest)));
+        Mono<Void> conversations;
+        if (GraphPoll.flag(source, MESSENGER)) {
+            conversations = new PageConversations(poll, source.platformAccountId()).read();
+        } else {
+            // off means nothing is read, and turning it on later starts from then
+            poll.keep(Map.of(), PageConversations.STREAM + ".");
+            conversations = Mono.empty();
+        }
+        return own.then(visitors).then(tagged).then(comments).then(conversations);
     }
 
     private static Entry post(JsonNode post, int index, String kind, Harvest harvest) {
-        Instant created = GraphPoll.time(post, "created_time");
-        String key = created == null ? null : created.toString();
-        try {
-            String id = Json.required(post, "id");
+        return GraphPoll.entry(post, index, "created_time", "Facebook post", harvest, (id, created) -> {
             String text = Json.text(post, "message");
             if (text == null) {
                 // a shared photo or a life event has a story and no message
                 text = Json.text(post, "story") != null ? Json.text(post, "story") : "";
             }
-            if (created == null) {
-                throw new Json.BadItem("no created_time");
-            }
             Instant updated = GraphPoll.time(post, "updated_time");
             JsonNode from = Json.object(post, "from");
-            return new Entry(key, new FetchedPost(id, kind, Json.text(from, "id"), Json.text(from, "name"), text,
+            return new FetchedPost(id, kind, Json.text(from, "id"), Json.text(from, "name"), text,
                     Json.text(post, "permalink_url"), id, null, created,
-                    updated != null && updated.isAfter(created) ? updated : null));
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Facebook post " + GraphPoll.label(post, index) + ": " + bad.getMessage());
-            return new Entry(key, null);
-        }
+                    updated != null && updated.isAfter(created) ? updated : null);
+        });
     }
 
     private static Entry comment(JsonNode comment, int index, String postId, Harvest harvest) {
-        Instant created = GraphPoll.time(comment, "created_time");
-        String key = created == null ? null : created.toString();
-        try {
-            String id = Json.required(comment, "id");
-            if (created == null) {
-                throw new Json.BadItem("no created_time");
-            }
+        return GraphPoll.entry(comment, index, "created_time", "Facebook comment", harvest, (id, created) -> {
             String text = Json.text(comment, "message");
             JsonNode from = Json.object(comment, "from");
             String parent = Json.text(Json.object(comment, "parent"), "id");
-            return new Entry(key, new FetchedPost(id, PostKinds.COMMENT, Json.text(from, "id"),
-                    Json.text(from, "name"), text == null ? "" : text, Json.text(comment, "permalink_url"), postId,
-                    parent != null ? parent : postId, created, null));
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Facebook comment " + GraphPoll.label(comment, index) + ": " + bad.getMessage());
-            return new Entry(key, null);
-        }
-    }
-
-    /** Sets {@code is_hidden}: hidden comments stay visible to their author and friends only. */
-    @Override
-    public Mono<Void> hideReply(Source source, String platformPostId) {
-        return hidden(source, platformPostId, true);
-    }
-
-    @Override
-    public Mono<Void> unhideReply(Source source, String platformPostId) {
-        return hidden(source, platformPostId, false);
-    }
-
-    private Mono<Void> hidden(Source source, String commentId, boolean hide) {
-        return graph.hide(secrets, source, commentId, "is_hidden", hide);
-    }
-
-    @Override
-    public Mono<Void> deleteReply(Source source, String platformPostId) {
-        return graph.remove(secrets, source, platformPostId);
-    }
-
-    /** Replies as the Page: a comment on the comment (or on the post). */
-    @Override
-    public Mono<String> reply(Source source, String platformPostId, String text) {
-        return graph.answer(secrets, source, platformPostId, "comments", text);
+            return new FetchedPost(id, PostKinds.COMMENT, Json.text(from, "id"), Json.text(from, "name"),
+                    text == null ? "" : text, Json.text(comment, "permalink_url"), postId,
+                    parent != null ? parent : postId, created, null);
+        });
     }
 }

@@ -19,6 +19,7 @@ import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
+import uk.hallmonitor.connectors.FetchedPost;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.internal.Harvest;
 import uk.hallmonitor.connectors.internal.Json;
@@ -151,12 +152,8 @@ final class GraphPoll {
                         return Flux.fromIterable(picked).concatMap(comments).then();
                     }))
                     .onErrorResume(ConnectorException.class, failure -> {
-                        if (failure.kind() == Kind.UNAUTHORIZED || failure.kind() == Kind.MISCONFIGURED
-                                || !harvest.anyAnswer()) {
+                        if (!harvest.outlasts(failure)) {
                             return Mono.error(failure);
-                        }
-                        if (failure.kind() == Kind.RATE_LIMITED) {
-                            harvest.pause(failure.retryAfter());
                         }
                         harvest.warn("comments: " + failure.getMessage() + "; no comments read this poll, "
                                 + "resumes next poll");
@@ -283,6 +280,23 @@ final class GraphPoll {
         } catch (Json.BadItem bad) {
             return null;
         }
+    }
+
+    /**
+     * A Graph item as a stream entry, keyed by its time in {@code timeField}: the post {@code read} makes of its id
+     * and time, or none (warned, naming the item as {@code what}) when it has no id or no time or is otherwise unusable.
+     */
+    static Entry entry(JsonNode item, int index, String timeField, String what, Harvest harvest,
+                       BiFunction<String, Instant, FetchedPost> read) {
+        Instant created = time(item, timeField);
+        return new Entry(created == null ? null : created.toString(),
+                harvest.readOrSkip(what + " " + label(item, index), () -> {
+                    String id = Json.required(item, "id");
+                    if (created == null) {
+                        throw new Json.BadItem("no " + timeField);
+                    }
+                    return read.apply(id, created);
+                }));
     }
 
     /** An item's id for a warning, else its place on the page. */

@@ -6,17 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import uk.hallmonitor.connectors.Batch;
 import uk.hallmonitor.connectors.Capability;
-import uk.hallmonitor.connectors.ConnectorException;
-import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorProperties;
-import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
 import uk.hallmonitor.connectors.Source;
-import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.connectors.internal.Harvest;
-import uk.hallmonitor.connectors.internal.HttpConnector;
 import uk.hallmonitor.connectors.internal.Json;
 import uk.hallmonitor.connectors.internal.PagedStream.Entry;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
@@ -29,32 +23,22 @@ import uk.hallmonitor.system.Platform;
  * the comments and replies on its recent media, and media it is tagged in; hides, shows, deletes and answers
  * comments. {@code platformAccountId} is the Instagram user id, and the Page access token is the credential.
  */
-public final class InstagramConnector extends HttpConnector {
+public final class InstagramConnector extends GraphConnector {
 
     static final String MEDIA_FIELDS = "id,caption,timestamp,permalink,username";
     static final String COMMENT_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id,"
             + "replies{id,text,timestamp,username,from{id,username},hidden,parent_id}";
     private static final int PAGE = 25;
     private static final int COMMENT_PAGE = 50;
-    /** The cursor key under which earlier versions kept the newest media whose comments they read. */
-    private static final String LEGACY_WATCHED = "posts";
 
-    private final Graph graph;
+    private static final Traits TRAITS = new Traits("Instagram",
+            "Instagram offers no public search to this app; watch the school's own account instead",
+            "the Instagram account's Page token", "reconnect the Instagram account", "hide", "replies");
 
     public InstagramConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        super(http, secrets, clock, properties);
-        this.graph = new Graph(http, clock, properties, "Instagram");
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.INSTAGRAM;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.OWN_POSTS, Capability.HIDE_REPLY,
-                Capability.DELETE_REPLY, Capability.REPLY);
+        super(Platform.INSTAGRAM, Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.OWN_POSTS,
+                Capability.HIDE_REPLY, Capability.DELETE_REPLY, Capability.REPLY), TRAITS, http, secrets, clock,
+                properties);
     }
 
     /** The permissions the connector needs (Meta's names), with what each is for. */
@@ -64,57 +48,31 @@ public final class InstagramConnector extends HttpConnector {
             "pages_read_engagement", "reach the account through its linked Page");
 
     @Override
-    public Mono<TokenStatus> tokenStatus(Source source) {
-        return graph.debugToken(secrets, source, REQUIRED_SCOPES, "the Instagram account's Page token", "reconnect the Instagram account");
+    Map<String, String> requiredScopes(Source source) {
+        return REQUIRED_SCOPES;
     }
 
     @Override
-    public Mono<Batch> fetch(Source source, Cursor since) {
-        return Mono.defer(() -> {
-            if (source.isWatch()) {
-                return Mono.error(new ConnectorException(Kind.UNSUPPORTED,
-                        "Instagram offers no public search to this app; watch the school's own account instead",
-                        null));
-            }
-            String root = graph.root(source);
-            GraphPoll.commentDays(source);
-            Harvest harvest = harvest(source);
-            return Graph.withToken(secrets, source, vault -> {
-                GraphPoll poll = new GraphPoll(graph, source, since, harvest, properties, root,
-                        graph.token(vault, source));
-                // the newest media whose comments were read used to be kept under "posts"; the window replaces it
-                poll.keep(Map.of(), LEGACY_WATCHED);
-                String user = Graph.encoded(source.platformAccountId());
-                Mono<Void> media = poll.stream("own", user + "/media", MEDIA_FIELDS, PAGE, Map.of(), null,
-                        (item, index) -> media(item, index, PostKinds.OWN_POST, harvest));
-                Mono<Void> tagged = poll.stream("tagged", user + "/tags", MEDIA_FIELDS, PAGE, Map.of(), null,
-                        (item, index) -> media(item, index, PostKinds.MENTION, harvest));
-                // the media list is newest first; it takes no time-based paging, so the walk stops by time
-                Mono<Void> comments = poll.comments(user + "/media", "timestamp", false,
-                        mediaId -> poll.stream("c." + mediaId, Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS,
-                                COMMENT_PAGE, Map.of(), null,
-                                (comment, index) -> comment(comment, index, mediaId, harvest)));
-                return media.then(tagged).then(comments).then(Mono.fromSupplier(poll::batch));
-            });
-        });
+    Mono<Void> read(GraphPoll poll, Source source, Harvest harvest) {
+        String user = Graph.encoded(source.platformAccountId());
+        Mono<Void> media = poll.stream("own", user + "/media", MEDIA_FIELDS, PAGE, Map.of(), null,
+                (item, index) -> media(item, index, PostKinds.OWN_POST, harvest));
+        Mono<Void> tagged = poll.stream("tagged", user + "/tags", MEDIA_FIELDS, PAGE, Map.of(), null,
+                (item, index) -> media(item, index, PostKinds.MENTION, harvest));
+        // the media list is newest first; it takes no time-based paging, so the walk stops by time
+        Mono<Void> comments = poll.comments(user + "/media", "timestamp", false,
+                mediaId -> poll.stream("c." + mediaId, Graph.encoded(mediaId) + "/comments", COMMENT_FIELDS,
+                        COMMENT_PAGE, Map.of(), null,
+                        (comment, index) -> comment(comment, index, mediaId, harvest)));
+        return media.then(tagged).then(comments);
     }
 
     private static Entry media(JsonNode media, int index, String kind, Harvest harvest) {
-        Instant created = GraphPoll.time(media, "timestamp");
-        String key = created == null ? null : created.toString();
-        try {
-            String id = Json.required(media, "id");
-            if (created == null) {
-                throw new Json.BadItem("no timestamp");
-            }
+        return GraphPoll.entry(media, index, "timestamp", "Instagram media", harvest, (id, created) -> {
             String caption = Json.text(media, "caption");
-            String username = Json.text(media, "username");
-            return new Entry(key, new FetchedPost(id, kind, null, username, caption == null ? "" : caption,
-                    Json.text(media, "permalink"), id, null, created, null));
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Instagram media " + GraphPoll.label(media, index) + ": " + bad.getMessage());
-            return new Entry(key, null);
-        }
+            return new FetchedPost(id, kind, null, Json.text(media, "username"), caption == null ? "" : caption,
+                    Json.text(media, "permalink"), id, null, created, null);
+        });
     }
 
     /** A top-level comment; its replies, which Instagram nests inside it, are added to the harvest directly. */
@@ -137,7 +95,7 @@ public final class InstagramConnector extends HttpConnector {
 
     private static FetchedPost commentPost(JsonNode comment, int index, String mediaId, String parent,
                                            Harvest harvest) {
-        try {
+        return harvest.readOrSkip("Instagram comment " + GraphPoll.label(comment, index), () -> {
             String id = Json.required(comment, "id");
             Instant created = Graph.time(comment, "timestamp");
             if (created == null) {
@@ -153,34 +111,6 @@ public final class InstagramConnector extends HttpConnector {
             String parentId = Json.text(comment, "parent_id");
             return new FetchedPost(id, PostKinds.COMMENT, Json.text(from, "id"), handle, text, null, mediaId,
                     parentId != null ? parentId : parent, created, null);
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Instagram comment " + GraphPoll.label(comment, index) + ": " + bad.getMessage());
-            return null;
-        }
-    }
-
-    /** Sets {@code hide}: a hidden comment stays visible to its author only. */
-    @Override
-    public Mono<Void> hideReply(Source source, String platformPostId) {
-        return hidden(source, platformPostId, true);
-    }
-
-    @Override
-    public Mono<Void> unhideReply(Source source, String platformPostId) {
-        return hidden(source, platformPostId, false);
-    }
-
-    private Mono<Void> hidden(Source source, String commentId, boolean hide) {
-        return graph.hide(secrets, source, commentId, "hide", hide);
-    }
-
-    @Override
-    public Mono<Void> deleteReply(Source source, String platformPostId) {
-        return graph.remove(secrets, source, platformPostId);
-    }
-
-    @Override
-    public Mono<String> reply(Source source, String platformPostId, String text) {
-        return graph.answer(secrets, source, platformPostId, "replies", text);
+        });
     }
 }

@@ -11,7 +11,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import uk.hallmonitor.connectors.ConnectorException;
-import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.FetchedPost;
 import uk.hallmonitor.connectors.internal.Harvest;
 import uk.hallmonitor.connectors.internal.Json;
@@ -123,12 +122,8 @@ final class PageConversations {
                     return messages(conversation, floor, next, pages + 1, tokens);
                 })
                 .onErrorResume(ConnectorException.class, failure -> {
-                    if (failure.kind() == Kind.UNAUTHORIZED || failure.kind() == Kind.MISCONFIGURED
-                            || !harvest.anyAnswer()) {
+                    if (!harvest.outlasts(failure)) {
                         return Mono.error(failure);
-                    }
-                    if (failure.kind() == Kind.RATE_LIMITED) {
-                        harvest.pause(failure.retryAfter());
                     }
                     harvest.warn(STREAM + ": " + failure.getMessage() + "; conversation " + conversation
                             + " is read again next poll");
@@ -138,7 +133,7 @@ final class PageConversations {
 
     /** A message someone sent the Page, or {@code null} for the Page's own and for unreadable ones (warned). */
     private FetchedPost message(JsonNode message, int index, String conversation) {
-        try {
+        return harvest.readOrSkip("Messenger message " + GraphPoll.label(message, index), () -> {
             String id = Json.required(message, "id");
             Instant created = GraphPoll.time(message, "created_time");
             if (created == null) {
@@ -153,9 +148,6 @@ final class PageConversations {
             // a photo or sticker alone has no text; the message still asks for an answer
             return new FetchedPost(id, PostKinds.DIRECT_MESSAGE, fromId, Json.text(from, "name"),
                     text == null ? "" : text, null, conversation, null, created, null);
-        } catch (Json.BadItem bad) {
-            harvest.warn("skipped Messenger message " + GraphPoll.label(message, index) + ": " + bad.getMessage());
-            return null;
-        }
+        });
     }
 }

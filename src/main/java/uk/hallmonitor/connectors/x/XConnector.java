@@ -49,20 +49,10 @@ public final class XConnector extends HttpConnector {
     private static final int MAX_QUERY = 512;
     private static final String CONVERSATIONS = "conversations";
 
-
     public XConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        super(http, secrets, clock, properties);
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.X;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.SEARCH, Capability.OWN_POSTS,
-                Capability.HIDE_REPLY);
+        super(Platform.X, Set.of(Capability.COMMENTS, Capability.MENTIONS, Capability.SEARCH, Capability.OWN_POSTS,
+                Capability.HIDE_REPLY),
+                http, secrets, clock, properties);
     }
 
     @Override
@@ -73,11 +63,8 @@ public final class XConnector extends HttpConnector {
             return secrets.with(source, XAuthorization.SECRET_NAMES, vault -> {
                 XAuthorization auth = XAuthorization.from(vault, source);
                 Calls calls = new Calls(base, auth, harvest);
-                Map<String, String> positions = new HashMap<>(since.positions());
-                Mono<Void> streams = source.isWatch()
-                        ? search(source, since, calls, positions)
-                        : account(source, since, calls, positions);
-                return streams.then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
+                return gather(harvest, since, positions -> source.isWatch() ? search(source, since, calls, positions)
+                        : account(source, since, calls, positions));
             });
         });
     }
@@ -263,15 +250,12 @@ public final class XConnector extends HttpConnector {
                             java.util.function.Function<JsonNode, String> kind) {
             String id = Json.text(tweet, "id");
             String key = id != null && id.matches("\\d{1,25}") ? id : null;
-            try {
+            return new Entry(key, harvest.readOrSkip("X post " + (id != null ? id : "#" + index), () -> {
                 if (key == null) {
                     throw new Json.BadItem("no numeric id");
                 }
-                return new Entry(key, post(tweet, key, usernames, kind.apply(tweet)));
-            } catch (Json.BadItem bad) {
-                harvest.warn("skipped X post " + (id != null ? id : "#" + index) + ": " + bad.getMessage());
-                return new Entry(key, null);
-            }
+                return post(tweet, key, usernames, kind.apply(tweet));
+            }));
         }
 
         private FetchedPost post(JsonNode tweet, String id, Map<String, String> usernames, String kind) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +55,10 @@ public final class YouTubeConnector extends HttpConnector {
     private static final int PAGE = 100;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-
     public YouTubeConnector(PlatformHttp http, Secrets secrets, Clock clock, ConnectorProperties properties) {
-        super(http, secrets, clock, properties);
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.YOUTUBE;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.COMMENTS, Capability.HIDE_REPLY, Capability.DELETE_REPLY, Capability.REPLY);
+        super(Platform.YOUTUBE, Set.of(Capability.COMMENTS, Capability.HIDE_REPLY, Capability.DELETE_REPLY,
+                Capability.REPLY),
+                http, secrets, clock, properties);
     }
 
     /** How calls are authorised: a Bearer access token from the owner's grant, or an API key for reading. */
@@ -88,15 +78,13 @@ public final class YouTubeConnector extends HttpConnector {
             String base = Connections.baseUrl(source, properties.youtubeBaseUrl());
             Harvest harvest = harvest(source);
             return secrets.with(source, SECRET_NAMES, vault -> access(source, vault, Kind.MISCONFIGURED)
-                    .flatMap(access -> {
-                        Map<String, String> positions = new HashMap<>(since.positions());
+                    .flatMap(access -> gather(harvest, since, positions -> {
                         Mono<Void> published = threads(source, since, base, access, harvest, positions,
                                 "threads", "published");
                         Mono<Void> held = access.owner() ? threads(source, since, base, access, harvest, positions,
                                 "held", "heldForReview") : Mono.empty();
-                        return published.then(held)
-                                .then(Mono.fromSupplier(() -> harvest.toBatch(new Cursor(positions))));
-                    }));
+                        return published.then(held);
+                    })));
         });
     }
 
@@ -171,7 +159,8 @@ public final class YouTubeConnector extends HttpConnector {
 
     private static FetchedPost comment(JsonNode comment, int index, String threadId, String parent, String videoId,
                                        Harvest harvest) {
-        try {
+        String label = comment == null ? null : Json.text(comment, "id");
+        return harvest.readOrSkip("YouTube comment " + (label != null ? label : "#" + index), () -> {
             if (comment == null) {
                 throw new Json.BadItem("no comment");
             }
@@ -194,11 +183,7 @@ public final class YouTubeConnector extends HttpConnector {
                     Json.text(snippet, "authorDisplayName"), text, url, threadId,
                     parent != null ? parent : videoId, published,
                     updated != null && updated.isAfter(published) ? updated : null);
-        } catch (Json.BadItem bad) {
-            String id = Json.text(comment, "id");
-            harvest.warn("skipped YouTube comment " + (id != null ? id : "#" + index) + ": " + bad.getMessage());
-            return null;
-        }
+        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package uk.hallmonitor.incidents.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,18 +243,7 @@ class IncidentPages {
     }
 
     private Mono<Optional<SchoolView>> schoolOf(Caller caller, String school, Model model) {
-        String wanted = caller.isAdmin() ? blank(school) : caller.schoolId();
-        if (wanted == null) {
-            return schools.schools().sort(Comparator.comparing(SchoolView::name)).collectList().map(all -> {
-                model.addAttribute("schools", all);
-                return Optional.empty();
-            });
-        }
-        if (!caller.canSee(wanted)) {
-            return Mono.error(Problems.notFound("school", wanted));
-        }
-        return schools.school(wanted).map(Optional::of)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", wanted)));
+        return schools.shownTo(caller, blank(school), all -> model.addAttribute("schools", all));
     }
 
     private static String blank(String value) {

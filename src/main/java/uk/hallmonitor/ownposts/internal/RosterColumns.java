@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import uk.hallmonitor.ownposts.RosterPupil;
+import uk.hallmonitor.system.SchoolCsv;
 import uk.hallmonitor.system.web.Problems.FieldError;
 
 /**
@@ -69,9 +70,9 @@ final class RosterColumns {
     /** Reads the file with the header mapped by name, {@code explicit} (field to header) taking precedence. */
     static Parsed read(String csv, Map<String, String> explicit) {
         List<FieldError> problems = new ArrayList<>();
-        List<RosterCsv.Row> rows;
+        List<SchoolCsv.Row> rows;
         try {
-            rows = RosterCsv.parse(csv);
+            rows = SchoolCsv.rows(csv);
         } catch (IllegalArgumentException e) {
             return new Parsed(List.of(), List.of(new FieldError("body", e.getMessage())), Map.of(), List.of());
         }
@@ -135,7 +136,7 @@ final class RosterColumns {
             return new Parsed(List.of(), problems, columns, ignored);
         }
         List<RosterPupil> pupils = new ArrayList<>();
-        for (RosterCsv.Row row : rows.subList(1, rows.size())) {
+        for (SchoolCsv.Row row : rows.subList(1, rows.size())) {
             List<String> wrong = new ArrayList<>();
             String firstName = name(cell(row, index, "first_name"), "first_name", true, wrong);
             String preferred = name(cell(row, index, "preferred_name"), "preferred_name", false, wrong);
@@ -184,7 +185,7 @@ final class RosterColumns {
         return -1;
     }
 
-    private static String cell(RosterCsv.Row row, Map<String, Integer> index, String field) {
+    private static String cell(SchoolCsv.Row row, Map<String, Integer> index, String field) {
         Integer at = index.get(field);
         return at == null || at >= row.cells().size() ? "" : row.cells().get(at);
     }

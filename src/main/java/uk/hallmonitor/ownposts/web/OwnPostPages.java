@@ -200,17 +200,6 @@ class OwnPostPages {
 
     /** The caller's school, or the one an administrator chose; empty asks an administrator to choose. */
     private Mono<Optional<SchoolView>> school(Caller caller, String wanted, Model model) {
-        String id = caller.isAdmin() ? (wanted == null || wanted.isBlank() ? null : wanted) : caller.schoolId();
-        if (id == null) {
-            return schools.schools().sort(Comparator.comparing(SchoolView::name)).collectList().map(all -> {
-                model.addAttribute("schools", all);
-                return Optional.empty();
-            });
-        }
-        if (!caller.canSee(id)) {
-            return Mono.error(Problems.notFound("school", id));
-        }
-        return schools.school(id).map(Optional::of)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", id)));
+        return schools.shownTo(caller, wanted, all -> model.addAttribute("schools", all));
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.SchoolCsv;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
@@ -361,7 +362,7 @@ class AdminPages {
                                         List<ProblemFields.Shown> errors) {
         List<List<String>> table;
         try {
-            table = StaffCsv.parse(csv);
+            table = SchoolCsv.cells(csv);
         } catch (IllegalArgumentException e) {
             return uploadAgain(school, e.getMessage());
         }

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
+import uk.hallmonitor.system.SchoolCsv;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.LoginLocks;
 import uk.hallmonitor.system.security.Role;
@@ -221,7 +222,7 @@ class StaffAdministration {
         }
         List<List<String>> table;
         try {
-            table = StaffCsv.parse(csv);
+            table = SchoolCsv.cells(csv);
         } catch (IllegalArgumentException e) {
             return Mono.error(Problems.badRequest("csv", e.getMessage()));
         }

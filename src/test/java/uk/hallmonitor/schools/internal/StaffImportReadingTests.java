@@ -1,7 +1,6 @@
 package uk.hallmonitor.schools.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -12,26 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import uk.hallmonitor.system.security.Role;
 
-/** Reading MIS exports: quoting, separators and the guessed column mapping. */
-class StaffCsvTests {
-
-    @Test
-    void quotedValuesKeepCommasQuotesAndLineBreaks() {
-        List<List<String>> rows = StaffCsv.parse("\uFEFFName,Email\r\n\"Jones, Sam \"\"SJ\"\"\",s@x.uk\r\n\r\n\"Two\nLines\",t@x.uk");
-        assertThat(rows).containsExactly(List.of("Name", "Email"), List.of("Jones, Sam \"SJ\"", "s@x.uk"),
-                List.of("Two\nLines", "t@x.uk"));
-    }
-
-    @Test
-    void semicolonSeparatedExportsAreRead() {
-        assertThat(StaffCsv.parse("Forename;Surname\nAda;Okafor")).containsExactly(List.of("Forename", "Surname"),
-                List.of("Ada", "Okafor"));
-    }
-
-    @Test
-    void anUnclosedQuoteIsReportedWithItsLine() {
-        assertThatThrownBy(() -> StaffCsv.parse("Name\n\"Ada\nBen")).hasMessageContaining("line 2");
-    }
+/** Reading MIS exports: the guessed column mapping and the roles read from job titles. */
+class StaffImportReadingTests {
 
     @Test
     void headersOfSimsArborAndBromcomAreGuessed() {

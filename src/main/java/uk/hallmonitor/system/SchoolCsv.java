@@ -1,26 +1,38 @@
-package uk.hallmonitor.schools.internal;
+package uk.hallmonitor.system;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the CSV that school management information systems (SIMS, Arbor, Bromcom) export: RFC 4180 quoting, comma
- * or semicolon separated (Excel in some locales writes semicolons), a byte-order mark tolerated, blank lines skipped.
+ * Reads the CSV that school management information systems (SIMS, Arbor, Bromcom) export, for staff lists and pupil
+ * rosters alike: RFC 4180 quoting, comma or semicolon separated (Excel in some locales writes semicolons), a
+ * byte-order mark tolerated, blank lines skipped; each row keeps the line it started on, so that a bad row can be
+ * reported by its line.
  */
-final class StaffCsv {
+public final class SchoolCsv {
 
-    private StaffCsv() {
+    /** One row and the line of the file it started on (the header is line 1). */
+    public record Row(int line, List<String> cells) {
+    }
+
+    private SchoolCsv() {
+    }
+
+    /** The cells of each row, the header first; a quote left open is reported with the line it started on. */
+    public static List<List<String>> cells(String text) {
+        return rows(text).stream().map(Row::cells).toList();
     }
 
     /** The rows of the text, the header first; a quote left open is reported with the line it started on. */
-    static List<List<String>> parse(String text) {
+    public static List<Row> rows(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         char separator = separatorOf(body);
-        List<List<String>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         int line = 1;
+        int rowLine = 1;
         int quoteLine = 0;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
@@ -46,11 +58,12 @@ final class StaffCsv {
                 if (c == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
                     i++;
                 }
-                line++;
                 row.add(cell.toString().strip());
                 cell.setLength(0);
-                addUnlessBlank(rows, row);
+                addUnlessBlank(rows, rowLine, row);
                 row = new ArrayList<>();
+                line++;
+                rowLine = line;
             } else {
                 cell.append(c);
             }
@@ -59,13 +72,13 @@ final class StaffCsv {
             throw new IllegalArgumentException("a quoted value opened on line " + quoteLine + " is never closed");
         }
         row.add(cell.toString().strip());
-        addUnlessBlank(rows, row);
+        addUnlessBlank(rows, rowLine, row);
         return rows;
     }
 
-    private static void addUnlessBlank(List<List<String>> rows, List<String> row) {
+    private static void addUnlessBlank(List<Row> rows, int line, List<String> row) {
         if (row.stream().anyMatch(cell -> !cell.isEmpty())) {
-            rows.add(row);
+            rows.add(new Row(line, row));
         }
     }
 
