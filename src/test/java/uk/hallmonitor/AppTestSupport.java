@@ -73,6 +73,10 @@ public abstract class AppTestSupport {
         registry.add("hallmonitor.oidc.google.hosted-domain", () -> uk.hallmonitor.system.security.TestOidcProvider.HOSTED_DOMAIN);
         registry.add("hallmonitor.oidc.google.issuer", oidc::googleIssuer);
         registry.add("hallmonitor.oidc.group-roles[grp-moderators]", () -> "MODERATOR");
+        // the test client connects from loopback, trusted here as the reverse proxy (LoginAndSessionHardeningTests
+        // sends X-Forwarded-* through it); the other tests send no forwarded headers, so their client stays loopback.
+        // Set for every class so that one needs no application context of its own.
+        registry.add("hallmonitor.security.trusted-proxies", () -> "127.0.0.1,::1");
     }
 
     @BeforeEach

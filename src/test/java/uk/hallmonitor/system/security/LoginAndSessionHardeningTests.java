@@ -7,16 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import uk.hallmonitor.AppTestSupport;
 
 /**
  * The browser session cookie, the login lockout and the CSRF exemption, through the API. The test client connects
- * from the loopback address, which is configured here as the trusted reverse proxy, so {@code X-Forwarded-For}
- * plays the browser's address.
+ * from the loopback address, which the shared test configuration ({@link AppTestSupport}) trusts as the reverse
+ * proxy, so {@code X-Forwarded-For} plays the browser's address.
  */
-@TestPropertySource(properties = "hallmonitor.security.trusted-proxies=127.0.0.1,::1")
 class LoginAndSessionHardeningTests extends AppTestSupport {
 
     @Test
