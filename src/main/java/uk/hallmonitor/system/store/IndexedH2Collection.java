@@ -73,7 +73,10 @@ final class IndexedH2Collection extends H2Collection {
         }
         List<Plan> plans = new ArrayList<>();
         Plan best = covering(conditions, named);
-        if (best != null) {
+        List<Plan> byValue = best == null ? null : coveringInPlans(conditions, named, best);
+        if (byValue != null) {
+            plans.addAll(byValue);
+        } else if (best != null) {
             plans.add(best);
         } else if (conditions.get("$or") instanceof List<?> branches) {
             for (Object branch : branches) {
@@ -121,6 +124,23 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return best;
+    }
+
+    /** As {@link #inPlans}, for a covered count: one covering plan per value of an $in, when each narrows more. */
+    private List<Plan> coveringInPlans(Document conditions, Set<String> named, Plan best) {
+        List<Document> branches = conditions.containsKey("$or") ? null : inAsBranches(conditions);
+        if (branches == null) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Document branch : branches) {
+            Plan plan = covering(branch, named);
+            if (plan == null || plan.keys <= best.keys) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans;
     }
 
     /** Values an index entry keeps exactly as the document holds them. */
@@ -179,6 +199,10 @@ final class IndexedH2Collection extends H2Collection {
             return queryByIds(query, ids, orderBy, skip, limit, batchSize, fieldSelector);
         }
         Plan best = conditions == null ? null : best(conditions, orderBy, limit);
+        List<Plan> inPlans = conditions == null ? null : inPlans(conditions, best, orderBy, limit);
+        if (inPlans != null) {
+            return union(inPlans, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
         List<?> branches = conditions == null || best != null ? null
                 : conditions.get("$or") instanceof List<?> or ? or : inAsBranches(conditions);
         if (branches != null) {
@@ -209,6 +233,51 @@ final class IndexedH2Collection extends H2Collection {
             return matchDocumentsFromStream(first.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The plans of an {@code $in} on one field beside equalities ({@code {schoolId: s, state: {$in: [OPEN,
+     * BREACHED]}, dueAt: {$lt: t}}}) read as one query per value, when each of them narrows by more keys than the best
+     * plan of the whole query (which can use only the keys before the {@code $in}'s field): the index then reads each
+     * value's entries, and a range on the key after it, instead of every entry of the keys before it. Null otherwise.
+     */
+    private List<Plan> inPlans(Document conditions, Plan best, Document orderBy, int limit) {
+        if (best == null || conditions.containsKey("$or")) {
+            return null; // without a plan of the whole query the $in's branches are planned as an $or's below
+        }
+        List<Document> branches = inAsBranches(conditions);
+        if (branches == null) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Document branch : branches) {
+            Plan plan = best(branch, orderBy, limit);
+            if (plan == null || plan.keys <= best.keys) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    /**
+     * The documents of several plans (the branches of an {@code $in}), each read once. When every plan reads in the
+     * requested order, a page reads from each only its first {@code skip + limit} matches: any document of the page
+     * is among the first {@code skip + limit} of its own branch. The server then sorts, skips and limits as usual.
+     */
+    private QueryResult union(List<Plan> plans, Document query, Document orderBy, int skip, int limit, int batchSize,
+                              Document fieldSelector) {
+        boolean paged = limit > 0 && plans.stream().allMatch(Plan::sorted);
+        Set<Object> seen = new HashSet<>();
+        List<Document> found = new ArrayList<>();
+        for (Plan plan : plans) {
+            Stream<Document> candidates = candidates(plan);
+            if (paged) {
+                candidates = candidates.filter(d -> documentMatchesQuery(d, query)).limit((long) skip + limit);
+            }
+            candidates.filter(d -> seen.add(d.get(getIdField()))).forEach(found::add);
+        }
+        return matchDocumentsFromStream(found.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
     /**
@@ -382,8 +451,9 @@ final class IndexedH2Collection extends H2Collection {
         return getDocument(position);
     }
 
+    /** {@code keys}: how many of the index's keys narrow the read (equal values, then a range). */
     private record Plan(OrderedIndex index, OrderedIndex.Entry low, OrderedIndex.Entry high, boolean reverse,
-                        boolean sorted, int score) {
+                        boolean sorted, int score, int keys) {
     }
 
     /** How this index narrows the query, or null when it cannot. */
@@ -484,7 +554,7 @@ final class IndexedH2Collection extends H2Collection {
                 : OrderedIndex.probe(with(prefix, last),
                         lastIncluded ? OrderedIndex.Bound.HIGH : OrderedIndex.Bound.LOW);
         int score = prefix.size() * 4 + (range ? 2 : 0) + (ordersThePage ? 3 : 0) + (sorted ? 1 : 0);
-        return new Plan(index, low, high, reverse, sorted, score);
+        return new Plan(index, low, high, reverse, sorted, score, prefix.size() + (range ? 1 : 0));
     }
 
     private static List<Object> with(List<Object> prefix, Object value) {

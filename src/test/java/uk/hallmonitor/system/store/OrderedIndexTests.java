@@ -63,6 +63,9 @@ class OrderedIndexTests {
         indexes.createIndex(new Index("score", Sort.Direction.ASC)).block();
         // few values, many ties: the order within a tie is the documents' ids
         indexes.createIndex(new Index("schoolId", Sort.Direction.ASC).on("bucket", Sort.Direction.DESC)).block();
+        // an $in on the middle key: each value read with the range on the last key (the clocks due in the inbox)
+        indexes.createIndex(new Index("schoolId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
+                .on("dueAt", Sort.Direction.ASC)).block();
         Random random = new Random(17);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -139,7 +142,17 @@ class OrderedIndexTests {
                 new Query(Criteria.where("state").is("OPEN").and("_id").in(ids(100, 140)))
                         .with(Sort.by(Sort.Direction.ASC, "dueAt")),
                 new Query(Criteria.where("_id").in(ids(390, 420))).with(Sort.by("collectedAt")).limit(5),
-                new Query(Criteria.where("schoolId").is("s0").and("flagged").is(true).and("_id").in(ids(0, 400))));
+                new Query(Criteria.where("schoolId").is("s0").and("flagged").is(true).and("_id").in(ids(0, 400))),
+                // an $in on one field beside equalities and a range: one read per value, pages from each
+                new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE").and("dueAt").lt(due))
+                        .with(Sort.by("dueAt", "_id")).skip(2).limit(7),
+                new Query(Criteria.where("schoolId").is("s2").and("state").in("DONE", "OPEN", "DONE"))
+                        .with(Sort.by(Sort.Direction.DESC, "dueAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                        .limit(9),
+                new Query(Criteria.where("schoolId").is("s0").and("state").in("OPEN", "MISSING").and("dueAt")
+                        .gte(due)),
+                new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE"))
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(4));
     }
 
     private static List<String> ids(int from, int to) {
@@ -215,6 +228,36 @@ class OrderedIndexTests {
                 "indexed").block();
         assertThat(open).isPositive();
         assertThat(read("indexed") - before).isLessThanOrEqualTo(40);
+        assertThat(scansOf("indexed")).isEmpty();
+    }
+
+    @Test
+    void anInOnOneFieldBesideEqualitiesReadsOnlyEachValuesEntriesNotTheWholeEqualityPrefix() {
+        open();
+        seed();
+        Date due = Date.from(T0.plusSeconds(50_000));
+        Query dueSoon = new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE").and("dueAt")
+                .lt(due));
+        long before = read("indexed");
+        List<Object> page = mongo.find(Query.of(dueSoon).with(Sort.by("dueAt", "_id")).skip(1).limit(5),
+                Document.class, "indexed").map(d -> d.get("_id")).collectList().block();
+        assertThat(page).hasSize(5).isEqualTo(mongo.find(Query.of(dueSoon).with(Sort.by("dueAt", "_id")).skip(1)
+                .limit(5), Document.class, "plain").map(d -> d.get("_id")).collectList().block());
+        // the school has about 130 documents: each of the two values gives its first 6 (1 skipped, 5 shown)
+        assertThat(read("indexed") - before).isLessThanOrEqualTo(12);
+
+        before = read("indexed");
+        List<Object> all = mongo.find(dueSoon, Document.class, "indexed").map(d -> d.get("_id")).collectList()
+                .block();
+        assertThat(all).isNotEmpty().hasSizeLessThan(60)
+                .containsExactlyInAnyOrderElementsOf(mongo.find(dueSoon, Document.class, "plain")
+                        .map(d -> d.get("_id")).collectList().block());
+        // only the documents that match are read, not the school's other ones
+        assertThat(read("indexed") - before).isEqualTo(all.size());
+
+        before = read("indexed");
+        assertThat(mongo.count(dueSoon, "indexed").block()).isEqualTo(all.size());
+        assertThat(read("indexed") - before).as("a count from the index's entries").isZero();
         assertThat(scansOf("indexed")).isEmpty();
     }
 
