@@ -72,27 +72,45 @@ final class IndexedH2Collection extends H2Collection {
             return null;
         }
         List<Plan> plans = new ArrayList<>();
+        // the conditions each plan was made for (null when they are not the whole query's for its entries)
+        List<Document> planned = new ArrayList<>();
         Plan best = covering(conditions, named);
-        if (best != null) {
+        List<Document> inBranches = best == null || conditions.containsKey("$or") ? null : inAsBranches(conditions);
+        List<Plan> byValue = inBranches == null ? null : coveringInPlans(inBranches, named, best);
+        if (byValue != null) {
+            plans.addAll(byValue);
+            planned.addAll(inBranches);
+        } else if (best != null) {
             plans.add(best);
+            planned.add(conditions);
         } else if (conditions.get("$or") instanceof List<?> branches) {
+            int beside = conditions.size() - 1;
             for (Object branch : branches) {
-                Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+                Document merged = branch instanceof Document b ? merged(conditions, b) : null;
+                Document branchConditions = merged == null ? null : conditions(merged);
                 Plan plan = branchConditions == null ? null : covering(branchConditions, named);
                 if (plan == null) {
                     return null;
                 }
                 plans.add(plan);
+                // a branch sharing a field with the conditions beside the $or is planned on that field alone
+                planned.add(merged.size() == beside + ((Document) branch).size() ? branchConditions : null);
             }
         } else {
             return null;
         }
         Set<Object> seen = plans.size() > 1 ? new HashSet<>() : null;
         int count = 0;
-        for (Plan plan : plans) {
+        for (int p = 0; p < plans.size(); p++) {
+            Plan plan = plans.get(p);
             List<String> fields = plan.index.fields();
+            Object bound = planned.get(p) == null ? null : completeBound(planned.get(p), plan);
             for (OrderedIndex.Entry entry : plan.index.entries(plan.low, plan.high, plan.reverse)) {
                 if (seen != null && !seen.add(entry.position())) {
+                    continue;
+                }
+                if (bound != null && (bound == NO_RANGE || sameKind(bound, entry.values()[plan.keys - 1]))) {
+                    count++; // the entry's values are the conditions: it matches without being looked at
                     continue;
                 }
                 Document standIn = new Document();
@@ -121,6 +139,70 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return best;
+    }
+
+    private static final Object NO_RANGE = new Object();
+
+    /**
+     * Whether every entry a plan reads matches the conditions it was made for without being checked: when the
+     * conditions are exactly the plan's keys, equal to strings, booleans or ids (kept by the index as they are, and
+     * equal in the index's order exactly when equal to the matcher), then at most a range on the next key bounded by
+     * dates or strings. Answers {@link #NO_RANGE} when there is no range, a bound of the range when each entry's
+     * value there must still be of the bound's kind (the index orders other types before and after it), or null
+     * when the entries must be matched.
+     */
+    private static Object completeBound(Document conditions, Plan plan) {
+        List<String> fields = plan.index.fields();
+        int equal = plan.keys - (plan.range ? 1 : 0);
+        if (conditions.size() != plan.keys) {
+            return null;
+        }
+        for (int i = 0; i < equal; i++) {
+            Object value = conditions.get(fields.get(i));
+            if (!(value instanceof String || value instanceof Boolean || value instanceof ObjectId
+                    || value instanceof UUID)) {
+                return null;
+            }
+        }
+        if (!plan.range) {
+            return NO_RANGE;
+        }
+        if (!(conditions.get(fields.get(equal)) instanceof Document operators) || operators.isEmpty()
+                || !RANGES.containsAll(operators.keySet())
+                || operators.containsKey("$gt") && operators.containsKey("$gte")
+                || operators.containsKey("$lt") && operators.containsKey("$lte")) {
+            return null;
+        }
+        Object bound = null;
+        for (Object value : operators.values()) {
+            if (!(value instanceof String || date(value)) || bound != null && !sameKind(bound, value)) {
+                return null;
+            }
+            bound = value;
+        }
+        return bound;
+    }
+
+    private static boolean date(Object value) {
+        return value instanceof Instant || value instanceof Date;
+    }
+
+    /** Both dates, or both strings: the index orders them as the matcher compares them. */
+    private static boolean sameKind(Object bound, Object value) {
+        return date(bound) ? date(value) : bound instanceof String && value instanceof String;
+    }
+
+    /** As {@link #inPlans}, for a covered count: one covering plan per value of an $in, when each narrows more. */
+    private List<Plan> coveringInPlans(List<Document> branches, Set<String> named, Plan best) {
+        List<Plan> plans = new ArrayList<>();
+        for (Document branch : branches) {
+            Plan plan = covering(branch, named);
+            if (plan == null || plan.keys <= best.keys) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans;
     }
 
     /** Values an index entry keeps exactly as the document holds them. */
@@ -179,6 +261,10 @@ final class IndexedH2Collection extends H2Collection {
             return queryByIds(query, ids, orderBy, skip, limit, batchSize, fieldSelector);
         }
         Plan best = conditions == null ? null : best(conditions, orderBy, limit);
+        List<Plan> inPlans = conditions == null ? null : inPlans(conditions, best, orderBy, limit);
+        if (inPlans != null) {
+            return union(inPlans, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
         List<?> branches = conditions == null || best != null ? null
                 : conditions.get("$or") instanceof List<?> or ? or : inAsBranches(conditions);
         if (branches != null) {
@@ -209,6 +295,51 @@ final class IndexedH2Collection extends H2Collection {
             return matchDocumentsFromStream(first.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The plans of an {@code $in} on one field beside equalities ({@code {schoolId: s, state: {$in: [OPEN,
+     * BREACHED]}, dueAt: {$lt: t}}}) read as one query per value, when each of them narrows by more keys than the best
+     * plan of the whole query (which can use only the keys before the {@code $in}'s field): the index then reads each
+     * value's entries, and a range on the key after it, instead of every entry of the keys before it. Null otherwise.
+     */
+    private List<Plan> inPlans(Document conditions, Plan best, Document orderBy, int limit) {
+        if (best == null || conditions.containsKey("$or")) {
+            return null; // without a plan of the whole query the $in's branches are planned as an $or's below
+        }
+        List<Document> branches = inAsBranches(conditions);
+        if (branches == null) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Document branch : branches) {
+            Plan plan = best(branch, orderBy, limit);
+            if (plan == null || plan.keys <= best.keys) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    /**
+     * The documents of several plans (the branches of an {@code $in}), each read once. When every plan reads in the
+     * requested order, a page reads from each only its first {@code skip + limit} matches: any document of the page
+     * is among the first {@code skip + limit} of its own branch. The server then sorts, skips and limits as usual.
+     */
+    private QueryResult union(List<Plan> plans, Document query, Document orderBy, int skip, int limit, int batchSize,
+                              Document fieldSelector) {
+        boolean paged = limit > 0 && plans.stream().allMatch(Plan::sorted);
+        Set<Object> seen = new HashSet<>();
+        List<Document> found = new ArrayList<>();
+        for (Plan plan : plans) {
+            Stream<Document> candidates = candidates(plan);
+            if (paged) {
+                candidates = candidates.filter(d -> documentMatchesQuery(d, query)).limit((long) skip + limit);
+            }
+            candidates.filter(d -> seen.add(d.get(getIdField()))).forEach(found::add);
+        }
+        return matchDocumentsFromStream(found.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
     /**
@@ -382,8 +513,9 @@ final class IndexedH2Collection extends H2Collection {
         return getDocument(position);
     }
 
+    /** {@code keys}: how many of the index's keys narrow the read (equal values, then a range if {@code range}). */
     private record Plan(OrderedIndex index, OrderedIndex.Entry low, OrderedIndex.Entry high, boolean reverse,
-                        boolean sorted, int score) {
+                        boolean sorted, int score, int keys, boolean range) {
     }
 
     /** How this index narrows the query, or null when it cannot. */
@@ -484,7 +616,7 @@ final class IndexedH2Collection extends H2Collection {
                 : OrderedIndex.probe(with(prefix, last),
                         lastIncluded ? OrderedIndex.Bound.HIGH : OrderedIndex.Bound.LOW);
         int score = prefix.size() * 4 + (range ? 2 : 0) + (ordersThePage ? 3 : 0) + (sorted ? 1 : 0);
-        return new Plan(index, low, high, reverse, sorted, score);
+        return new Plan(index, low, high, reverse, sorted, score, prefix.size() + (range ? 1 : 0), range);
     }
 
     private static List<Object> with(List<Object> prefix, Object value) {

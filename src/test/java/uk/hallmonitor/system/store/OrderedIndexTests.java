@@ -63,6 +63,9 @@ class OrderedIndexTests {
         indexes.createIndex(new Index("score", Sort.Direction.ASC)).block();
         // few values, many ties: the order within a tie is the documents' ids
         indexes.createIndex(new Index("schoolId", Sort.Direction.ASC).on("bucket", Sort.Direction.DESC)).block();
+        // an $in on the middle key: each value read with the range on the last key (the clocks due in the inbox)
+        indexes.createIndex(new Index("schoolId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
+                .on("dueAt", Sort.Direction.ASC)).block();
         Random random = new Random(17);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -139,7 +142,17 @@ class OrderedIndexTests {
                 new Query(Criteria.where("state").is("OPEN").and("_id").in(ids(100, 140)))
                         .with(Sort.by(Sort.Direction.ASC, "dueAt")),
                 new Query(Criteria.where("_id").in(ids(390, 420))).with(Sort.by("collectedAt")).limit(5),
-                new Query(Criteria.where("schoolId").is("s0").and("flagged").is(true).and("_id").in(ids(0, 400))));
+                new Query(Criteria.where("schoolId").is("s0").and("flagged").is(true).and("_id").in(ids(0, 400))),
+                // an $in on one field beside equalities and a range: one read per value, pages from each
+                new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE").and("dueAt").lt(due))
+                        .with(Sort.by("dueAt", "_id")).skip(2).limit(7),
+                new Query(Criteria.where("schoolId").is("s2").and("state").in("DONE", "OPEN", "DONE"))
+                        .with(Sort.by(Sort.Direction.DESC, "dueAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                        .limit(9),
+                new Query(Criteria.where("schoolId").is("s0").and("state").in("OPEN", "MISSING").and("dueAt")
+                        .gte(due)),
+                new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE"))
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(4));
     }
 
     private static List<String> ids(int from, int to) {
@@ -219,6 +232,36 @@ class OrderedIndexTests {
     }
 
     @Test
+    void anInOnOneFieldBesideEqualitiesReadsOnlyEachValuesEntriesNotTheWholeEqualityPrefix() {
+        open();
+        seed();
+        Date due = Date.from(T0.plusSeconds(50_000));
+        Query dueSoon = new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE").and("dueAt")
+                .lt(due));
+        long before = read("indexed");
+        List<Object> page = mongo.find(Query.of(dueSoon).with(Sort.by("dueAt", "_id")).skip(1).limit(5),
+                Document.class, "indexed").map(d -> d.get("_id")).collectList().block();
+        assertThat(page).hasSize(5).isEqualTo(mongo.find(Query.of(dueSoon).with(Sort.by("dueAt", "_id")).skip(1)
+                .limit(5), Document.class, "plain").map(d -> d.get("_id")).collectList().block());
+        // the school has about 130 documents: each of the two values gives its first 6 (1 skipped, 5 shown)
+        assertThat(read("indexed") - before).isLessThanOrEqualTo(12);
+
+        before = read("indexed");
+        List<Object> all = mongo.find(dueSoon, Document.class, "indexed").map(d -> d.get("_id")).collectList()
+                .block();
+        assertThat(all).isNotEmpty().hasSizeLessThan(60)
+                .containsExactlyInAnyOrderElementsOf(mongo.find(dueSoon, Document.class, "plain")
+                        .map(d -> d.get("_id")).collectList().block());
+        // only the documents that match are read, not the school's other ones
+        assertThat(read("indexed") - before).isEqualTo(all.size());
+
+        before = read("indexed");
+        assertThat(mongo.count(dueSoon, "indexed").block()).isEqualTo(all.size());
+        assertThat(read("indexed") - before).as("a count from the index's entries").isZero();
+        assertThat(scansOf("indexed")).isEmpty();
+    }
+
+    @Test
     void aCountOfFieldsAnIndexHoldsIsAnsweredFromItsEntriesWithoutReadingDocuments() {
         open();
         seed();
@@ -238,6 +281,47 @@ class OrderedIndexTests {
         assertThat(mongo.count(unflagged, "indexed").block()).isPositive()
                 .isEqualTo(mongo.count(unflagged, "plain").block());
         assertThat(read("indexed") - before).isPositive();
+    }
+
+    @Test
+    void aCountWhoseConditionsAreExactlyTheIndexsKeysCountsEntriesOfTheBoundsKindOnly() {
+        open();
+        seed();
+        // values a date range must not count though the index orders them inside the range's probes
+        for (String collection : List.of("indexed", "plain")) {
+            mongo.insert(List.of(new Document("_id", "x1").append("schoolId", "s1").append("state", "OPEN")
+                                    .append("dueAt", "tomorrow"),
+                            new Document("_id", "x2").append("schoolId", "s1").append("state", "OPEN").append("dueAt", 7),
+                            new Document("_id", "x3").append("schoolId", "s1").append("state", "OPEN")
+                                    .append("dueAt", null),
+                            new Document("_id", "x4").append("schoolId", "s1").append("state", "OPEN"),
+                            new Document("_id", "x5").append("schoolId", "s1").append("state", "OPEN")
+                                    .append("dueAt", true),
+                            new Document("_id", "x6").append("schoolId", "s1").append("state", 1)
+                                    .append("dueAt", Date.from(T0))),
+                    collection).collectList().block();
+        }
+        Date due = Date.from(T0.plusSeconds(50_000));
+        for (Query query : List.of(new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN")),
+                new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN").and("dueAt").lte(due)),
+                new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN").and("dueAt").gt(due)),
+                new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN").and("dueAt").gte(Date.from(T0))
+                        .lt(due)),
+                new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN").and("dueAt").lt("zzz")),
+                new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE").and("dueAt").lt(due)),
+                new Query(Criteria.where("schoolId").is("s1").orOperator(Criteria.where("state").is("DONE"),
+                        Criteria.where("state").is("OPEN").and("dueAt").lte(due))),
+                new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN").orOperator(
+                        Criteria.where("state").is("DONE"), Criteria.where("dueAt").lte(due))))) {
+            assertThat(mongo.count(query, "indexed").block()).as(query.toString())
+                    .isEqualTo(mongo.count(query, "plain").block());
+        }
+        long before = read("indexed");
+        assertThat(mongo.count(new Query(Criteria.where("schoolId").is("s1").and("state").is("OPEN")
+                .and("dueAt").lte(due)), "indexed").block()).isPositive();
+        // the dates are counted from their entries; the number, the null and the missing value are matched on
+        // their documents (the index orders them before the dates, inside the range's probes)
+        assertThat(read("indexed") - before).isEqualTo(3);
     }
 
     private long read(String collection) {
