@@ -171,8 +171,11 @@ final class StackTrainer {
     /**
      * Joint thresholds of the safeguarding heads under a false-alarm budget: out-of-fold, at most {@code budget} of
      * the fair rows (among {@code use}) may be sent to the DSL by any head or by a rule ({@code ruleAlarm}); within
-     * that, greedily lower the head whose next recall gain costs the fewest new false alarms, until no step fits.
-     * Recall is counted per category (a row's category caught by its own head or a rule of that category).
+     * that, greedily lower the head whose next recall gain costs the fewest new false alarms, until no step fits
+     * ({@link #greedyBudgetThresholds}); then per-category cut-offs by a local search from there
+     * ({@link #perCategory}: trade one head's threshold against another's for more safeguarding rows sent within the
+     * same budget, minding each category's floor). Greedy gains are counted per category (a row's category caught
+     * by its own head or a rule of that category).
      *
      * @param p         per head, each row's out-of-fold probability
      * @param gold      per head, each row's label
@@ -183,6 +186,154 @@ final class StackTrainer {
      */
     static double[] budgetThresholds(double[][] p, boolean[][] gold, boolean[][] ruleHit, boolean[] fair,
                                      boolean[] use, double budget) {
+        return perCategory(p, gold, ruleHit, fair, use, budget,
+                greedyBudgetThresholds(p, gold, ruleHit, fair, use, budget));
+    }
+
+    /** Per-category recall each safeguarding head (with its category's rules) aims for (issue 11's floor). */
+    static final double CATEGORY_FLOOR = 0.90;
+    /** Largest move, in hundredths, of one threshold in one step of {@link #perCategory}. */
+    private static final int MOVE = 10;
+
+    /**
+     * Per-category cut-offs under the same budget, from {@code start} (the greedy's): a local search that lowers one
+     * head by 0.01–0.10 while raising another by 0–0.10 (or just lowers one), taking the best move until none helps.
+     * A move is taken only when it sends no more fair rows than the budget allows and is no worse on either of: the
+     * safeguarding rows sent to the DSL (any head or rule), and the categories' total shortfall below
+     * {@link #CATEGORY_FLOOR} (rows of a category its own head or rule must still catch to reach the floor), and
+     * better on one of them (or, equal on both, sends fewer fair rows). So recall rises, but not by letting a
+     * category under its floor fall further than the others rise towards theirs. Among such moves: most rows sent,
+     * then the smallest shortfall, then the fewest fair rows.
+     */
+    static double[] perCategory(double[][] p, boolean[][] gold, boolean[][] ruleHit, boolean[] fair, boolean[] use,
+                                double budget, double[] start) {
+        int heads = p.length;
+        int fairRows = 0;
+        int[] support = new int[heads];
+        // only fair rows and safeguarding rows change the score: the search looks at those alone
+        int[] rows = new int[fair.length];
+        int count = 0;
+        for (int i = 0; i < fair.length; i++) {
+            if (use != null && !use[i]) {
+                continue;
+            }
+            boolean any = fair[i];
+            fairRows += fair[i] ? 1 : 0;
+            for (int h = 0; h < heads; h++) {
+                support[h] += gold[h][i] ? 1 : 0;
+                any |= gold[h][i];
+            }
+            if (any) {
+                rows[count++] = i;
+            }
+        }
+        rows = java.util.Arrays.copyOf(rows, count);
+        int allowed = (int) Math.floor(budget * fairRows);
+        int[] t = new int[heads];
+        for (int h = 0; h < heads; h++) {
+            t[h] = (int) Math.round(start[h] * 100);
+        }
+        int[] best = budgetScore(p, gold, ruleHit, fair, rows, t, support);
+        while (true) {
+            int[] bestT = null;
+            int[] bestScore = best;
+            for (int a = 0; a < heads; a++) {
+                for (int b = -1; b < heads; b++) {
+                    if (b == a) {
+                        continue;
+                    }
+                    for (int d = 1; d <= MOVE && t[a] - d >= 2; d++) {
+                        for (int e = b < 0 ? 0 : 1; e <= (b < 0 ? 0 : MOVE) && (b < 0 || t[b] + e <= 95); e++) {
+                            int[] c = t.clone();
+                            c[a] -= d;
+                            if (b >= 0) {
+                                c[b] += e;
+                            }
+                            int[] s = budgetScore(p, gold, ruleHit, fair, rows, c, support);
+                            if (s[1] <= allowed && improves(s, best) && preferred(s, bestScore, bestT == null)) {
+                                bestScore = s;
+                                bestT = c;
+                            }
+                        }
+                    }
+                }
+            }
+            if (bestT == null) {
+                break;
+            }
+            t = bestT;
+            best = bestScore;
+        }
+        double[] out = new double[heads];
+        for (int h = 0; h < heads; h++) {
+            out[h] = t[h] / 100.0;
+        }
+        return out;
+    }
+
+    /** No worse than {@code now} on rows sent and shortfall, and better on one (or fewer fair rows at equal). */
+    private static boolean improves(int[] s, int[] now) {
+        if (s[0] < now[0] || s[2] > now[2]) {
+            return false;
+        }
+        return s[0] > now[0] || s[2] < now[2] || s[1] < now[1];
+    }
+
+    private static boolean preferred(int[] s, int[] bestSoFar, boolean first) {
+        if (first) {
+            return true;
+        }
+        if (s[0] != bestSoFar[0]) {
+            return s[0] > bestSoFar[0];
+        }
+        if (s[2] != bestSoFar[2]) {
+            return s[2] < bestSoFar[2];
+        }
+        return s[1] < bestSoFar[1];
+    }
+
+    /**
+     * [safeguarding rows sent, fair rows sent, total shortfall below the floor] of {@code rows} at thresholds
+     * {@code t} (hundredths), rules included; a category's rows count as caught by its own head or its own rules.
+     */
+    private static int[] budgetScore(double[][] p, boolean[][] gold, boolean[][] ruleHit, boolean[] fair,
+                                     int[] rows, int[] t, int[] support) {
+        int heads = p.length;
+        int sent = 0;
+        int fairSent = 0;
+        int[] caught = new int[heads];
+        double[] cut = new double[heads];
+        for (int h = 0; h < heads; h++) {
+            cut[h] = t[h] / 100.0;
+        }
+        for (int i : rows) {
+            boolean fires = false;
+            boolean any = false;
+            for (int h = 0; h < heads; h++) {
+                boolean own = ruleHit[h][i] || p[h][i] >= cut[h];
+                fires |= own;
+                if (gold[h][i]) {
+                    any = true;
+                    caught[h] += own ? 1 : 0;
+                }
+            }
+            sent += any && fires ? 1 : 0;
+            fairSent += fair[i] && fires ? 1 : 0;
+        }
+        int shortfall = 0;
+        for (int h = 0; h < heads; h++) {
+            shortfall += Math.max(0, (int) Math.ceil(CATEGORY_FLOOR * support[h] - 1e-9) - caught[h]);
+        }
+        return new int[] {sent, fairSent, shortfall};
+    }
+
+    /**
+     * The greedy start of {@link #budgetThresholds}: one joint pass that lowers, step by step, the head whose next
+     * recall gain costs the fewest new false alarms, until no step fits the budget (the single cut-off rule of
+     * builds up to hm-2026-12-07T1523-full).
+     */
+    static double[] greedyBudgetThresholds(double[][] p, boolean[][] gold, boolean[][] ruleHit, boolean[] fair,
+                                           boolean[] use, double budget) {
         int heads = p.length;
         int n = fair.length;
         int fairRows = 0;

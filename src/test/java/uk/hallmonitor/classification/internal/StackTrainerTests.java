@@ -156,4 +156,105 @@ class StackTrainerTests {
         assertThat(flagged).isLessThanOrEqualTo((int) (0.02 * rows));
         assertThat(StackTrainer.budgetOffensive(p, gold, fair, null, 1.0)).isEqualTo(f1);
     }
+
+    /**
+     * A hand-made table of two heads over 40 fair rows, budget 5% (2 fair rows may go to the DSL). Head 0's two
+     * positives and one fair row score 0.90; head 1's three positives and two fair rows score 0.88; everything else
+     * 0.10. The old single greedy pass takes head 0's cheaper-looking step first (2 caught for 1 false alarm) and then
+     * cannot afford head 1's: 2 caught. Per-category cut-offs raise head 0 back and lower head 1 instead: 3 caught for
+     * the same 2 false alarms.
+     */
+    @Test
+    void perCategoryCutOffsCatchMoreThanTheGreedySingleCutOffUnderTheSameBudget() {
+        int n = 45;
+        double[][] p = new double[2][n];
+        boolean[][] gold = new boolean[2][n];
+        boolean[][] rule = new boolean[2][n];
+        boolean[] fair = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            fair[i] = i < 40;
+            p[0][i] = 0.10;
+            p[1][i] = 0.10;
+        }
+        p[0][0] = 0.90; // fair row alarmed by head 0
+        p[1][1] = 0.88; // fair rows alarmed by head 1
+        p[1][2] = 0.88;
+        for (int i = 40; i < 42; i++) {
+            gold[0][i] = true;
+            p[0][i] = 0.90;
+        }
+        for (int i = 42; i < 45; i++) {
+            gold[1][i] = true;
+            p[1][i] = 0.88;
+        }
+        double[] greedy = StackTrainer.greedyBudgetThresholds(p, gold, rule, fair, null, 0.05);
+        double[] chosen = StackTrainer.budgetThresholds(p, gold, rule, fair, null, 0.05);
+        assertThat(caught(p, gold, greedy)).isEqualTo(2);
+        assertThat(caught(p, gold, chosen)).isEqualTo(3);
+        assertThat(chosen[0]).isGreaterThan(0.90);
+        assertThat(chosen[1]).isLessThanOrEqualTo(0.88);
+        assertThat(fairSent(p, fair, chosen)).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * The floor is a target, not a free pass: head 0's category (10 rows, 5 caught at the start) is under its 90%
+     * floor, head 1's (20 rows, 18 caught) is at it. The budget (2.5% of 40 fair rows) pays one fair alarm, spent by
+     * head 0. Raising head 0 past 0.60 frees that alarm and loses one of its rows; head 1 lowered to 0.80 then spends it
+     * on two more of its own rows: one more safeguarding row in all (a sum-only search takes it), but head 0's category
+     * falls further below its floor while head 1's was already at it, so the search leaves both where they are.
+     */
+    @Test
+    void perCategoryCutOffsDoNotSacrificeACategoryUnderItsFloorForOneAlreadyAtIt() {
+        int n = 70;
+        double[][] p = new double[2][n];
+        boolean[][] gold = new boolean[2][n];
+        boolean[][] rule = new boolean[2][n];
+        boolean[] fair = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            fair[i] = i < 40;
+            p[0][i] = 0.05;
+            p[1][i] = 0.05;
+        }
+        p[0][0] = 0.60; // the fair alarm head 0 spends
+        p[1][1] = 0.80; // the fair alarm head 1 would spend
+        for (int i = 40; i < 50; i++) {
+            gold[0][i] = true;
+            p[0][i] = i == 40 ? 0.60 : i < 45 ? 0.65 : 0.20; // caught at 0.60: 5 of 10
+        }
+        for (int i = 50; i < 70; i++) {
+            gold[1][i] = true;
+            p[1][i] = i < 68 ? 0.90 : 0.80; // caught at 0.90: 18 of 20
+        }
+        double[] start = {0.60, 0.90};
+        assertThat(caught(p, gold, new double[] {0.61, 0.80})).isEqualTo(caught(p, gold, start) + 1);
+        assertThat(fairSent(p, fair, new double[] {0.61, 0.80})).isEqualTo(1);
+        double[] chosen = StackTrainer.perCategory(p, gold, rule, fair, null, 0.025, start);
+        assertThat(chosen).containsExactly(0.60, 0.90);
+    }
+
+    private static int caught(double[][] p, boolean[][] gold, double[] t) {
+        int found = 0;
+        for (int i = 0; i < p[0].length; i++) {
+            boolean any = false;
+            boolean fires = false;
+            for (int h = 0; h < p.length; h++) {
+                any |= gold[h][i];
+                fires |= p[h][i] >= t[h];
+            }
+            found += any && fires ? 1 : 0;
+        }
+        return found;
+    }
+
+    private static int fairSent(double[][] p, boolean[] fair, double[] t) {
+        int sent = 0;
+        for (int i = 0; i < fair.length; i++) {
+            boolean fires = false;
+            for (int h = 0; h < p.length; h++) {
+                fires |= p[h][i] >= t[h];
+            }
+            sent += fair[i] && fires ? 1 : 0;
+        }
+        return sent;
+    }
 }
