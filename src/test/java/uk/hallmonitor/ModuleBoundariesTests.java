@@ -70,6 +70,11 @@ class ModuleBoundariesTests {
             Map.entry("reports", Set.of("schools", "accounts", "moderation", "alerts", "incidents", "sla")),
             Map.entry("home", Set.of("applications", "accounts", "moderation", "alerts", "incidents", "sla")));
 
+    /** The modules whose private parts are in {@code internal/}; the internal rule below keeps other modules out. */
+    private static final Set<String> WITH_INTERNALS = Set.of("accounts", "alerts", "applications", "audit",
+            "classification", "connectors", "moderation", "monitoring", "ownposts", "privacy", "schools", "sla",
+            "vault");
+
     private static final ModuleGraph GRAPH = ModuleGraph.of("uk.hallmonitor", CLASSES);
 
     @Test
@@ -97,6 +102,18 @@ class ModuleBoundariesTests {
     @Test
     void noModuleReachesIntoAnotherModulesInternals() {
         GRAPH.checkNoInternalReach(CLASSES);
+    }
+
+    @Test
+    void theModulesThatHideTheirPartsKeepThemInInternal() {
+        for (String module : WITH_INTERNALS) {
+            assertThat(CLASSES.stream().filter(type -> type.getPackageName()
+                    .startsWith("uk.hallmonitor." + module + ".internal")).count())
+                    .as(module + " keeps its private parts in " + module + ".internal").isPositive();
+        }
+        assertThat(CLASSES.stream().filter(type -> type.getPackageName()
+                .equals("uk.hallmonitor.sla.calendar.internal")).count())
+                .as("sla.calendar keeps its store, uploads and pages in sla.calendar.internal").isPositive();
     }
 
     @Test
@@ -145,7 +162,8 @@ class ModuleBoundariesTests {
         assertThatThrownBy(() -> graph.checkNoCycles(broken)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
         assertThatThrownBy(() -> graph.checkNoInternalReach(broken)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Gamma").hasMessageContaining("beta.internal.Secret");
+                .hasMessageContaining("Gamma").hasMessageContaining("beta.internal.Secret")
+                .hasMessageContaining("Peek").hasMessageContaining("beta.inner.internal.Hidden");
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.classification.Severity;
+import uk.hallmonitor.moderation.internal.PostVerdict;
+import uk.hallmonitor.moderation.internal.SafeguardingAlert;
+import uk.hallmonitor.moderation.internal.SafeguardingStore;
 
 /** Read-only figures of flagged posts, safeguarding alerts and escalations over a period, for the reports module. */
 @Component

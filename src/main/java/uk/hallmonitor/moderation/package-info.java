@@ -11,6 +11,11 @@
  * {@link uk.hallmonitor.moderation.IncidentDesk} port that {@code incidents} implements, so the dependency runs from
  * incidents to moderation only.
  * <p>
+ * The package root is what other modules use: the {@link uk.hallmonitor.moderation.IncidentDesk} port and its
+ * request, the {@link uk.hallmonitor.moderation.PostFlagged} event, the inbox read by the home page
+ * ({@link uk.hallmonitor.moderation.ModerationInbox}) and the figures read by the reports. Triage, the queue and its
+ * actions, routing, safeguarding alerts, the stores, controllers and pages are in {@code moderation.internal}.
+ * <p>
  * Departures from STYLE.md's table: it uses {@code schools} and {@code accounts} to route a flagged post (the
  * school's moderators and DSL, the account's runners), {@code connectors} to carry out hide, delete and reply on the
  * platform, and {@code sla} to show and stop a post's response clock. Safeguarding alerts, their acknowledgement and

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import uk.hallmonitor.classification.Verdict;
+import uk.hallmonitor.monitoring.internal.PostRevision;
 import uk.hallmonitor.system.Platform;
 
 /**

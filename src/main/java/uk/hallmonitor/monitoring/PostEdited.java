@@ -2,6 +2,7 @@ package uk.hallmonitor.monitoring;
 
 import java.time.Instant;
 import uk.hallmonitor.classification.Verdict;
+import uk.hallmonitor.monitoring.internal.PostAnnouncer;
 import uk.hallmonitor.system.Platform;
 
 /**

@@ -3,6 +3,7 @@ package uk.hallmonitor.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import uk.hallmonitor.sla.internal.ResponseClock;
 
 /**
  * How a set of clocks did: met on time, met late, breached (including open clocks already past due that the sweep
@@ -36,13 +37,13 @@ public record ComplianceFigures(long total, long metOnTime, long metLate, long b
     record Outcome(String accountId, ClockState state, Instant receivedAt, Instant dueAt, Instant metAt,
                    Boolean metLate) {
 
-        static Outcome of(ResponseClock clock) {
+        public static Outcome of(ResponseClock clock) {
             return new Outcome(clock.accountId(), clock.state(), clock.receivedAt(), clock.dueAt(), clock.metAt(),
                     clock.metLate());
         }
     }
 
-    static ComplianceFigures of(List<ResponseClock> clocks, Instant now) {
+    public static ComplianceFigures of(List<ResponseClock> clocks, Instant now) {
         return ofOutcomes(clocks.stream().map(Outcome::of).toList(), now);
     }
 

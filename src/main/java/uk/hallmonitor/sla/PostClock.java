@@ -1,6 +1,7 @@
 package uk.hallmonitor.sla;
 
 import java.time.Instant;
+import uk.hallmonitor.sla.internal.ResponseClock;
 
 /**
  * The response clock of one post as other modules show it (the moderation queue's post view): when a reply is due,
@@ -22,7 +23,7 @@ public record PostClock(Instant dueAt, ClockState state, boolean reminded, boole
                         boolean answered, Instant answeredAt, Boolean answeredLate, boolean handledWithoutReply,
                         Instant handledAt, String handledHow) {
 
-    static PostClock of(ResponseClock clock) {
+    public static PostClock of(ResponseClock clock) {
         boolean handled = clock.state() == ClockState.HANDLED;
         return new PostClock(clock.dueAt(), clock.state(), !clock.remindersSent().isEmpty(),
                 clock.breachedAt() != null, clock.breachedAt(), !handled && clock.metAt() != null,

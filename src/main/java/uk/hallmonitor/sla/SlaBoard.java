@@ -27,6 +27,8 @@ import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.monitoring.PostKind;
+import uk.hallmonitor.sla.internal.ResponseClock;
+import uk.hallmonitor.sla.internal.ResponseClocks;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;

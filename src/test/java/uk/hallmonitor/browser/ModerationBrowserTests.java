@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.hallmonitor.classification.PostClassifier;
-import uk.hallmonitor.moderation.KeywordClassifier;
+import uk.hallmonitor.moderation.internal.KeywordClassifier;
 
 /**
  * The moderation journeys in the browser: a moderator works the inbox on posts from an imported export and from a

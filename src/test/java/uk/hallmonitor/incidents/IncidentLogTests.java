@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.hallmonitor.moderation.ModerationAppTestSupport;
 import uk.hallmonitor.moderation.IncidentDesk;
 import uk.hallmonitor.moderation.IncidentRequest;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 
 /** The incident log's workflow, rules and isolation through the API. */
 class IncidentLogTests extends ModerationAppTestSupport {

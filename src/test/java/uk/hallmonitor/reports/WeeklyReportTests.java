@@ -23,7 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.StoredPosts;
+import uk.hallmonitor.monitoring.internal.StoredPosts;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.events.DomainEvents;
 

@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 import uk.hallmonitor.alerts.AlertState;
 import uk.hallmonitor.classification.CategoryScore;
 import uk.hallmonitor.classification.Severity;
-import uk.hallmonitor.moderation.ActionRecord;
 import uk.hallmonitor.moderation.ModerationInbox;
-import uk.hallmonitor.moderation.PostView;
-import uk.hallmonitor.moderation.QueueStatus;
+import uk.hallmonitor.moderation.internal.ActionRecord;
+import uk.hallmonitor.moderation.internal.PostView;
+import uk.hallmonitor.moderation.internal.QueueStatus;
 import uk.hallmonitor.monitoring.PostKind;
 import uk.hallmonitor.system.Platform;
 

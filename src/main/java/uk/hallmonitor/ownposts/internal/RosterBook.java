@@ -64,7 +64,7 @@ class RosterBook implements Rosters {
             int noPublish = (int) parsed.pupils().stream().filter(RosterPupil::noPublish).count();
             return records.pointer(schoolId, now).flatMap(pointer -> seal
                     .seal(context(schoolId, versionId), RosterRecords.encode(parsed.pupils()))
-                    .flatMap(sealed -> records.insert(new RosterRecords.Version(versionId, schoolId, sealed,
+                    .flatMap(ciphertext -> records.insert(new RosterRecords.Version(versionId, schoolId, ciphertext,
                             parsed.pupils().size(), noPublish, parsed.columns(), now, caller.username())))
                     .then(records.switchTo(schoolId, pointer.version(), versionId, now))
                     .flatMap(switched -> switched

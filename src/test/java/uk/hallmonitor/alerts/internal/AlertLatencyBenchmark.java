@@ -20,9 +20,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import uk.hallmonitor.HallmonitorApplication;
 import uk.hallmonitor.alerts.Channel;
-import uk.hallmonitor.moderation.ModerationAppTestSupport;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 import uk.hallmonitor.monitoring.PostKind;
-import uk.hallmonitor.monitoring.StoredPosts;
+import uk.hallmonitor.monitoring.internal.StoredPosts;
 import uk.hallmonitor.system.Platform;
 
 /**

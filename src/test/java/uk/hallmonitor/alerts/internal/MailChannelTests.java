@@ -12,7 +12,7 @@ import uk.hallmonitor.alerts.AlertMessage;
 import uk.hallmonitor.alerts.Channel;
 import uk.hallmonitor.alerts.Delivery;
 import uk.hallmonitor.alerts.Recipient;
-import uk.hallmonitor.moderation.ModerationAppTestSupport;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 
 /** The mail channel against a real SMTP server (GreenMail): one Message-ID per alert, and no address kept apart. */
 class MailChannelTests extends ModerationAppTestSupport {

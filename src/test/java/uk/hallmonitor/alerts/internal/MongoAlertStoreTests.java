@@ -1,6 +1,6 @@
 package uk.hallmonitor.alerts.internal;
 
-import uk.hallmonitor.moderation.ModerationAppTestSupport;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

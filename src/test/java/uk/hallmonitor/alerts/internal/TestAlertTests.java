@@ -1,6 +1,6 @@
 package uk.hallmonitor.alerts.internal;
 
-import uk.hallmonitor.moderation.ModerationAppTestSupport;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

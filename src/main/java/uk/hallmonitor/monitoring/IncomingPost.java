@@ -1,8 +1,0 @@
-package uk.hallmonitor.monitoring;
-
-import java.time.Instant;
-
-/** A fetched post after {@link BatchCheck}: known kind, plain non-null text, timestamps no later than collection. */
-record IncomingPost(String platformPostId, PostKind kind, String authorId, String authorHandle, String text, String url,
-                    String conversationId, String inReplyToId, Instant postedAt, Instant editedAt) {
-}
