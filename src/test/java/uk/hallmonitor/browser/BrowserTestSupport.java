@@ -151,6 +151,27 @@ public abstract class BrowserTestSupport extends AppTestSupport {
                 .until(condition::apply);
     }
 
+    /** Waits until the page this element belongs to has been replaced (a form posted, a link followed). */
+    protected void waitForPageAfter(WebElement old) {
+        waitFor(driver -> isReplaced(old));
+    }
+
+    private static boolean isReplaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // while the next document loads, Chromium can answer a call on a node of the one it replaced with an
+            // inspector error instead of "stale element": the page has been replaced all the same
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /**
      * axe-core finds no WCAG 2.2 A/AA violation on the current page at 1280 px and at 375 px, and a screenshot of
      * each width is written as {@code target/screenshots/<name>-<width>.png}.

@@ -120,7 +120,7 @@ class ModerationBrowserTests extends BrowserTestSupport {
         WebElement page = find("html");
         find("#bulk-dismiss").click();
         browser.switchTo().alert().accept();
-        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)::apply);
+        waitForPageAfter(page);
         assertThat(text(".confirmation")).contains("Dismissed 2 posts as spam");
         assertThat(text("#inbox-rows")).doesNotContain("cheap watches").doesNotContain("You are an idiot")
                 .contains("hurt you");
@@ -243,7 +243,7 @@ class ModerationBrowserTests extends BrowserTestSupport {
     private void submit(String button) {
         WebElement page = find("html");
         find(button).click();
-        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)::apply);
+        waitForPageAfter(page);
     }
 
     private void importComments(ActiveAccount school, String csv) {

@@ -156,7 +156,7 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
     private void submit(String button) {
         WebElement page = find("html");
         find(button).click();
-        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)::apply);
+        waitForPageAfter(page);
     }
 
     private void importComments(ActiveAccount school, String csv) {
