@@ -151,6 +151,13 @@ public abstract class BrowserTestSupport extends AppTestSupport {
                 .until(condition::apply);
     }
 
+    /** Clicks the element (a form's button, a link) and waits for the page it leads to. */
+    protected void clickAndWaitForPage(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        waitForPageAfter(page);
+    }
+
     /** Waits until the page this element belongs to has been replaced (a form posted, a link followed). */
     protected void waitForPageAfter(WebElement old) {
         waitFor(driver -> isReplaced(old));

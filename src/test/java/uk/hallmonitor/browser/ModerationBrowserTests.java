@@ -97,18 +97,18 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text(".conversation")).contains("You are an idiot");
         assertAccessible("moderation-post");
         find("#note").sendKeys("Abusive about the head");
-        submit(".act-form button[type=submit]");
+        clickAndWaitForPage(".act-form button[type=submit]");
         assertThat(text(".error-summary")).contains("choose what to do with the post");
         assertThat(find("#note").getAttribute("value")).isEqualTo("Abusive about the head");
 
         find("#action-ESCALATE").click();
-        submit(".act-form button[type=submit]");
+        clickAndWaitForPage(".act-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Escalated").contains("incident INC-");
 
         // reply from a template and mark the post answered
         new org.openqa.selenium.support.ui.Select(find("#template")).selectByValue("complaints-procedure");
         assertThat(find("#reply").getAttribute("value")).contains("complaints procedure");
-        submit(".reply-form button[type=submit]");
+        clickAndWaitForPage(".reply-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Marked answered");
         assertThat(text(".summary-list")).contains("Answered");
 
@@ -144,7 +144,7 @@ class ModerationBrowserTests extends BrowserTestSupport {
         find("#shortcuts-on").click();
 
         // the concert thanks was not flagged: the moderator reports it as missed, choosing it from the list
-        submit(".missed-link a");
+        clickAndWaitForPage(".missed-link a");
         assertThat(text("#not-flagged")).contains("Lovely concert");
         assertAccessible("moderation-missed");
         browser.findElements(By.cssSelector("#not-flagged tr")).stream()
@@ -152,11 +152,11 @@ class ModerationBrowserTests extends BrowserTestSupport {
                 .findElement(By.cssSelector("a.report-missed")).click();
         waitFor(driver -> driver.getCurrentUrl().contains("post="));
         assertThat(text("blockquote.post-text")).contains("Lovely concert");
-        submit(".missed-form button[type=submit]");
+        clickAndWaitForPage(".missed-form button[type=submit]");
         assertThat(text(".error-summary")).contains("choose what the post is");
         assertThat(find("#category").getAttribute("aria-describedby")).isNotBlank();
         new org.openqa.selenium.support.ui.Select(find("#category")).selectByVisibleText("Spam");
-        submit(".missed-form button[type=submit]");
+        clickAndWaitForPage(".missed-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Reported").contains("spam");
         open("/ui/moderation");
 
@@ -186,10 +186,10 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text(".alerts-link")).containsPattern("[1-9]");
         assertAccessible("home-dsl");
 
-        submit("a[href='/ui/alerts?unread=true']");
+        clickAndWaitForPage("a[href='/ui/alerts?unread=true']");
         assertThat(text(".alert-list")).contains("Safeguarding").contains("Unread");
         assertAccessible("alerts");
-        submit("form[action='/ui/alerts/read-all'] button[type=submit]");
+        clickAndWaitForPage("form[action='/ui/alerts/read-all'] button[type=submit]");
         assertThat(text(".confirmation")).containsIgnoringCase("read");
         assertThat(browser.findElements(By.cssSelector(".alerts-link .count"))).isEmpty();
         assertThat(text(".alert-list")).contains("Read").doesNotContain("Unread");
@@ -201,30 +201,30 @@ class ModerationBrowserTests extends BrowserTestSupport {
         waitFor(driver -> driver.getCurrentUrl().contains("/ui/moderation/posts/"));
         find("#action-ESCALATE").click();
         find("#note").sendKeys("Threat to staff");
-        submit(".act-form button[type=submit]");
+        clickAndWaitForPage(".act-form button[type=submit]");
         String incident = text(".confirmation").replaceAll(".*(INC-\\d+-\\d+).*", "$1");
 
         open("/ui/incidents");
         assertThat(text("table")).contains(incident).contains("Threat");
         assertAccessible("incidents");
-        submit("a[href='/ui/incidents/" + incident + "']");
+        clickAndWaitForPage("a[href='/ui/incidents/" + incident + "']");
         assertAccessible("incident");
         new org.openqa.selenium.support.ui.Select(find("#owner")).selectByVisibleText("Person " + school.dsl().username());
-        submit(".owner-form button[type=submit]");
+        clickAndWaitForPage(".owner-form button[type=submit]");
         assertThat(text(".confirmation")).contains("now leads on incident " + incident);
         find("#to-CLOSED").click();
-        submit(".transition-form button[type=submit]");
+        clickAndWaitForPage(".transition-form button[type=submit]");
         assertThat(text(".error-summary")).contains("cannot be closed without an outcome");
         find("#to-CLOSED").click();
         find("#outcome").sendKeys("Reported to police; parent banned from the page");
-        submit(".transition-form button[type=submit]");
+        clickAndWaitForPage(".transition-form button[type=submit]");
         assertThat(text(".confirmation")).contains("is now closed");
         assertThat(text(".summary-list")).contains("Closed").contains("Reported to police")
                 .contains("Person " + school.dsl().username());
         assertThat(text("table")).contains("Lead changed").contains("Open to Closed");
 
         // the safeguarding alerts page is in the navigation, on the layout
-        submit("nav a[href='/ui/safeguarding-alerts']");
+        clickAndWaitForPage("nav a[href='/ui/safeguarding-alerts']");
         assertThat(text("h1")).isEqualTo("Safeguarding alerts");
         assertAccessible("safeguarding-alerts");
 
@@ -239,12 +239,6 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertAccessible("error-forbidden");
     }
 
-    /** Clicks the button and waits for the page it leads to. */
-    private void submit(String button) {
-        WebElement page = find("html");
-        find(button).click();
-        waitForPageAfter(page);
-    }
 
     private void importComments(ActiveAccount school, String csv) {
         as(school.runner1()).post().uri("/api/v1/accounts/{id}/imports?fileName=comments.csv", school.accountId())

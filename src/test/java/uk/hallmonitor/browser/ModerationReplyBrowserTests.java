@@ -69,7 +69,7 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
         assertThat(text("#post-reply-heading")).isEqualTo("Reply as the school");
 
         // nothing written: the page stays with the error in words, linked from the summary
-        submit(".post-reply-form button[type=submit]");
+        clickAndWaitForPage(".post-reply-form button[type=submit]");
         assertThat(text(".error-summary")).contains("Write the reply before sending it");
         assertThat(find(".error-summary a[href='#replyText']").getText()).contains("Write the reply");
         assertThat(find("#replyText").getAttribute("aria-describedby")).contains("replyText-error");
@@ -80,14 +80,14 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
         String tooLong = "Please contact the office. ".repeat(80);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find("#replyText"),
                 tooLong);
-        submit(".post-reply-form button[type=submit]");
+        clickAndWaitForPage(".post-reply-form button[type=submit]");
         assertThat(text(".error-summary")).contains("The reply is longer than 2,000 characters");
         assertThat(find("#replyText").getAttribute("value")).isEqualTo(tooLong);
         assertThat(text("#content")).contains("Nothing yet.").doesNotContain("Replied as the school");
 
         find("#replyText").clear();
         find("#replyText").sendKeys("Please contact the school office about this.");
-        submit(".post-reply-form button[type=submit]");
+        clickAndWaitForPage(".post-reply-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Reply sent on Facebook");
         assertThat(text("table")).contains("Replied as the school").contains("answered on FACEBOOK")
                 .contains("Told the audience: Please contact the school office about this.");
@@ -105,7 +105,7 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
         logIn(school.runner1());
         openFlaggedPost("What an idiot");
         find("#replyText").sendKeys("We have replied to you by email.");
-        submit(".post-reply-form button[type=submit]");
+        clickAndWaitForPage(".post-reply-form button[type=submit]");
         assertThat(text(".confirmation")).contains("Reply recorded: post it by hand");
         assertThat(text("table")).contains("Replied as the school")
                 .contains("Told the audience: We have replied to you by email.");
@@ -152,12 +152,6 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
         assertThat(text("blockquote.post-text")).contains(words);
     }
 
-    /** Clicks the button and waits for the page it leads to. */
-    private void submit(String button) {
-        WebElement page = find("html");
-        find(button).click();
-        waitForPageAfter(page);
-    }
 
     private void importComments(ActiveAccount school, String csv) {
         as(school.runner1()).post().uri("/api/v1/accounts/{id}/imports?fileName=comments.csv", school.accountId())
