@@ -105,8 +105,20 @@ class DeployFilesTests extends AppTestSupport {
         }
         assertThat(command).startsWith("java").contains("-jar");
         String started = command.get(command.indexOf("-jar") + 1);
-        // the runtime stage copies the build's jar to exactly the path the entrypoint starts
-        assertThat(dockerfile).contains("COPY --from=build /src/target/" + jar + " " + started);
+        // the runtime stage copies the build's jar, extracts it to the folder whose jar the entrypoint starts, and
+        // writes there the class-data archive the entrypoint names
+        Matcher copy = Pattern.compile("(?m)^COPY --from=build /src/target/" + Pattern.quote(jar) + " (\\S+)$")
+                .matcher(dockerfile);
+        assertThat(copy.find()).as("the runtime stage copies the build's " + jar).isTrue();
+        String folder = started.substring(0, started.lastIndexOf('/'));
+        assertThat(dockerfile).contains("-jar " + copy.group(1) + " extract --destination " + folder);
+        assertThat(started).endsWith("/" + jar);
+        String archive = command.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                .orElseThrow(() -> new AssertionError("the entrypoint names no class-data archive"))
+                .substring("-XX:SharedArchiveFile=".length());
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=" + archive)
+                .contains("-Dspring.context.exit=onRefresh -Dserver.port=0")
+                .contains("-jar " + started);
         assertThat(dockerfile).containsPattern("(?m)^USER 10001");
         assertThat(dockerfile).containsPattern("(?ms)^HEALTHCHECK .*?/actuator/health/readiness");
     }
