@@ -3,7 +3,7 @@
 # deploy/formatter/eclipse-java.xml, import order, unused imports, trailing white space, final newline), then runs the
 # same check that `mvn verify` runs once `spotless.check.skip` is false, from a cold start, so a pass here is a pass there.
 # Usage (any folder of the repository): deploy/scripts/format.sh [extra Maven arguments, e.g. -o]
-# The first run on a machine fetches the formatter's jars from Maven Central (about 15 MB); later runs work with -o.
+# The first run on a machine fetches the formatter's jars from Maven Central (about 11 MB); later runs work with -o.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 nice -n 10 mvn -B -q "$@" spotless:apply
