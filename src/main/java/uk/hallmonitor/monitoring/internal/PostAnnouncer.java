@@ -25,6 +25,7 @@ import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostEdited;
 import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.TimedSweep;
 import uk.hallmonitor.system.events.DomainEvents;
 
 /**
@@ -143,9 +144,7 @@ public class PostAnnouncer implements SmartLifecycle {
                 .flatMap(work -> (work.edit() ? judgeEdit(work.post()) : announce(work.post()).then())
                         .onErrorResume(this::skipped)
                         .doFinally(signal -> queued.decrementAndGet()), CONCURRENCY);
-        Flux<Long> sweeps = Flux.interval(SWEEP_EVERY, SWEEP_EVERY)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(this::skipped), 1);
+        Flux<Long> sweeps = TimedSweep.every(SWEEP_EVERY, this::sweep, this::skipped);
         running = Flux.merge(announced.then(), sweeps.then()).subscribe();
     }
 
