@@ -123,11 +123,8 @@ class IncidentLog implements IncidentDesk {
     }
 
     Mono<Incident> one(Caller caller, String id) {
-        return mongo.findById(id, Incident.class)
-                .filter(incident -> caller.canSee(incident.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("incident", id)))
-                .flatMap(incident -> caller.hasAnyIn(incident.schoolId(), READERS) ? Mono.just(incident)
-                        : Mono.error(Problems.forbidden("the incident log is for the DSL and SLT")));
+        return mongo.findById(id, Incident.class).transform(SchoolScopedPages.readableBy(caller, Incident::schoolId,
+                "incident", id, READERS, "the incident log is for the DSL and SLT"));
     }
 
     Mono<PageResponse<Incident>> page(Caller caller, String schoolId, String status, int page, int size) {

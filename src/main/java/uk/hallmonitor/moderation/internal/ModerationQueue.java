@@ -286,8 +286,7 @@ public class ModerationQueue {
 
     private Mono<PostVerdict> visible(Caller caller, String postId) {
         return verdicts.find(postId)
-                .filter(verdict -> caller.canSee(verdict.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("post", postId)))
+                .transform(SchoolScopedPages.visibleTo(caller, PostVerdict::schoolId, "post", postId))
                 .flatMap(verdict -> works(caller, verdict).flatMap(allowed -> allowed ? Mono.just(verdict)
                         : Mono.error(Problems.forbidden("a flagged post is for moderators, SLT, the DSL and the "
                                 + "runners of its account"))));

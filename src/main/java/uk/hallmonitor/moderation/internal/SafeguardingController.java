@@ -117,12 +117,9 @@ class SafeguardingController {
     }
 
     private Mono<SafeguardingAlert> visible(Caller caller, String id) {
-        return store.find(id)
-                .filter(alert -> caller.canSee(alert.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("safeguarding alert", id)))
-                .flatMap(alert -> caller.hasAnyIn(alert.schoolId(), READERS) ? Mono.just(alert)
-                        : Mono.error(Problems.forbidden("safeguarding alerts are for the DSL, deputies, head "
-                                + "teacher, SLT and moderators")));
+        return store.find(id).transform(SchoolScopedPages.readableBy(caller, SafeguardingAlert::schoolId,
+                "safeguarding alert", id, READERS, "safeguarding alerts are for the DSL, deputies, head teacher, SLT "
+                        + "and moderators"));
     }
 
     private Mono<SafeguardingAlertView> view(SafeguardingAlert alert) {

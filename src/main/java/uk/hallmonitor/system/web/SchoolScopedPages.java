@@ -10,12 +10,33 @@ import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 
 /**
- * One page of a collection whose records carry a {@code schoolId}, as the caller may see it: a trust administrator
- * sees every school (or the one asked for), everyone else only their own, and asking for another school is a 404.
+ * Records that carry a {@code schoolId}, as the caller may see them: a trust administrator sees every school (or the
+ * one asked for), everyone else only their own, and asking for another school, or for a record of one, is a 404.
  */
 public final class SchoolScopedPages {
 
     private SchoolScopedPages() {
+    }
+
+    /**
+     * Lets through a record of a school the caller can see. A record of another school is a 404 exactly like no
+     * record at all, naming {@code what} and {@code id}, so that nobody learns which ids exist elsewhere.
+     */
+    public static <T> Function<Mono<T>, Mono<T>> visibleTo(Caller caller, Function<T, String> school, String what,
+                                                           String id) {
+        return found -> found.filter(record -> caller.canSee(school.apply(record)))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound(what, id)));
+    }
+
+    /**
+     * As {@link #visibleTo}, and then a 403 that says {@code whoMayRead} unless the caller holds one of
+     * {@code readers} in the record's school.
+     */
+    public static <T> Function<Mono<T>, Mono<T>> readableBy(Caller caller, Function<T, String> school, String what,
+                                                            String id, Role[] readers, String whoMayRead) {
+        return found -> found.transform(visibleTo(caller, school, what, id))
+                .flatMap(record -> caller.hasAnyIn(school.apply(record), readers) ? Mono.just(record)
+                        : Mono.error(Problems.forbidden(whoMayRead)));
     }
 
     /**

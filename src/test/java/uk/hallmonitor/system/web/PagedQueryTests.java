@@ -67,4 +67,39 @@ class PagedQueryTests {
                     assertThat(((ErrorResponseException) e).getBody().getDetail()).isEqualTo("for the DSL");
                 }).verify();
     }
+
+    private record Note(String id, String schoolId) {
+    }
+
+    @Test
+    void aRecordOfAnotherSchoolIsNotFoundExactlyLikeNoRecord() {
+        Caller dsl = new Caller("s1", "dsl", "oak", Set.of(Role.DSL));
+
+        StepVerifier.create(Mono.just(new Note("n1", "oak"))
+                        .transform(SchoolScopedPages.visibleTo(dsl, Note::schoolId, "note", "n1")))
+                .expectNext(new Note("n1", "oak")).verifyComplete();
+        for (Mono<Note> found : List.of(Mono.just(new Note("n2", "elm")), Mono.<Note>empty())) {
+            StepVerifier.create(found.transform(SchoolScopedPages.visibleTo(dsl, Note::schoolId, "note", "n2")))
+                    .expectErrorSatisfies(e -> {
+                        assertThat(((ErrorResponseException) e).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                        assertThat(((ErrorResponseException) e).getBody().getDetail())
+                                .isEqualTo("no note with id n2 that you can see");
+                    }).verify();
+        }
+    }
+
+    @Test
+    void aVisibleRecordIsForbiddenWithTheReasonToSomeoneWithoutAReadersRole() {
+        Caller moderator = new Caller("s3", "mod", "oak", Set.of(Role.MODERATOR));
+        Caller dsl = new Caller("s1", "dsl", "oak", Set.of(Role.DSL));
+        Mono<Note> found = Mono.just(new Note("n1", "oak"));
+
+        StepVerifier.create(found.transform(SchoolScopedPages.readableBy(moderator, Note::schoolId, "note", "n1",
+                        READERS, "notes are for the DSL")))
+                .expectErrorSatisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail())
+                        .isEqualTo("notes are for the DSL")).verify();
+        StepVerifier.create(found.transform(SchoolScopedPages.readableBy(dsl, Note::schoolId, "note", "n1",
+                        READERS, "notes are for the DSL")))
+                .expectNext(new Note("n1", "oak")).verifyComplete();
+    }
 }
