@@ -8,16 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.alerts.internal.Alert;
 import uk.hallmonitor.alerts.internal.AlertRead;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -71,12 +70,10 @@ public class AlertCentre {
             if (unreadOnly) {
                 criteria = criteria.and("_id").nin(read.keySet());
             }
-            Query selection = query(criteria);
-            return mongo.count(selection, Alert.class).zipWith(mongo.find(Query.of(selection)
-                                    .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
-                                    .skip((long) page * size).limit(size), Alert.class)
-                            .map(alert -> item(alert, read.get(alert.id()))).collectList())
-                    .map(both -> new PageResponse<>(both.getT2(), page, size, both.getT1()));
+            return PagedQuery.matching(criteria)
+                    .page(mongo, Alert.class, PagedQuery.newestFirst("createdAt"), page, size)
+                    .map(found -> found.withItems(found.items().stream()
+                            .map(alert -> item(alert, read.get(alert.id()))).toList()));
         });
     }
 

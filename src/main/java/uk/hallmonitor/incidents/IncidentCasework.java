@@ -8,11 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,6 +18,7 @@ import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -71,24 +69,9 @@ public class IncidentCasework {
         if (!reads(caller, schoolId)) {
             return Mono.error(Problems.forbidden("the incident log is for the DSL and SLT"));
         }
-        Criteria criteria = where("schoolId").is(schoolId);
-        if (filter.status() != null) {
-            criteria = criteria.and("status").is(filter.status());
-        }
-        if (filter.severity() != null) {
-            criteria = criteria.and("severity").is(filter.severity());
-        }
-        if (filter.category() != null) {
-            criteria = criteria.and("category").is(filter.category());
-        }
-        if (filter.owner() != null) {
-            criteria = criteria.and("owner").is(filter.owner());
-        }
-        Query selection = query(criteria);
-        return mongo.count(selection, Incident.class).zipWith(mongo.find(Query.of(selection)
-                                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
-                                .skip((long) page * size).limit(size), Incident.class).collectList())
-                .map(both -> new PageResponse<>(both.getT2(), page, size, both.getT1()));
+        return PagedQuery.matching(where("schoolId").is(schoolId)).is("status", filter.status())
+                .is("severity", filter.severity()).is("category", filter.category()).is("owner", filter.owner())
+                .page(mongo, Incident.class, PagedQuery.newestFirst("createdAt"), page, size);
     }
 
     /** The categories used in the school's log, for the filter. */

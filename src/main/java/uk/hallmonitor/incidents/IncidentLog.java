@@ -12,11 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -30,8 +27,10 @@ import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * The incident log: opening (by people, and by moderation through {@link IncidentDesk}), the status workflow, notes
@@ -124,11 +123,8 @@ class IncidentLog implements IncidentDesk {
     }
 
     Mono<Incident> one(Caller caller, String id) {
-        return mongo.findById(id, Incident.class)
-                .filter(incident -> caller.canSee(incident.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("incident", id)))
-                .flatMap(incident -> caller.hasAnyIn(incident.schoolId(), READERS) ? Mono.just(incident)
-                        : Mono.error(Problems.forbidden("the incident log is for the DSL and SLT")));
+        return mongo.findById(id, Incident.class).transform(SchoolScopedPages.readableBy(caller, Incident::schoolId,
+                "incident", id, READERS, "the incident log is for the DSL and SLT"));
     }
 
     Mono<PageResponse<Incident>> page(Caller caller, String schoolId, String status, int page, int size) {
@@ -145,25 +141,10 @@ class IncidentLog implements IncidentDesk {
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
         }
-        String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
-        if (school != null && !caller.canSee(school)) {
-            return Mono.error(Problems.notFound("school", school));
-        }
-        if (school != null && !caller.hasAnyIn(school, READERS)) {
-            return Mono.error(Problems.forbidden("the incident log is for the DSL and SLT"));
-        }
-        Criteria criteria = new Criteria();
-        if (school != null) {
-            criteria = criteria.and("schoolId").is(school);
-        }
-        if (wanted != null) {
-            criteria = criteria.and("status").is(wanted);
-        }
-        Query selection = query(criteria);
-        return mongo.count(selection, Incident.class).flatMap(total -> mongo.find(Query.of(selection)
-                                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
-                                .skip((long) page * size).limit(size), Incident.class)
-                .collectList().map(items -> new PageResponse<>(items, page, size, total)));
+        IncidentStatus chosen = wanted;
+        return SchoolScopedPages.forReaders(caller, schoolId, READERS, "the incident log is for the DSL and SLT",
+                school -> PagedQuery.everything().is("schoolId", school).is("status", chosen)
+                        .page(mongo, Incident.class, PagedQuery.newestFirst("createdAt"), page, size));
     }
 
     Mono<Incident> transition(Caller caller, String id, IncidentRequests.Transition request) {

@@ -32,7 +32,7 @@ class IncidentsController {
         return Callers.current().flatMap(caller -> log.page(caller, schoolId, status, page, size))
                 .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items()).flatMapSequential(log::view)
                         .collectList()
-                        .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
+                        .map(found::withItems));
     }
 
     /** Staff who may own an incident of the school (DSL, deputy DSL, head teacher, SLT), by name. */

@@ -31,6 +31,7 @@ import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.sla.SlaBoard;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -102,28 +103,17 @@ public class ModerationInbox {
         if (!reads(caller, schoolId)) {
             return Mono.error(Problems.forbidden("the moderation queue is for moderators, SLT and the DSL"));
         }
-        Criteria criteria = where("schoolId").is(schoolId).and("flagged").is(true);
-        if (filter.accountId() != null) {
-            criteria = criteria.and("accountId").is(filter.accountId());
-        }
-        if (filter.severity() != null) {
-            criteria = criteria.and("severity").is(filter.severity());
-        }
-        if (filter.category() != null) {
-            criteria = criteria.and("categories.name").is(filter.category());
-        }
-        criteria = criteria.and("status").is(filter.status() == null ? QueueStatus.OPEN : filter.status());
-        Criteria base = criteria;
+        Criteria base = PagedQuery.matching(where("schoolId").is(schoolId).and("flagged").is(true))
+                .is("accountId", filter.accountId()).is("severity", filter.severity())
+                .is("categories.name", filter.category())
+                .is("status", filter.status() == null ? QueueStatus.OPEN : filter.status()).criteria();
         Mono<Criteria> selection = filter.due() == null ? Mono.just(base)
                 : sla.postsDueBefore(schoolId, clock.instant().plus(filter.due().within)).collectList()
                         .map(ids -> base.and("_id").in(ids));
         return selection.flatMap(chosen -> {
-            Query found = query(chosen);
-            return mongo.count(found, PostVerdict.class).zipWith(mongo.find(Query.of(found)
-                                    .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id")))
-                                    .skip((long) page * size).limit(size), PostVerdict.class)
-                            .collectList().flatMap(queue::views))
-                    .map(both -> new PageResponse<>(both.getT2(), page, size, both.getT1()))
+            return PagedQuery.matching(chosen)
+                    .page(mongo, PostVerdict.class, PagedQuery.newestFirst("collectedAt"), page, size)
+                    .flatMap(found -> queue.views(found.items()).map(found::withItems))
                     // who looked (R11): the inbox shows the posts' words
                     .flatMap(response -> queue.viewedList(caller, schoolId, response.items()).thenReturn(response));
         });

@@ -3,7 +3,6 @@ package uk.hallmonitor.monitoring;
 import java.time.Instant;
 import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.monitoring.internal.PostAnnouncer;
-import uk.hallmonitor.system.Platform;
 
 /**
  * A stored post was edited on its platform: its text changed and the earlier text went into its history. Carries
@@ -13,27 +12,7 @@ import uk.hallmonitor.system.Platform;
  * @param post    the post as stored after the edit
  * @param verdict the classifier's verdict on the new text, or {@code null} when this service has no classifier
  */
-public record PostEdited(CollectedPost post, Verdict verdict) {
-
-    public String postId() {
-        return post.id();
-    }
-
-    public String schoolId() {
-        return post.schoolId();
-    }
-
-    public String accountId() {
-        return post.accountId();
-    }
-
-    public Platform platform() {
-        return post.platform();
-    }
-
-    public PostKind kind() {
-        return post.kind();
-    }
+public record PostEdited(CollectedPost post, Verdict verdict) implements PostAnnouncement {
 
     /** When the platform says it was edited, or when Hallmonitor saw the change. */
     public Instant editedAt() {

@@ -3,7 +3,6 @@ package uk.hallmonitor.monitoring;
 import java.time.Instant;
 import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.monitoring.internal.PostAnnouncer;
-import uk.hallmonitor.system.Platform;
 
 /**
  * A post was stored for the first time and classified: the one announcement of a post, carrying everything its
@@ -14,37 +13,16 @@ import uk.hallmonitor.system.Platform;
  *
  * @param post    the post as stored, with its {@link CollectedPost#verdict()} and {@link CollectedPost#announcedAt()}
  */
-public record PostReceived(CollectedPost post) {
+public record PostReceived(CollectedPost post) implements PostAnnouncement {
 
     /** The classifier's verdict on the text, or {@code null} when this service has no classifier. */
     public Verdict verdict() {
         return post.verdict();
     }
 
-    public String postId() {
-        return post.id();
-    }
-
-    public String schoolId() {
-        return post.schoolId();
-    }
-
-    /** The school account it was collected for, or {@code null} for a public mention found by a watch. */
-    public String accountId() {
-        return post.accountId();
-    }
-
     /** The watch that found it, or {@code null}. */
     public String watchId() {
         return post.watchId();
-    }
-
-    public Platform platform() {
-        return post.platform();
-    }
-
-    public PostKind kind() {
-        return post.kind();
     }
 
     public String text() {

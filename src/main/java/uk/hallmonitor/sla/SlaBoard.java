@@ -33,6 +33,7 @@ import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * The response clocks as the pages read them: clocks due next and breached for a school or some accounts, weekly
@@ -182,8 +183,7 @@ public class SlaBoard {
                     + LONGEST_NOTE + " characters"));
         }
         return mongo.findOne(query(where("postId").is(postId)), ResponseClock.class)
-                .filter(found -> caller.canSee(found.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("clock of post", postId)))
+                .transform(SchoolScopedPages.visibleTo(caller, ResponseClock::schoolId, "clock of post", postId))
                 .flatMap(found -> mayAnswer(caller, found).flatMap(ok -> {
                     if (!ok) {
                         return Mono.error(Problems.forbidden("only moderators and the account's runners mark a "

@@ -89,8 +89,7 @@ public class Accounts implements AccountRegister {
 
     public Mono<AccountDocument> visible(Caller caller, String id) {
         return mongo.findById(id, AccountDocument.class)
-                .filter(a -> caller.canSee(a.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("account", id)));
+                .transform(SchoolScopedPages.visibleTo(caller, AccountDocument::schoolId, "account", id));
     }
 
     public Mono<PageResponse<AccountDocument>> list(Caller caller, String schoolId, AccountStatus status, Paging paging) {

@@ -85,7 +85,7 @@ class AccountsController {
                                          @RequestParam(defaultValue = "0") int page,
                                          @RequestParam(defaultValue = "50") int size) {
         Paging paging = Paging.of(page, size);
-        AccountStatus wanted = parse(status);
+        AccountStatus wanted = Problems.choice("status", status, AccountStatus.class);
         return Callers.current().flatMap(caller -> accounts.list(caller, schoolId, wanted, paging))
                 .flatMap(p -> reactor.core.publisher.Flux.fromIterable(p.items()).flatMapSequential(this::named)
                         .collectList().map(items -> new PageResponse<>(items, p.page(), p.size(), p.total())));
@@ -143,16 +143,5 @@ class AccountsController {
                         plain.status(), plain.runnerIds(), plain.createdAt(), plain.activatedAt(),
                         plain.lastActivityAt(), plain.reviewDue(), plain.closedAt(), plain.closeReason(),
                         plain.health(), plain.history(), runners));
-    }
-
-    private static AccountStatus parse(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return AccountStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("status", "one of PROVISIONING, ACTIVE, NEEDS_RUNNER, SUSPENDED, CLOSED");
-        }
     }
 }

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import uk.hallmonitor.alerts.Channel;
+import uk.hallmonitor.system.TimedSweep;
 
 /**
  * Sends what the outbox holds. A freshly recorded alert is sent at once by the instance that recorded it (the fast
@@ -104,9 +105,7 @@ class AlertDispatcher {
         Flux<Long> settled = outcomes.asFlux()
                 .bufferTimeout(SETTLE_BATCH, SETTLE_WAIT, true)
                 .concatMap(batch -> store.settleAll(batch, owner).onErrorResume(this::logged));
-        Flux<Long> sweep = Flux.interval(properties.dispatchEvery())
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(this::logged), 1);
+        Flux<Long> sweep = TimedSweep.every(properties.dispatchEvery(), this::drain, this::logged);
         running = Flux.merge(sent.then(), settled.then(), sweep.then()).subscribe();
     }
 

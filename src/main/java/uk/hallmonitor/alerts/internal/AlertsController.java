@@ -27,6 +27,7 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /** The alerts sent, the live feed, and each school's alerting rules and their test message. */
 @RestController
@@ -80,17 +81,10 @@ class AlertsController {
                         + "'; use EMAIL, TEAMS, SLACK or FEED"));
             }
             Paging.of(page, size);
-            String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
-            if (school != null && !caller.canSee(school)) {
-                return Mono.error(Problems.notFound("school", school));
-            }
-            if (school != null && !caller.hasAnyIn(school, READERS)) {
-                return Mono.error(Problems.forbidden("alerts are for moderators, SLT and the DSL"));
-            }
-            return alerts.page(school, wantedState, wantedChannel, postId == null ? null : "post:" + postId, page,
-                            size)
-                    .map(found -> new PageResponse<>(found.items().stream().map(AlertView::of).toList(),
-                            found.page(), found.size(), found.total()));
+            return SchoolScopedPages.forReaders(caller, schoolId, READERS, "alerts are for moderators, SLT and the DSL",
+                    school -> alerts.page(school, wantedState, wantedChannel, postId == null ? null : "post:" + postId,
+                                    page, size)
+                            .map(found -> found.withItems(found.items().stream().map(AlertView::of).toList())));
         });
     }
 

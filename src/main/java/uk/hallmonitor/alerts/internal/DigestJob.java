@@ -12,6 +12,7 @@ import uk.hallmonitor.alerts.AlertMessage;
 import uk.hallmonitor.alerts.Channel;
 import uk.hallmonitor.alerts.Delivery;
 import uk.hallmonitor.alerts.Recipient;
+import uk.hallmonitor.system.TimedSweep;
 
 /**
  * Folds held low-severity email alerts into one digest email per person per period. The digest is recorded first
@@ -45,8 +46,7 @@ class DigestJob {
     }
 
     void start() {
-        running = Flux.interval(properties.digestEvery()).onBackpressureDrop()
-                .concatMap(tick -> run().onErrorResume(error -> Mono.empty()), 1).subscribe();
+        running = TimedSweep.every(properties.digestEvery(), this::run, error -> Mono.empty()).subscribe();
     }
 
     void stop() {

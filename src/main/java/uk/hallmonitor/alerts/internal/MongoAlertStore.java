@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.alerts.AlertState;
 import uk.hallmonitor.alerts.Channel;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 
 /** The outbox in MongoDB: a unique index on {@code dedupKey}; claims are {@code findAndModify} with a lease. */
 @Component
@@ -186,25 +187,9 @@ class MongoAlertStore implements AlertStore {
     /** One page of a school's alerts, newest first; {@code schoolId == null} means every school. */
     Mono<PageResponse<Alert>> page(String schoolId, AlertState state, Channel channel, String sourceKey, int page,
                                    int size) {
-        Criteria criteria = new Criteria();
-        if (schoolId != null) {
-            criteria = criteria.and("schoolId").is(schoolId);
-        }
-        if (state != null) {
-            criteria = criteria.and("state").is(state);
-        }
-        if (channel != null) {
-            criteria = criteria.and("channel").is(channel);
-        }
-        if (sourceKey != null) {
-            criteria = criteria.and("sourceKey").is(sourceKey);
-        }
-        Query selection = query(criteria);
-        return mongo.count(selection, Alert.class).flatMap(total -> mongo.find(Query.of(selection)
-                                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
-                                .skip((long) page * size).limit(size), Alert.class)
-                        .collectList()
-                        .map(items -> new PageResponse<>(items, page, size, total)));
+        return PagedQuery.everything().is("schoolId", schoolId).is("state", state).is("channel", channel)
+                .is("sourceKey", sourceKey)
+                .page(mongo, Alert.class, PagedQuery.newestFirst("createdAt"), page, size);
     }
 
     private static Criteria claimable(Instant now) {

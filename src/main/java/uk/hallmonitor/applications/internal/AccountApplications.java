@@ -210,8 +210,7 @@ public class AccountApplications implements ApprovedApplications {
 
     public Mono<AccountApplication> visible(Caller caller, String id) {
         return mongo.findById(id, AccountApplication.class)
-                .filter(a -> caller.canSee(a.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("application", id)));
+                .transform(SchoolScopedPages.visibleTo(caller, AccountApplication::schoolId, "application", id));
     }
 
     public Mono<PageResponse<AccountApplication>> list(Caller caller, String schoolId, ApplicationStatus status, Paging paging) {

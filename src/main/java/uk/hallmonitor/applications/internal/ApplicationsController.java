@@ -97,7 +97,7 @@ class ApplicationsController {
                                                 @RequestParam(defaultValue = "0") int page,
                                                 @RequestParam(defaultValue = "50") int size) {
         Paging paging = Paging.of(page, size);
-        ApplicationStatus wanted = parse(status);
+        ApplicationStatus wanted = Problems.choice("status", status, ApplicationStatus.class);
         return Callers.current().flatMap(caller -> applications.list(caller, schoolId, wanted, paging))
                 .flatMap(found -> Flux.fromIterable(found.items().stream().map(AccountApplication::schoolId)
                                 .distinct().toList())
@@ -112,16 +112,5 @@ class ApplicationsController {
     @GetMapping("/{id}")
     Mono<ApplicationView> one(@PathVariable String id) {
         return Callers.current().flatMap(caller -> applications.visible(caller, id)).flatMap(this::named);
-    }
-
-    private static ApplicationStatus parse(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ApplicationStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("status", "one of DRAFT, SUBMITTED, APPROVED, REJECTED, WITHDRAWN");
-        }
     }
 }

@@ -3,12 +3,12 @@ package uk.hallmonitor.audit.internal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.audit.AuditProperties;
+import uk.hallmonitor.system.SubscribedLoop;
 
 /**
  * Checks the whole chain every {@code hallmonitor.audit.anchor-every} (on the same kind of reactive timer as the
@@ -16,13 +16,12 @@ import uk.hallmonitor.audit.AuditProperties;
  * instances sharing the database. A broken chain is logged as an error and never anchored.
  */
 @Component
-class AuditAnchoring implements SmartLifecycle {
+class AuditAnchoring extends SubscribedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(AuditAnchoring.class);
 
     private final HashChainedAuditTrail trail;
     private final Duration every;
-    private volatile Disposable running;
 
     AuditAnchoring(HashChainedAuditTrail trail, AuditProperties properties) {
         this.trail = trail;
@@ -30,8 +29,8 @@ class AuditAnchoring implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(every, every)
+    protected Disposable subscribe() {
+        return Flux.interval(every, every)
                 .onBackpressureDrop()
                 .concatMap(tick -> trail.verify()
                         .doOnNext(check -> {
@@ -45,19 +44,5 @@ class AuditAnchoring implements SmartLifecycle {
                             return Mono.empty();
                         }), 0)
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable r = running;
-        if (r != null) {
-            r.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

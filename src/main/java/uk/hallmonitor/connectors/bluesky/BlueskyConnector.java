@@ -1,7 +1,6 @@
 package uk.hallmonitor.connectors.bluesky;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -229,18 +227,9 @@ public final class BlueskyConnector extends HttpConnector {
     /** A post from a notification or a post view: both carry uri, author and record at the top level. */
     private static FetchedPost post(JsonNode view, String kind) {
         String uri = Json.required(view, "uri");
-        JsonNode author = Json.object(view, "author");
-        if (author == null) {
-            throw new Json.BadItem("no author");
-        }
-        JsonNode record = Json.object(view, "record");
-        if (record == null) {
-            throw new Json.BadItem("no record");
-        }
-        String text = Json.text(record, "text");
-        if (text == null) {
-            throw new Json.BadItem("no text");
-        }
+        JsonNode author = Json.requiredObject(view, "author");
+        JsonNode record = Json.requiredObject(view, "record");
+        String text = Json.requiredText(record, "text");
         Instant created = Json.instant(record, "createdAt");
         if (created == null) {
             created = Json.instant(view, "indexedAt");
@@ -372,10 +361,7 @@ public final class BlueskyConnector extends HttpConnector {
 
         Mono<Page> page(String method, Map<String, String> params, String listField,
                         BiFunction<JsonNode, Integer, Entry> entry) {
-            StringJoiner query = new StringJoiner("&");
-            params.forEach((name, value) -> query.add(name + "="
-                    + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
-            URI uri = URI.create(base + "xrpc/" + method + "?" + query);
+            URI uri = URI.create(base + "xrpc/" + method + "?" + PlatformHttp.form(params));
             return http.exchange(HttpMethod.GET, uri, Map.of("Authorization", "Bearer " + session.accessJwt()), null,
                     null, XRPC_ERRORS, clock).map(reply -> {
                 JsonNode body = Json.parse(reply.body(), "Bluesky " + method);

@@ -3,6 +3,7 @@ package uk.hallmonitor.connectors.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,28 +20,23 @@ public final class Json {
 
     /** Parses a body; {@link Kind#MALFORMED} when it is not a JSON object. */
     public static JsonNode parse(byte[] body, String what) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw new ConnectorException(Kind.MALFORMED, what + " sent a body that is not JSON", null);
-        }
-        if (node == null || !node.isObject()) {
-            throw new ConnectorException(Kind.MALFORMED, what + " sent JSON that is not an object", null);
-        }
-        return node;
+        return parse(body, what, JsonNode::isObject, "an object");
     }
 
     /** Parses a body that must be a JSON array; {@link Kind#MALFORMED} otherwise. */
     public static JsonNode parseList(byte[] body, String what) {
+        return parse(body, what, JsonNode::isArray, "a list");
+    }
+
+    private static JsonNode parse(byte[] body, String what, Predicate<JsonNode> shape, String shapeWords) {
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
         } catch (JacksonException e) {
             throw new ConnectorException(Kind.MALFORMED, what + " sent a body that is not JSON", null);
         }
-        if (node == null || !node.isArray()) {
-            throw new ConnectorException(Kind.MALFORMED, what + " sent JSON that is not a list", null);
+        if (node == null || !shape.test(node)) {
+            throw new ConnectorException(Kind.MALFORMED, what + " sent JSON that is not " + shapeWords, null);
         }
         return node;
     }
@@ -65,6 +61,29 @@ public final class Json {
     public static String required(JsonNode node, String field) {
         String value = text(node, field);
         if (value == null || value.isBlank()) {
+            throw new BadItem("no " + field);
+        }
+        return value;
+    }
+
+    /** The string at a field, which may be empty but must be there, or a {@link BadItem} naming the field. */
+    public static String requiredText(JsonNode node, String field) {
+        return present(text(node, field), field);
+    }
+
+    /** The object at a field, or a {@link BadItem} naming the field. */
+    public static JsonNode requiredObject(JsonNode node, String field) {
+        return present(object(node, field), field);
+    }
+
+    /** The instant at a field (as {@link #instant}), or a {@link BadItem} naming the field. */
+    public static Instant requiredInstant(JsonNode node, String field) {
+        return present(instant(node, field), field);
+    }
+
+    /** A value read from an item's field, or a {@link BadItem} naming the field when the item lacks it. */
+    public static <T> T present(T value, String field) {
+        if (value == null) {
             throw new BadItem("no " + field);
         }
         return value;

@@ -2,6 +2,8 @@ package uk.hallmonitor.connectors.internal;
 
 import io.netty.channel.ChannelOption;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -39,6 +42,14 @@ import uk.hallmonitor.system.outbound.OutboundRefused;
  * internal one is refused before the request, and its token, is written.
  */
 public final class PlatformHttp implements AutoCloseable {
+
+    /** Parameters as a query string or form body, percent-encoded, with a space as {@code %20} rather than '+'. */
+    public static String form(Map<String, String> params) {
+        StringJoiner query = new StringJoiner("&");
+        params.forEach((name, value) -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        return query.toString();
+    }
 
     /** Used when a platform says 429 but not for how long. */
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(1);

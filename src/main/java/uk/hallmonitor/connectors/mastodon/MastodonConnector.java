@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -142,14 +141,8 @@ public final class MastodonConnector extends HttpConnector {
 
     private static FetchedPost status(JsonNode status, String kind) {
         String id = Json.required(status, "id");
-        String content = Json.text(status, "content");
-        if (content == null) {
-            throw new Json.BadItem("no content");
-        }
-        Instant created = Json.instant(status, "created_at");
-        if (created == null) {
-            throw new Json.BadItem("no created_at");
-        }
+        String content = Json.requiredText(status, "content");
+        Instant created = Json.requiredInstant(status, "created_at");
         JsonNode account = Json.object(status, "account");
         String warning = Json.text(status, "spoiler_text");
         String text = PlainText.of(content);
@@ -238,10 +231,7 @@ public final class MastodonConnector extends HttpConnector {
         }
 
         private URI uri(String path, Map<String, String> params) {
-            StringJoiner query = new StringJoiner("&");
-            params.forEach((name, value) -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
-            return URI.create(base + path + "?" + query);
+            return URI.create(base + path + "?" + PlatformHttp.form(params));
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -130,7 +129,8 @@ final class Graph {
     /** A POST of form parameters as the Page (hide, unhide, reply); the answer as a JSON object. */
     Mono<JsonNode> post(String root, String token, String path, Map<String, String> params) {
         return http.exchange(HttpMethod.POST, URI.create(root + path), auth(token),
-                        MediaType.APPLICATION_FORM_URLENCODED, form(params).getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_FORM_URLENCODED,
+                        PlatformHttp.form(params).getBytes(StandardCharsets.UTF_8),
                         this::error, clock)
                 .map(reply -> Json.parse(reply.body(), platformName + " " + path));
     }
@@ -152,7 +152,8 @@ final class Graph {
 
     Mono<Void> postConfirmed(String root, String token, String path, Map<String, String> params) {
         return http.exchange(HttpMethod.POST, URI.create(root + path), auth(token),
-                        MediaType.APPLICATION_FORM_URLENCODED, form(params).getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_FORM_URLENCODED,
+                        PlatformHttp.form(params).getBytes(StandardCharsets.UTF_8),
                         this::error, clock)
                 .flatMap(reply -> succeeded(reply.body(), path));
     }
@@ -241,15 +242,8 @@ final class Graph {
     }
 
     static URI uri(String root, String path, Map<String, String> params) {
-        String query = form(params);
+        String query = PlatformHttp.form(params);
         return URI.create(root + path + (query.isEmpty() ? "" : "?" + query));
-    }
-
-    static String form(Map<String, String> params) {
-        StringJoiner query = new StringJoiner("&");
-        params.forEach((name, value) -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
-        return query.toString();
     }
 
     static Map<String, String> params(String... pairs) {

@@ -292,10 +292,7 @@ final class GraphPoll {
         return new Entry(created == null ? null : created.toString(),
                 harvest.readOrSkip(what + " " + label(item, index), () -> {
                     String id = Json.required(item, "id");
-                    if (created == null) {
-                        throw new Json.BadItem("no " + timeField);
-                    }
-                    return read.apply(id, created);
+                    return read.apply(id, Json.present(created, timeField));
                 }));
     }
 

@@ -97,14 +97,8 @@ public final class InstagramConnector extends GraphConnector {
                                            Harvest harvest) {
         return harvest.readOrSkip("Instagram comment " + GraphPoll.label(comment, index), () -> {
             String id = Json.required(comment, "id");
-            Instant created = Graph.time(comment, "timestamp");
-            if (created == null) {
-                throw new Json.BadItem("no timestamp");
-            }
-            String text = Json.text(comment, "text");
-            if (text == null) {
-                throw new Json.BadItem("no text");
-            }
+            Instant created = Json.present(Graph.time(comment, "timestamp"), "timestamp");
+            String text = Json.requiredText(comment, "text");
             JsonNode from = Json.object(comment, "from");
             String handle = Json.text(from, "username") != null ? Json.text(from, "username")
                     : Json.text(comment, "username");

@@ -135,10 +135,7 @@ final class PageConversations {
     private FetchedPost message(JsonNode message, int index, String conversation) {
         return harvest.readOrSkip("Messenger message " + GraphPoll.label(message, index), () -> {
             String id = Json.required(message, "id");
-            Instant created = GraphPoll.time(message, "created_time");
-            if (created == null) {
-                throw new Json.BadItem("no created_time");
-            }
+            Instant created = Json.present(GraphPoll.time(message, "created_time"), "created_time");
             JsonNode from = Json.object(message, "from");
             String fromId = Json.text(from, "id");
             if (pageId.equals(fromId)) {

@@ -260,10 +260,7 @@ public final class XConnector extends HttpConnector {
 
         private FetchedPost post(JsonNode tweet, String id, Map<String, String> usernames, String kind) {
             String text = Json.required(tweet, "text");
-            Instant created = Json.instant(tweet, "created_at");
-            if (created == null) {
-                throw new Json.BadItem("no created_at");
-            }
+            Instant created = Json.requiredInstant(tweet, "created_at");
             String authorId = Json.text(tweet, "author_id");
             String username = authorId == null ? null : usernames.get(authorId);
             String inReplyTo = null;

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -166,15 +165,9 @@ public final class YouTubeConnector extends HttpConnector {
             }
             String id = Json.required(comment, "id");
             JsonNode snippet = Json.object(comment, "snippet");
-            String text = Json.text(snippet, "textOriginal") != null ? Json.text(snippet, "textOriginal")
-                    : Json.text(snippet, "textDisplay");
-            if (text == null) {
-                throw new Json.BadItem("no text");
-            }
-            Instant published = Json.instant(snippet, "publishedAt");
-            if (published == null) {
-                throw new Json.BadItem("no publishedAt");
-            }
+            String text = Json.present(Json.text(snippet, "textOriginal") != null ? Json.text(snippet, "textOriginal")
+                    : Json.text(snippet, "textDisplay"), "text");
+            Instant published = Json.requiredInstant(snippet, "publishedAt");
             Instant updated = Json.instant(snippet, "updatedAt");
             String url = videoId == null ? null : "https://www.youtube.com/watch?v="
                     + URLEncoder.encode(videoId, StandardCharsets.UTF_8) + "&lc=" + URLEncoder.encode(id,
@@ -211,7 +204,7 @@ public final class YouTubeConnector extends HttpConnector {
         form.put("refresh_token", refresh);
         form.put("grant_type", "refresh_token");
         return http.exchange(HttpMethod.POST, URI.create(tokenUrl), Map.of("Accept", "application/json"),
-                        MediaType.APPLICATION_FORM_URLENCODED, query(form).getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_FORM_URLENCODED, PlatformHttp.form(form).getBytes(StandardCharsets.UTF_8),
                         this::tokenError, clock)
                 .map(reply -> {
                     String token = Json.text(Json.parse(reply.body(), "Google's token endpoint"), "access_token");
@@ -378,13 +371,6 @@ public final class YouTubeConnector extends HttpConnector {
     }
 
     private static URI uri(String path, Map<String, String> params) {
-        return URI.create(path + "?" + query(params));
-    }
-
-    private static String query(Map<String, String> params) {
-        StringJoiner query = new StringJoiner("&");
-        params.forEach((name, value) -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
-        return query.toString();
+        return URI.create(path + "?" + PlatformHttp.form(params));
     }
 }

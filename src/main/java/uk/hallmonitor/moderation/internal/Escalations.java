@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.StaffView;
+import uk.hallmonitor.system.TimedSweep;
 import uk.hallmonitor.system.security.Role;
 
 /**
@@ -94,13 +95,8 @@ class Escalations {
     }
 
     void start() {
-        running = Flux.interval(properties.escalationSweepEvery(), properties.escalationSweepEvery())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("escalation sweep failed, the next one retries: {}", error.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        running = TimedSweep.every(properties.escalationSweepEvery(), this::sweep, log,
+                "escalation sweep failed, the next one retries").subscribe();
     }
 
     void stop() {

@@ -33,6 +33,7 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * The moderation queue: flagged posts for the people of their school, and the actions taken on them. An action is
@@ -83,19 +84,13 @@ public class ModerationQueue {
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalid(errors));
         }
-        String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
-        if (school != null && !caller.canSee(school)) {
-            return Mono.error(Problems.notFound("school", school));
-        }
-        if (school != null && !caller.hasAnyIn(school, READERS)) {
-            return Mono.error(Problems.forbidden("the moderation queue is for moderators, SLT and the DSL"));
-        }
-        return verdicts.page(school, flagged, accountId, categoryName,
-                        statusName == null ? null : QueueStatus.valueOf(statusName),
-                        severityName == null ? null : Severity.valueOf(severityName), page, size)
-                .flatMap(found -> views(found.items())
-                        .flatMap(items -> viewedList(caller, school, items).thenReturn(items))
-                        .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
+        return SchoolScopedPages.forReaders(caller, schoolId, READERS,
+                "the moderation queue is for moderators, SLT and the DSL", school -> verdicts.page(school, flagged,
+                                accountId, categoryName, statusName == null ? null : QueueStatus.valueOf(statusName),
+                                severityName == null ? null : Severity.valueOf(severityName), page, size)
+                        .flatMap(found -> views(found.items())
+                                .flatMap(items -> viewedList(caller, school, items).thenReturn(items))
+                                .map(found::withItems)));
     }
 
     public Mono<PostView> one(Caller caller, String postId) {
@@ -291,8 +286,7 @@ public class ModerationQueue {
 
     private Mono<PostVerdict> visible(Caller caller, String postId) {
         return verdicts.find(postId)
-                .filter(verdict -> caller.canSee(verdict.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("post", postId)))
+                .transform(SchoolScopedPages.visibleTo(caller, PostVerdict::schoolId, "post", postId))
                 .flatMap(verdict -> works(caller, verdict).flatMap(allowed -> allowed ? Mono.just(verdict)
                         : Mono.error(Problems.forbidden("a flagged post is for moderators, SLT, the DSL and the "
                                 + "runners of its account"))));

@@ -22,6 +22,7 @@ import uk.hallmonitor.moderation.PostFlagged;
 import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.TimedSweep;
 import uk.hallmonitor.system.events.DomainEventListener;
 import uk.hallmonitor.system.events.DomainEvents;
 
@@ -172,9 +173,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
                                 properties.classifyConcurrency()))
                         .onErrorResume(this::skipped)
                         .doFinally(signal -> inFlight.addAndGet(-batch.size())), 2);
-        Flux<Long> sweeps = Flux.interval(properties.sweepEvery(), properties.sweepEvery())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(this::skipped), 1);
+        Flux<Long> sweeps = TimedSweep.every(properties.sweepEvery(), this::sweep, this::skipped);
         running = Flux.merge(routedFirst.then(), stored.then(), sweeps.then()).subscribe();
     }
 

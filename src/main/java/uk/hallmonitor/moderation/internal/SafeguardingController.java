@@ -18,6 +18,7 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * HIGH and CRITICAL safeguarding alerts: the list, one alert with its ladder, and the acknowledgement that stops it
@@ -69,18 +70,12 @@ class SafeguardingController {
                 return Mono.error(Problems.badRequest("state", "use ACKNOWLEDGED or UNACKNOWLEDGED"));
             }
             Paging.of(page, size);
-            String school = schoolId != null ? schoolId : caller.isAdmin() ? null : caller.schoolId();
-            if (school != null && !caller.canSee(school)) {
-                return Mono.error(Problems.notFound("school", school));
-            }
-            if (school != null && !caller.hasAnyIn(school, READERS)) {
-                return Mono.error(Problems.forbidden("safeguarding alerts are for the DSL, deputies, head teacher, "
-                        + "SLT and moderators"));
-            }
-            return store.page(school, acknowledged, page, size)
-                    .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
-                            .flatMapSequential(this::view).collectList()
-                            .map(items -> new PageResponse<>(items, found.page(), found.size(), found.total())));
+            return SchoolScopedPages.forReaders(caller, schoolId, READERS, "safeguarding alerts are for the DSL, "
+                            + "deputies, head teacher, SLT and moderators",
+                    school -> store.page(school, acknowledged, page, size)
+                            .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
+                                    .flatMapSequential(this::view).collectList()
+                                    .map(found::withItems)));
         });
     }
 
@@ -122,12 +117,9 @@ class SafeguardingController {
     }
 
     private Mono<SafeguardingAlert> visible(Caller caller, String id) {
-        return store.find(id)
-                .filter(alert -> caller.canSee(alert.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("safeguarding alert", id)))
-                .flatMap(alert -> caller.hasAnyIn(alert.schoolId(), READERS) ? Mono.just(alert)
-                        : Mono.error(Problems.forbidden("safeguarding alerts are for the DSL, deputies, head "
-                                + "teacher, SLT and moderators")));
+        return store.find(id).transform(SchoolScopedPages.readableBy(caller, SafeguardingAlert::schoolId,
+                "safeguarding alert", id, READERS, "safeguarding alerts are for the DSL, deputies, head teacher, SLT "
+                        + "and moderators"));
     }
 
     private Mono<SafeguardingAlertView> view(SafeguardingAlert alert) {

@@ -17,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 
 /**
  * {@code safeguarding_alerts}: one document per post (its id), so raising one twice keeps one; every change is one
@@ -113,18 +114,12 @@ public class SafeguardingStore {
     }
 
     Mono<PageResponse<SafeguardingAlert>> page(String schoolId, Boolean acknowledged, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (schoolId != null) {
-            criteria = criteria.and("schoolId").is(schoolId);
-        }
+        Criteria criteria = PagedQuery.everything().is("schoolId", schoolId).criteria();
         if (acknowledged != null) {
             criteria = acknowledged ? criteria.and("acknowledgedAt").ne(null) : criteria.and("acknowledgedAt").is(null);
         }
-        Query selection = query(criteria);
-        return mongo.count(selection, SafeguardingAlert.class).flatMap(total -> mongo.find(Query.of(selection)
-                                .with(Sort.by(Sort.Direction.DESC, "raisedAt").and(Sort.by("_id")))
-                                .skip((long) page * size).limit(size), SafeguardingAlert.class)
-                .collectList().map(items -> new PageResponse<>(items, page, size, total)));
+        return PagedQuery.matching(criteria)
+                .page(mongo, SafeguardingAlert.class, PagedQuery.newestFirst("raisedAt"), page, size);
     }
 
     private static Query unchanged(SafeguardingAlert read) {

@@ -8,14 +8,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.classification.Severity;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 
 /** The {@code verdicts} collection: one document per post, written once, then changed by single atomic updates. */
 @Component
@@ -96,30 +95,8 @@ class VerdictStore {
     /** One page of verdicts, newest collected first; {@code schoolId == null} means every school. */
     Mono<PageResponse<PostVerdict>> page(String schoolId, Boolean flagged, String accountId, String category,
                                         QueueStatus status, Severity severity, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (schoolId != null) {
-            criteria = criteria.and("schoolId").is(schoolId);
-        }
-        if (flagged != null) {
-            criteria = criteria.and("flagged").is(flagged);
-        }
-        if (accountId != null) {
-            criteria = criteria.and("accountId").is(accountId);
-        }
-        if (category != null) {
-            criteria = criteria.and("categories.name").is(category);
-        }
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
-        if (severity != null) {
-            criteria = criteria.and("severity").is(severity);
-        }
-        Query selection = query(criteria);
-        return mongo.count(selection, PostVerdict.class).flatMap(total -> mongo.find(Query.of(selection)
-                                .with(Sort.by(Sort.Direction.DESC, "collectedAt").and(Sort.by("_id")))
-                                .skip((long) page * size).limit(size), PostVerdict.class)
-                        .collectList()
-                        .map(items -> new PageResponse<>(items, page, size, total)));
+        return PagedQuery.everything().is("schoolId", schoolId).is("flagged", flagged).is("accountId", accountId)
+                .is("categories.name", category).is("status", status).is("severity", severity)
+                .page(mongo, PostVerdict.class, PagedQuery.newestFirst("collectedAt"), page, size);
     }
 }

@@ -28,6 +28,7 @@ import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * {@code POST /api/v1/accounts/{id}/imports?fileName=comments.csv}: stores a platform's exported comments (CSV or
@@ -61,8 +62,7 @@ class CommentImports {
     Mono<ImportResult> importComments(@PathVariable String id, @RequestParam(required = false) String fileName,
                                       @RequestBody(required = false) byte[] content) {
         return Callers.current().flatMap(caller -> register.account(id)
-                .filter(account -> caller.canSee(account.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("account", id)))
+                .transform(SchoolScopedPages.visibleTo(caller, SchoolAccount::schoolId, "account", id))
                 .flatMap(account -> {
                     if (!mayImport(caller, account)) {
                         return Mono.error(Problems.forbidden("only the account's runners, moderators, SLT or an "

@@ -25,6 +25,8 @@ import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostEdited;
 import uk.hallmonitor.monitoring.PostReceived;
 import uk.hallmonitor.monitoring.Posts;
+import uk.hallmonitor.system.SubscribedLoop;
+import uk.hallmonitor.system.TimedSweep;
 import uk.hallmonitor.system.events.DomainEvents;
 
 /**
@@ -40,7 +42,7 @@ import uk.hallmonitor.system.events.DomainEvents;
  * listener's own sweep of announced posts. An edit's re-judgement is a fast path only, as it always was.
  */
 @Component
-public class PostAnnouncer implements SmartLifecycle {
+public class PostAnnouncer extends SubscribedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(PostAnnouncer.class);
     /** Leaves the queue time to announce a fresh post before the sweep looks at it. */
@@ -63,7 +65,6 @@ public class PostAnnouncer implements SmartLifecycle {
     private final AtomicLong queued = new AtomicLong();
     // a new queue at every start: a unicast sink takes one subscriber, and a stopped service may be started again
     private volatile Sinks.Many<Work> queue = Sinks.many().unicast().onBackpressureBuffer();
-    private volatile Disposable running;
 
     PostAnnouncer(ReactiveMongoTemplate mongo, ObjectProvider<PostClassifier> classifiers, DomainEvents events,
                   Clock clock) {
@@ -84,7 +85,7 @@ public class PostAnnouncer implements SmartLifecycle {
     }
 
     private void offer(Work work) {
-        if (running == null) {
+        if (!isRunning()) {
             return; // not started (or stopping): the sweep finds a new post; an edit is not re-judged
         }
         Sinks.Many<Work> current = queue;
@@ -135,7 +136,7 @@ public class PostAnnouncer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         Sinks.Many<Work> fresh = Sinks.many().unicast().onBackpressureBuffer();
         queue = fresh;
         queued.set(0);
@@ -143,19 +144,12 @@ public class PostAnnouncer implements SmartLifecycle {
                 .flatMap(work -> (work.edit() ? judgeEdit(work.post()) : announce(work.post()).then())
                         .onErrorResume(this::skipped)
                         .doFinally(signal -> queued.decrementAndGet()), CONCURRENCY);
-        Flux<Long> sweeps = Flux.interval(SWEEP_EVERY, SWEEP_EVERY)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(this::skipped), 1);
-        running = Flux.merge(announced.then(), sweeps.then()).subscribe();
+        Flux<Long> sweeps = TimedSweep.every(SWEEP_EVERY, this::sweep, this::skipped);
+        return Flux.merge(announced.then(), sweeps.then()).subscribe();
     }
 
     @Override
-    public void stop() {
-        Disposable was = running;
-        running = null;
-        if (was == null) {
-            return;
-        }
+    protected void beforeDispose() {
         // a graceful stop announces what is queued (for a while); a kill leaves it to the next sweep
         Sinks.Many<Work> current = queue;
         synchronized (current) {
@@ -165,12 +159,6 @@ public class PostAnnouncer implements SmartLifecycle {
         while (queued.get() > 0 && Instant.now().isBefore(until)) {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-        was.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,6 +17,7 @@ import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.connectors.TokenStatus;
 import uk.hallmonitor.monitoring.AccessTokenExpiring;
+import uk.hallmonitor.system.SubscribedLoop;
 import uk.hallmonitor.system.events.DomainEvents;
 
 /**
@@ -27,7 +27,7 @@ import uk.hallmonitor.system.events.DomainEvents;
  * permission. Accounts are checked one after another (one Graph call each, well inside Meta's limits); a platform that
  * does not tell ({@code tokenStatus} empty) is skipped, a failing check is logged and tried again the next day.
  */
-final class TokenChecks implements SmartLifecycle {
+final class TokenChecks extends SubscribedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(TokenChecks.class);
 
@@ -37,7 +37,6 @@ final class TokenChecks implements SmartLifecycle {
     private final Clock clock;
     private final Duration every;
     private final Duration noticeBefore;
-    private volatile Disposable running;
 
     TokenChecks(AccountRegister register, Connectors connectors, DomainEvents events, Clock clock, Duration every,
                 Duration noticeBefore) {
@@ -84,27 +83,13 @@ final class TokenChecks implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(Duration.ofMinutes(1), every)
+    protected Disposable subscribe() {
+        return Flux.interval(Duration.ofMinutes(1), every)
                 .onBackpressureDrop()
                 .concatMap(tick -> checkAll().onErrorResume(failure -> {
                     log.warn("token checks failed: {}", failure.toString());
                     return Mono.just(0L);
                 }), 0)
                 .subscribe(checked -> log.debug("checked the tokens of {} account(s)", checked));
-    }
-
-    @Override
-    public void stop() {
-        Disposable now = running;
-        if (now != null) {
-            now.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

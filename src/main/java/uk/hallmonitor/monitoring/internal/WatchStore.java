@@ -21,6 +21,7 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * Public-mention watches (R8): created and deleted by ADMIN or the school's SLT, seen by the school's staff, polled
@@ -178,8 +179,7 @@ class WatchStore {
 
     private Mono<WatchDocument> visible(Caller caller, String id) {
         return mongo.findById(id, WatchDocument.class)
-                .filter(watch -> caller.canSee(watch.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("watch", id)));
+                .transform(SchoolScopedPages.visibleTo(caller, WatchDocument::schoolId, "watch", id));
     }
 
     private Mono<List<WatchView>> withHealth(List<WatchDocument> watches, Caller caller) {

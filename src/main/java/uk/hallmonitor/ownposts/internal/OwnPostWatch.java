@@ -29,6 +29,7 @@ import uk.hallmonitor.ownposts.OwnPostChecks;
 import uk.hallmonitor.ownposts.OwnPostFindings;
 import uk.hallmonitor.ownposts.OwnPostsProperties;
 import uk.hallmonitor.ownposts.Resolution;
+import uk.hallmonitor.system.TimedSweep;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
@@ -71,13 +72,8 @@ class OwnPostWatch implements OwnPostFindings {
     }
 
     void start() {
-        running = Flux.interval(properties.sweepEvery(), properties.sweepEvery())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("own-post sweep failed, the next one retries: {}", error.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        running = TimedSweep.every(properties.sweepEvery(), this::sweep, log,
+                "own-post sweep failed, the next one retries").subscribe();
     }
 
     void stop() {

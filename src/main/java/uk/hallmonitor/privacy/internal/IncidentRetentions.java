@@ -16,6 +16,7 @@ import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /** Legal holds and "keep until" dates on incidents, set by the DSL, SLT or an administrator. */
 @Component
@@ -91,10 +92,8 @@ class IncidentRetentions {
     /** The incident as stored, if the caller may see it. */
     private Mono<Document> incident(Caller caller, String incidentId) {
         return mongo.findById(incidentId, Document.class, "incidents")
-                .filter(incident -> caller.canSee(incident.getString("schoolId")))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("incident", incidentId)))
-                .flatMap(incident -> caller.hasAnyIn(incident.getString("schoolId"), Role.ADMIN, Role.SLT, Role.DSL)
-                        ? Mono.just(incident)
-                        : Mono.error(Problems.forbidden("incident retention is for the DSL, SLT or an administrator")));
+                .transform(SchoolScopedPages.readableBy(caller, (Document incident) -> incident.getString("schoolId"),
+                        "incident", incidentId, new Role[] {Role.ADMIN, Role.SLT, Role.DSL},
+                        "incident retention is for the DSL, SLT or an administrator"));
     }
 }

@@ -33,6 +33,7 @@ import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * Subject access and erasure requests: accepted at once (202), answered in the background by every
@@ -114,8 +115,8 @@ class SubjectRequests {
         Query query = Query.query(Criteria.where("token").is(token));
         query.fields().include("schoolId").include("subjectKey");
         return mongo.findOne(query, Document.class, SubjectExports.COLLECTION)
-                .filter(file -> caller.canSee(file.getString("schoolId")))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("export", "in that link")))
+                .transform(SchoolScopedPages.visibleTo(caller, (Document file) -> file.getString("schoolId"), "export",
+                        "in that link"))
                 .flatMap(file -> allowed(caller, file.getString("schoolId")).thenReturn(file))
                 .flatMap(file -> exports.take(token)
                         .switchIfEmpty(Mono.error(() -> Problems.of(org.springframework.http.HttpStatus.GONE,
@@ -271,8 +272,7 @@ class SubjectRequests {
 
     private Mono<SubjectRequest> visible(Caller caller, String id) {
         return mongo.findById(id, SubjectRequest.class)
-                .filter(request -> caller.canSee(request.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("privacy request", id)))
+                .transform(SchoolScopedPages.visibleTo(caller, SubjectRequest::schoolId, "privacy request", id))
                 .flatMap(request -> allowed(caller, request.schoolId()).thenReturn(request));
     }
 

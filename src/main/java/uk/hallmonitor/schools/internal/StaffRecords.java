@@ -92,8 +92,7 @@ class StaffRecords {
 
     Mono<SchoolDocument> school(Caller caller, String schoolId) {
         return mongo.findById(schoolId, SchoolDocument.class)
-                .filter(school -> caller.canSee(school.id()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId)));
+                .transform(SchoolScopedPages.visibleTo(caller, SchoolDocument::id, "school", schoolId));
     }
 
     // ---- staff

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import uk.hallmonitor.system.SubscribedLoop;
 
 /**
  * The SLA's own queue for the clock work its event listeners are handed, so a publisher never waits for a clock
@@ -15,7 +16,7 @@ import reactor.core.publisher.Sinks;
  * the stored posts ({@link ClockSweep#clockNewPosts}); starting a clock is idempotent, so doing it twice is harmless.
  */
 @Component
-class ClockQueue implements SmartLifecycle {
+class ClockQueue extends SubscribedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ClockQueue.class);
     private static final int CONCURRENCY = 16;
@@ -26,11 +27,10 @@ class ClockQueue implements SmartLifecycle {
 
     // a new queue at every start: a unicast sink takes one subscriber, and a stopped service may be started again
     private volatile Sinks.Many<Work> queue = Sinks.many().unicast().onBackpressureBuffer();
-    private volatile Disposable running;
 
     /** Queues the work; returns at once. Work queued before the start or after the stop is left to the sweep. */
     void add(String about, Supplier<Mono<?>> task) {
-        if (running == null) {
+        if (!isRunning()) {
             return;
         }
         Sinks.Many<Work> current = queue;
@@ -40,30 +40,16 @@ class ClockQueue implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         Sinks.Many<Work> fresh = Sinks.many().unicast().onBackpressureBuffer();
         queue = fresh;
-        running = fresh.asFlux()
+        return fresh.asFlux()
                 .flatMap(work -> Mono.defer(work.task()).then()
                         .onErrorResume(error -> {
                             log.warn("{} not clocked this time, the sweep retries: {}", work.about(), error.toString());
                             return Mono.empty();
                         }), CONCURRENCY)
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable was = running;
-        running = null;
-        if (was != null) {
-            was.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 
     /** Starts before monitoring's announcer and stops after it, so no announcement finds the queue closed. */

@@ -29,6 +29,7 @@ import uk.hallmonitor.sla.calendar.DueTimeRule;
 import uk.hallmonitor.sla.calendar.SchoolCalendars;
 import uk.hallmonitor.sla.calendar.SchoolRules;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.PagedQuery;
 
 /**
  * Starts and stops response clocks in {@code sla_clocks}. Starting is idempotent (unique {@code postId}), so the
@@ -219,21 +220,8 @@ public class ResponseClocks {
      * {@code accountId} narrow it when not {@code null}.
      */
     Mono<PageResponse<ResponseClock>> page(String schoolId, ClockState state, String accountId, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (schoolId != null) {
-            criteria = criteria.and("schoolId").is(schoolId);
-        }
-        if (state != null) {
-            criteria = criteria.and("state").is(state);
-        }
-        if (accountId != null) {
-            criteria = criteria.and("accountId").is(accountId);
-        }
-        Query query = Query.query(criteria);
-        return mongo.count(query, ResponseClock.class).zipWith(
-                mongo.find(Query.of(query).with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size),
-                        ResponseClock.class).collectList(),
-                (total, items) -> new PageResponse<>(items, page, size, total));
+        return PagedQuery.everything().is("schoolId", schoolId).is("state", state).is("accountId", accountId)
+                .page(mongo, ResponseClock.class, Sort.by("dueAt", "_id"), page, size);
     }
 
     Mono<ResponseClock> clock(String id) {

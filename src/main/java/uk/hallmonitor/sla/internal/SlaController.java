@@ -34,6 +34,7 @@ import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
+import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
 
 /**
@@ -47,7 +48,6 @@ class SlaController {
     private static final Role[] VIEWERS = {Role.MODERATOR, Role.SLT};
     private static final Role[] FIGURE_READERS = {Role.MODERATOR, Role.SLT, Role.HEADTEACHER, Role.GOVERNOR};
     private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
-    private static final int LARGEST_PAGE = 200;
     private static final int LONGEST_NOTE = 2000;
 
     private final ResponseClocks clocks;
@@ -94,13 +94,12 @@ class SlaController {
                                          @RequestParam(defaultValue = "0") int page,
                                          @RequestParam(defaultValue = "50") int size) {
         ClockState wanted = state(state);
-        checkPage(page, size);
+        Paging.of(page, size);
         return Callers.current().flatMap(caller -> schoolsToShow(caller, schoolId, VIEWERS).flatMap(school -> {
             Instant now = clock.instant();
             // Ordered by time left: the due time, soonest (or longest overdue) first.
             return clocks.page(school.orElse(null), wanted, accountId, page, size)
-                    .map(found -> new PageResponse<>(found.items().stream().map(c -> ClockView.of(c, now)).toList(),
-                            found.page(), found.size(), found.total()));
+                    .map(found -> found.withItems(found.items().stream().map(c -> ClockView.of(c, now)).toList()));
         }));
     }
 
@@ -234,15 +233,6 @@ class SlaController {
             return ClockState.valueOf(state.strip());
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest("state", "'" + state + "' is not one of " + List.of(ClockState.values()));
-        }
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw Problems.badRequest("page", "must be 0 or more");
-        }
-        if (size < 1 || size > LARGEST_PAGE) {
-            throw Problems.badRequest("size", "must be from 1 to " + LARGEST_PAGE);
         }
     }
 

@@ -1,8 +1,10 @@
 package uk.hallmonitor.system.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,6 +25,22 @@ public final class Problems {
     /** 400 for one field, e.g. {@code badRequest("runnerIds", "name at least two runners")}. */
     public static ErrorResponseException badRequest(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * The constant of {@code type} that a request parameter names exactly, or {@code null} when it names none; 400
+     * listing the constants when it names something else.
+     */
+    public static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw badRequest(field, "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")));
+        }
     }
 
     /** 400 listing every field that is wrong. */

@@ -30,6 +30,7 @@ import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.security.StepUp;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 import uk.hallmonitor.vault.BreakGlassUsed;
 import uk.hallmonitor.vault.CredentialMetadata;
 import uk.hallmonitor.vault.CredentialVault;
@@ -457,8 +458,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
 
     private Mono<SchoolAccount> visibleAccount(Caller caller, String accountId) {
         return accounts.account(accountId)
-                .filter(account -> caller.canSee(account.schoolId()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("account", accountId)));
+                .transform(SchoolScopedPages.visibleTo(caller, SchoolAccount::schoolId, "account", accountId));
     }
 
     private static boolean isRunner(Caller caller, SchoolAccount account) {

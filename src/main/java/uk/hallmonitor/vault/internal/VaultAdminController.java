@@ -14,10 +14,12 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.schools.SchoolDirectory;
+import uk.hallmonitor.schools.SchoolView;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /** The vault's own settings: whether it is open, and each school's choice about runners revealing secrets. */
 @RestController
@@ -97,8 +99,7 @@ class VaultAdminController {
     /** The school if the caller may act on it: 404 when unknown or out of sight, 403 without the role. */
     private Mono<Void> school(Caller caller, String schoolId, Role... roles) {
         return directory.school(schoolId)
-                .filter(school -> caller.canSee(school.id()))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId)))
+                .transform(SchoolScopedPages.visibleTo(caller, SchoolView::id, "school", schoolId))
                 .flatMap(school -> caller.isAdmin() || caller.hasAnyIn(schoolId, roles) ? Mono.<Void>empty()
                         : Mono.error(Problems.forbidden("this needs ADMIN or " + List.of(roles) + " of the school")));
     }

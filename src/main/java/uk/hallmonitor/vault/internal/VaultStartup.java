@@ -4,16 +4,16 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.hallmonitor.system.SubscribedLoop;
 
 /**
  * Opens the vault before the service takes requests (blocking is fine then), and once it runs, resumes an
  * interrupted key rotation and sweeps for credentials due for a change.
  */
-class VaultStartup implements SmartInitializingSingleton, SmartLifecycle {
+class VaultStartup extends SubscribedLoop implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(VaultStartup.class);
 
@@ -21,7 +21,6 @@ class VaultStartup implements SmartInitializingSingleton, SmartLifecycle {
     private final KeyRotations rotations;
     private final RotationReminders reminders;
     private final Duration sweepEvery;
-    private volatile Disposable sweeping;
 
     VaultStartup(VaultKeys keys, KeyRotations rotations, RotationReminders reminders,
                  Duration sweepEvery) {
@@ -37,12 +36,12 @@ class VaultStartup implements SmartInitializingSingleton, SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         if (keys.lockedBecause().isPresent()) {
-            return;
+            return null;
         }
         rotations.resumeUnfinished();
-        sweeping = Flux.interval(sweepEvery, sweepEvery)
+        return Flux.interval(sweepEvery, sweepEvery)
                 .onBackpressureDrop()
                 .concatMap(tick -> reminders.sweep().onErrorResume(error -> {
                     log.warn("credential rotation sweep failed: {}", error.toString());
@@ -52,17 +51,7 @@ class VaultStartup implements SmartInitializingSingleton, SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        Disposable running = sweeping;
-        if (running != null) {
-            running.dispose();
-        }
+    protected void afterStop() {
         rotations.stop();
-        sweeping = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeping != null;
     }
 }

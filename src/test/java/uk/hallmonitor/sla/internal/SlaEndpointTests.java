@@ -48,6 +48,20 @@ class SlaEndpointTests extends AppTestSupport {
     }
 
     @Test
+    void aClocksPageOutOfRangeIsRefusedInTheWordsOfEveryOtherList() {
+        String school = newSchool();
+        Person slt = newStaff(school, "SLT");
+
+        as(slt).get().uri("/api/v1/sla/clocks?schoolId={s}&size=201", school).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be between 1 and 200");
+        as(slt).get().uri("/api/v1/sla/clocks?schoolId={s}&page=-1", school).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("page")
+                .jsonPath("$.errors[0].message").isEqualTo("must be 0 or more");
+    }
+
+    @Test
     void aBadInstantIsRefusedAndAnotherSchoolDoesNotExist() {
         String school = newSchool();
         String otherSchool = newSchool();
