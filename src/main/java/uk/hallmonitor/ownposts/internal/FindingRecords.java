@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.monitoring.SweepPosition;
@@ -23,6 +24,7 @@ import uk.hallmonitor.system.Platform;
  * twice harmless), holding kinds and offsets only: the words are read from the post itself when shown, so no copy of
  * a pupil's name is made. Also the arriving-post sweep's position in {@code own_post_sweep}.
  */
+@Component
 class FindingRecords {
 
     static final String COLLECTION = "own_post_findings";

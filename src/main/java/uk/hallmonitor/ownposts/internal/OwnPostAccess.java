@@ -1,5 +1,6 @@
 package uk.hallmonitor.ownposts.internal;
 
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.ownposts.OwnPostChecks;
@@ -8,6 +9,7 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
 
 /** Who may do what with own-post checks: roster readers, the school's moderators and head teacher, and runners. */
+@Component
 final class OwnPostAccess {
 
     private final AccountRegister accounts;

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.ownposts.RosterPupil;
 import uk.hallmonitor.vault.SealedData;
@@ -26,6 +27,7 @@ import uk.hallmonitor.vault.SealedDataHolder;
  * that pointer on its version number (no multi-document transaction); a version that lost the race, or was left by a
  * process that stopped before switching, is deleted by the next successful import.
  */
+@Component
 class RosterRecords implements SealedDataHolder {
 
     static final String VERSIONS = "roster_versions";
