@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.vault.SealedDataHolder;
 
@@ -19,6 +20,7 @@ import uk.hallmonitor.vault.SealedDataHolder;
  * them and rotation reminders never count them; a {@link SealedDataHolder}, so a key rotation keeps a key while a
  * session is still sealed under it. Every write is one document with a precondition on the revision.
  */
+@Component
 class ConnectorSessionRecords implements SealedDataHolder {
 
     private final ReactiveMongoTemplate mongo;

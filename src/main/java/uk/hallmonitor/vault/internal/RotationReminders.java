@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
@@ -22,6 +23,7 @@ import uk.hallmonitor.vault.RotationReason;
  * than the policy allows, and secrets known to someone who has left. A leaver event is the fast path; the periodic
  * sweep finds the same from the store (staff no longer active), so a missed event or a restart loses nothing.
  */
+@Component
 class RotationReminders {
 
     private static final Logger log = LoggerFactory.getLogger(RotationReminders.class);
