@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
@@ -21,6 +22,7 @@ import uk.hallmonitor.connectors.Source;
  * {@code concurrency} at a time. Each instance walks the due sources in its own random order and the per-source
  * lock turns away whoever comes second, so several instances share the work without polling anything twice.
  */
+@Component
 class PollDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(PollDispatcher.class);
