@@ -23,7 +23,8 @@ import uk.hallmonitor.connectors.Source;
  * lock turns away whoever comes second, so several instances share the work without polling anything twice.
  */
 @Component
-class PollDispatcher {
+record PollDispatcher(AccountRegister register, WatchStore watches, SourceStates states, Poller poller,
+                      MonitoringProperties properties, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(PollDispatcher.class);
 
@@ -33,23 +34,6 @@ class PollDispatcher {
         int count(PollOutcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
-    }
-
-    private final AccountRegister register;
-    private final WatchStore watches;
-    private final SourceStates states;
-    private final Poller poller;
-    private final MonitoringProperties properties;
-    private final Clock clock;
-
-    PollDispatcher(AccountRegister register, WatchStore watches, SourceStates states, Poller poller,
-                   MonitoringProperties properties, Clock clock) {
-        this.register = register;
-        this.watches = watches;
-        this.states = states;
-        this.poller = poller;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     Mono<Round> dispatch() {
