@@ -25,16 +25,10 @@ import uk.hallmonitor.system.Platform;
  * a pupil's name is made. Also the arriving-post sweep's position in {@code own_post_sweep}.
  */
 @Component
-class FindingRecords {
+record FindingRecords(ReactiveMongoTemplate mongo) {
 
     static final String COLLECTION = "own_post_findings";
     private static final String SWEEP = "own_post_sweep";
-
-    private final ReactiveMongoTemplate mongo;
-
-    FindingRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** One stored finding: kind and offsets, and how it was found. */
     record Spot(FindingKind kind, int start, int end, String form) {

@@ -10,13 +10,7 @@ import uk.hallmonitor.system.web.Problems;
 
 /** Who may do what with own-post checks: roster readers, the school's moderators and head teacher, and runners. */
 @Component
-final class OwnPostAccess {
-
-    private final AccountRegister accounts;
-
-    OwnPostAccess(AccountRegister accounts) {
-        this.accounts = accounts;
-    }
+record OwnPostAccess(AccountRegister accounts) {
 
     /** Fails with 404 for a school the caller cannot see, 403 for one they see but may not read the roster of. */
     static Mono<Void> rosterReader(Caller caller, String schoolId) {

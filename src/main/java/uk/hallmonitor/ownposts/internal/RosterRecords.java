@@ -28,18 +28,12 @@ import uk.hallmonitor.vault.SealedDataHolder;
  * process that stopped before switching, is deleted by the next successful import.
  */
 @Component
-class RosterRecords implements SealedDataHolder {
+record RosterRecords(ReactiveMongoTemplate mongo) implements SealedDataHolder {
 
     static final String VERSIONS = "roster_versions";
     static final String POINTERS = "rosters";
     private static final char FIELD = '\u001F';
     private static final char RECORD = '\u001E';
-
-    private final ReactiveMongoTemplate mongo;
-
-    RosterRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The school's pointer: which version is current and the school's setting. */
     record Pointer(String schoolId, long version, String versionId, boolean reportFirstNames) {
