@@ -21,13 +21,7 @@ import uk.hallmonitor.vault.SealedDataHolder;
  * session is still sealed under it. Every write is one document with a precondition on the revision.
  */
 @Component
-class ConnectorSessionRecords implements SealedDataHolder {
-
-    private final ReactiveMongoTemplate mongo;
-
-    ConnectorSessionRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record ConnectorSessionRecords(ReactiveMongoTemplate mongo) implements SealedDataHolder {
 
     /** One kept session. {@code revision} grows by one with every write. */
     @Document("connector_sessions")

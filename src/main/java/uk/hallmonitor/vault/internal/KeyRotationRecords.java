@@ -14,13 +14,7 @@ import uk.hallmonitor.vault.KeyRotationStatus;
 
 /** The {@code vault_key_rotations} collection: one record per key rotation, updated as it progresses. */
 @Component
-class KeyRotationRecords {
-
-    private final ReactiveMongoTemplate mongo;
-
-    KeyRotationRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record KeyRotationRecords(ReactiveMongoTemplate mongo) {
 
     Mono<KeyRotationDocument> find(String id) {
         return mongo.findById(id, KeyRotationDocument.class);

@@ -9,13 +9,7 @@ import uk.hallmonitor.vault.SealedData;
 
 /** {@link DataSeal} over the vault's data keyset; the associated data names the context, apart from credentials'. */
 @Component
-class TinkDataSeal implements DataSeal {
-
-    private final VaultKeys keys;
-
-    TinkDataSeal(VaultKeys keys) {
-        this.keys = keys;
-    }
+record TinkDataSeal(VaultKeys keys) implements DataSeal {
 
     @Override
     public Mono<SealedData> seal(String context, byte[] plaintext) {
