@@ -38,26 +38,13 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
  * written to the audit trail.
  */
 @Component
-class IncidentLog implements IncidentDesk {
+record IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, AuditTrail audit, Posts posts, Clock clock)
+        implements IncidentDesk {
 
     static final int MAX_TEXT = 2_000;
     static final Role[] READERS = {Role.DSL, Role.SLT, Role.HEADTEACHER, Role.ADMIN};
     static final Role[] WRITERS = {Role.DSL, Role.SLT, Role.ADMIN};
     private static final String COUNTERS = "incident_counters";
-
-    private final ReactiveMongoTemplate mongo;
-    private final SchoolDirectory directory;
-    private final AuditTrail audit;
-    private final Posts posts;
-    private final Clock clock;
-
-    IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, AuditTrail audit, Posts posts, Clock clock) {
-        this.mongo = mongo;
-        this.posts = posts;
-        this.directory = directory;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     @Override
     public Mono<String> open(IncidentRequest request) {

@@ -16,13 +16,7 @@ import uk.hallmonitor.system.web.PageResponse;
 /** The incident log over HTTP, for the DSL and SLT of the school. */
 @RestController
 @RequestMapping("/api/v1/incidents")
-class IncidentsController {
-
-    private final IncidentLog log;
-
-    IncidentsController(IncidentLog log) {
-        this.log = log;
-    }
+record IncidentsController(IncidentLog log) {
 
     @GetMapping
     Mono<PageResponse<IncidentView>> list(@RequestParam(required = false) String schoolId,

@@ -12,13 +12,7 @@ import reactor.core.publisher.Flux;
 
 /** {@link IncidentHistory} over the stored incident log. */
 @Component
-class StoredIncidentHistory implements IncidentHistory {
-
-    private final ReactiveMongoTemplate mongo;
-
-    StoredIncidentHistory(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record StoredIncidentHistory(ReactiveMongoTemplate mongo) implements IncidentHistory {
 
     @Override
     public Flux<Incident> openDuring(String schoolId, Instant from, Instant to) {

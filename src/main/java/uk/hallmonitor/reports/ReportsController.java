@@ -18,13 +18,7 @@ import uk.hallmonitor.system.security.Callers;
  */
 @RestController
 @RequestMapping("/api/v1/reports")
-class ReportsController {
-
-    private final WeeklyReports reports;
-
-    ReportsController(WeeklyReports reports) {
-        this.reports = reports;
-    }
+record ReportsController(WeeklyReports reports) {
 
     @GetMapping(value = "/weekly", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<WeeklyReport> weekly(@RequestParam(required = false) String schoolId,

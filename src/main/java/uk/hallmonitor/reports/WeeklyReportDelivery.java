@@ -19,24 +19,10 @@ import uk.hallmonitor.schools.SchoolView;
  * several instances deliver it once; a check after a missed morning still delivers it.
  */
 @Component
-class WeeklyReportDelivery {
+record WeeklyReportDelivery(SchoolDirectory directory, WeeklyReports reports, Notices notices,
+                            ReportsProperties properties, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(WeeklyReportDelivery.class);
-
-    private final SchoolDirectory directory;
-    private final WeeklyReports reports;
-    private final Notices notices;
-    private final ReportsProperties properties;
-    private final Clock clock;
-
-    WeeklyReportDelivery(SchoolDirectory directory, WeeklyReports reports, Notices notices,
-                         ReportsProperties properties, Clock clock) {
-        this.directory = directory;
-        this.reports = reports;
-        this.notices = notices;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Delivers every report that is due and not yet delivered; completes with how many schools were checked. */
     Mono<Long> deliverDue() {

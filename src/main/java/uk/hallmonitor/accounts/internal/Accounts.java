@@ -46,7 +46,8 @@ import uk.hallmonitor.system.web.Problems;
  * was decided on; an account is opened at most once per application (unique index on {@code applicationId}).
  */
 @Service
-public class Accounts implements AccountRegister {
+public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibility, AuditTrail audit, DomainEvents events,
+                OutboundPolicy outbound, Clock clock) implements AccountRegister {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     /** Connector settings with a fixed form (read by the Facebook and Instagram connectors; see connectors.md). */
@@ -54,23 +55,6 @@ public class Accounts implements AccountRegister {
     static final String COMMENT_DAYS = "commentDays";
     static final int MAX_COMMENT_DAYS = 90;
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|apikey|passphrase).*");
-
-    private final ReactiveMongoTemplate mongo;
-    private final RunnerEligibility eligibility;
-    private final AuditTrail audit;
-    private final DomainEvents events;
-    private final OutboundPolicy outbound;
-    private final Clock clock;
-
-    Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibility, AuditTrail audit, DomainEvents events,
-             OutboundPolicy outbound, Clock clock) {
-        this.outbound = outbound;
-        this.mongo = mongo;
-        this.eligibility = eligibility;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Opens the account an approved application describes; a second call for the same application does nothing. */
     Mono<AccountDocument> open(ApplicationApproved approved) {

@@ -29,20 +29,8 @@ import uk.hallmonitor.system.web.Problems;
 /** {@code /api/v1/accounts}: the register and the lifecycle actions. */
 @RestController
 @RequestMapping("/api/v1/accounts")
-class AccountsController {
-
-    private final Accounts accounts;
-    private final AccountsProperties properties;
-    private final uk.hallmonitor.schools.SchoolDirectory directory;
-    private final Clock clock;
-
-    AccountsController(Accounts accounts, AccountsProperties properties, uk.hallmonitor.schools.SchoolDirectory directory,
-                       Clock clock) {
-        this.directory = directory;
-        this.accounts = accounts;
-        this.properties = properties;
-        this.clock = clock;
-    }
+record AccountsController(Accounts accounts, AccountsProperties properties,
+                          uk.hallmonitor.schools.SchoolDirectory directory, Clock clock) {
 
     /** An account as the register shows it, with the dormant-account review flag worked out for today. */
     record AccountView(String id, String schoolId, String applicationId, Platform platform, String handle,

@@ -18,17 +18,9 @@ import uk.hallmonitor.system.events.DomainEventListener;
  * training lapsed are noticed).
  */
 @Component
-class AccountsListeners {
+record AccountsListeners(Accounts accounts, ApprovedApplications approved) {
 
     private static final Logger log = LoggerFactory.getLogger(AccountsListeners.class);
-
-    private final Accounts accounts;
-    private final ApprovedApplications approved;
-
-    AccountsListeners(Accounts accounts, ApprovedApplications approved) {
-        this.accounts = accounts;
-        this.approved = approved;
-    }
 
     @org.springframework.context.annotation.Bean
     DomainEventListener<ApplicationApproved> openAccountOnApproval() {

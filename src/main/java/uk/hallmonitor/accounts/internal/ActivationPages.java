@@ -31,7 +31,7 @@ import uk.hallmonitor.system.web.Problems;
  * each account's credentials.
  */
 @PageController
-class ActivationPages {
+record ActivationPages(Accounts accounts, SchoolDirectory directory) {
 
     private static final Map<String, String> LABELS = Map.of("platformAccountId", "Platform's id of the account",
             "connection", "Connection settings", "connection.baseUrl", "Server address",
@@ -43,14 +43,6 @@ class ActivationPages {
     static final Map<AccountStatus, String> STATUS_TAGS = Map.of(AccountStatus.PROVISIONING, "tag warn",
             AccountStatus.ACTIVE, "tag ok", AccountStatus.NEEDS_RUNNER, "tag bad", AccountStatus.SUSPENDED,
             "tag muted", AccountStatus.CLOSED, "tag muted");
-
-    private final Accounts accounts;
-    private final SchoolDirectory directory;
-
-    ActivationPages(Accounts accounts, SchoolDirectory directory) {
-        this.accounts = accounts;
-        this.directory = directory;
-    }
 
     /** An account with its school's name, as the list shows it. */
     record Row(AccountDocument account, String schoolName) {

@@ -12,13 +12,7 @@ import uk.hallmonitor.accounts.SchoolAccount;
 
 /** {@link ConnectionStates} read from the register's {@code accounts} collection. */
 @Component
-class StoredConnectionStates implements ConnectionStates {
-
-    private final ReactiveMongoTemplate mongo;
-
-    StoredConnectionStates(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record StoredConnectionStates(ReactiveMongoTemplate mongo) implements ConnectionStates {
 
     @Override
     public Flux<ConnectionState> ofSchool(String schoolId) {

@@ -43,7 +43,8 @@ import uk.hallmonitor.system.web.PlatformNames;
  * calls as {@code /api/v1/accounts/{id}/runners|suspend|resume|close}.
  */
 @PageController
-public class AccountPages {
+record AccountPages(Accounts accounts, SchoolDirectory directory, StaffNames staffNames, AccountsProperties properties,
+                    PlatformNames platforms, PageTimes times, Clock clock) {
 
     // Platforms Hallmonitor has no connector for: their comments arrive as files exported from the platform, so
     // there is no connection to be healthy or not (the poller's "no connector" failure is not news to anyone).
@@ -61,25 +62,6 @@ public class AccountPages {
     // the people who may run an account: anyone on the school's staff list (administrators are trust-wide)
     private static final Role[] SCHOOL_ROLES = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN)
             .toArray(Role[]::new);
-
-    private final Accounts accounts;
-    private final SchoolDirectory directory;
-    private final StaffNames staffNames;
-    private final AccountsProperties properties;
-    private final PlatformNames platforms;
-    private final PageTimes times;
-    private final Clock clock;
-
-    AccountPages(Accounts accounts, SchoolDirectory directory, StaffNames staffNames, AccountsProperties properties,
-                 PlatformNames platforms, PageTimes times, Clock clock) {
-        this.accounts = accounts;
-        this.staffNames = staffNames;
-        this.directory = directory;
-        this.properties = properties;
-        this.platforms = platforms;
-        this.times = times;
-        this.clock = clock;
-    }
 
     /** Words and the colour of their tag. */
     public record Tag(String words, String tone) {

@@ -9,13 +9,7 @@ import uk.hallmonitor.system.web.PageFrameContributor;
 
 /** The layout's alerts link shows how many of the person's alerts are unread, on every page. */
 @Component
-class AlertFrame implements PageFrameContributor {
-
-    private final AlertCentre centre;
-
-    AlertFrame(AlertCentre centre) {
-        this.centre = centre;
-    }
+record AlertFrame(AlertCentre centre) implements PageFrameContributor {
 
     @Override
     public Mono<PageFrame> contribute(Caller caller, PageFrame frame) {

@@ -31,7 +31,8 @@ import uk.hallmonitor.system.web.Problems;
  * alert". Kept in this package because the settings types are the module's own.
  */
 @PageController
-class AlertSettingsPages {
+record AlertSettingsPages(SettingsStore settings, TestAlerts testAlerts, SchoolDirectory directory,
+                          OutboundPolicy outbound) {
 
     private static final Map<String, String> LABELS = Map.of("teamsWebhookUrl", "Teams webhook address",
             "slackWebhookUrl", "Slack webhook address", "emailFrom", "Email from", "dslFrom", "DSL from",
@@ -43,19 +44,6 @@ class AlertSettingsPages {
         SEVERITY_WORDS.put(Severity.MEDIUM, "Medium and above");
         SEVERITY_WORDS.put(Severity.HIGH, "High and critical");
         SEVERITY_WORDS.put(Severity.CRITICAL, "Critical only");
-    }
-
-    private final SettingsStore settings;
-    private final TestAlerts testAlerts;
-    private final SchoolDirectory directory;
-    private final OutboundPolicy outbound;
-
-    AlertSettingsPages(SettingsStore settings, TestAlerts testAlerts, SchoolDirectory directory,
-                       OutboundPolicy outbound) {
-        this.outbound = outbound;
-        this.settings = settings;
-        this.testAlerts = testAlerts;
-        this.directory = directory;
     }
 
     @GetMapping("/ui/alert-settings")
@@ -146,5 +134,4 @@ class AlertSettingsPages {
         return Flash.set(exchange, message).thenReturn(Rendering.redirectTo("/ui/alert-settings/" + schoolId)
                 .status(HttpStatus.SEE_OTHER).build());
     }
-
 }

@@ -32,7 +32,8 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
 /** The alerts sent, the live feed, and each school's alerting rules and their test message. */
 @RestController
 @RequestMapping("/api/v1")
-class AlertsController {
+record AlertsController(MongoAlertStore alerts, FeedChannel feed, SettingsStore settings, OutboundPolicy outbound,
+                        ObjectProvider<FeedReplay> replays, TestAlerts testAlerts) {
 
     /** Who reads the alerts sent: the moderation queue's readers. */
     private static final Role[] READERS = {Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN};
@@ -41,23 +42,6 @@ class AlertsController {
             Role.HEADTEACHER, Role.ADMIN};
     /** How often a connected feed also looks for entries another instance dispatched. */
     private static final Duration FEED_POLL = Duration.ofSeconds(5);
-
-    private final MongoAlertStore alerts;
-    private final FeedChannel feed;
-    private final SettingsStore settings;
-    private final OutboundPolicy outbound;
-    private final ObjectProvider<FeedReplay> replays;
-    private final TestAlerts testAlerts;
-
-    AlertsController(MongoAlertStore alerts, FeedChannel feed, SettingsStore settings, OutboundPolicy outbound,
-                     ObjectProvider<FeedReplay> replays, TestAlerts testAlerts) {
-        this.alerts = alerts;
-        this.feed = feed;
-        this.settings = settings;
-        this.outbound = outbound;
-        this.replays = replays;
-        this.testAlerts = testAlerts;
-    }
 
     @GetMapping("/alerts")
     Mono<PageResponse<AlertView>> alerts(@RequestParam(required = false) String schoolId,

@@ -25,15 +25,9 @@ import uk.hallmonitor.system.web.PagedQuery;
 
 /** The outbox in MongoDB: a unique index on {@code dedupKey}; claims are {@code findAndModify} with a lease. */
 @Component
-class MongoAlertStore implements AlertStore {
+record MongoAlertStore(ReactiveMongoTemplate mongo) implements AlertStore {
 
     private static final String COUNTERS = "alert_counters";
-
-    private final ReactiveMongoTemplate mongo;
-
-    MongoAlertStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @Override
     public Mono<Boolean> record(Alert alert) {

@@ -7,15 +7,9 @@ import uk.hallmonitor.alerts.AlertSettings;
 
 /** The per-school settings documents ({@code moderation_settings}, keyed by school id). */
 @Component
-class SettingsStore {
+record SettingsStore(ReactiveMongoTemplate mongo) {
 
     static final String COLLECTION = "moderation_settings";
-
-    private final ReactiveMongoTemplate mongo;
-
-    SettingsStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The school's settings, or the defaults. */
     Mono<AlertSettings> of(String schoolId) {

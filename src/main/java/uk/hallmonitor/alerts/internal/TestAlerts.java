@@ -25,27 +25,11 @@ import uk.hallmonitor.system.web.Problems;
  * works and why another does not. Nothing is kept but the audit entry.
  */
 @Component
-class TestAlerts {
+record TestAlerts(WebhookChannels webhooks, MailChannel mail, SettingsStore settings, SchoolDirectory directory,
+                  AuditTrail audit, Clock clock) {
 
     /** What one channel made of the test. */
     record Result(Channel channel, boolean sent, String detail) {
-    }
-
-    private final WebhookChannels webhooks;
-    private final MailChannel mail;
-    private final SettingsStore settings;
-    private final SchoolDirectory directory;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    TestAlerts(WebhookChannels webhooks, MailChannel mail, SettingsStore settings, SchoolDirectory directory,
-               AuditTrail audit, Clock clock) {
-        this.webhooks = webhooks;
-        this.mail = mail;
-        this.settings = settings;
-        this.directory = directory;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     Mono<List<Result>> send(Caller caller, String schoolId) {

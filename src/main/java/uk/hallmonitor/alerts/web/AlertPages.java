@@ -17,15 +17,9 @@ import uk.hallmonitor.system.web.PageController;
  * them read one by one or all at once. The unread count in the layout comes from {@code AlertFrame}.
  */
 @PageController
-class AlertPages {
+record AlertPages(AlertCentre centre) {
 
     private static final int PAGE_SIZE = 25;
-
-    private final AlertCentre centre;
-
-    AlertPages(AlertCentre centre) {
-        this.centre = centre;
-    }
 
     @GetMapping("/ui/alerts")
     Mono<String> alerts(@RequestParam(defaultValue = "false") boolean unread,

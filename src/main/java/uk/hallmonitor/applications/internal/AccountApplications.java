@@ -34,24 +34,8 @@ import uk.hallmonitor.system.web.Problems;
  * so two SLT members deciding at once cannot both win.
  */
 @Service
-public class AccountApplications implements ApprovedApplications {
-
-    private final ReactiveMongoTemplate mongo;
-    private final SchoolDirectory directory;
-    private final RunnerEligibility eligibility;
-    private final AuditTrail audit;
-    private final DomainEvents events;
-    private final Clock clock;
-
-    AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory directory, RunnerEligibility eligibility,
-                        AuditTrail audit, DomainEvents events, Clock clock) {
-        this.mongo = mongo;
-        this.directory = directory;
-        this.eligibility = eligibility;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
-    }
+public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory directory, RunnerEligibility eligibility,
+                           AuditTrail audit, DomainEvents events, Clock clock) implements ApprovedApplications {
 
     public Mono<AccountApplication> draft(Caller caller, ApplicationForm form) {
         if (!caller.canSee(form.schoolId()) || !(caller.isAdmin() || caller.schoolId().equals(form.schoolId()))) {

@@ -26,17 +26,7 @@ import uk.hallmonitor.system.web.Problems;
 /** {@code /api/v1/applications}: the business-case workflow. */
 @RestController
 @RequestMapping("/api/v1/applications")
-class ApplicationsController {
-
-    private final AccountApplications applications;
-    private final StaffNames names;
-    private final SchoolDirectory directory;
-
-    ApplicationsController(AccountApplications applications, StaffNames names, SchoolDirectory directory) {
-        this.applications = applications;
-        this.names = names;
-        this.directory = directory;
-    }
+record ApplicationsController(AccountApplications applications, StaffNames names, SchoolDirectory directory) {
 
     /** The application with its runners by name: one look-up of the school's staff, then any runner not in it. */
     private Mono<ApplicationView> named(AccountApplication application) {

@@ -10,13 +10,7 @@ import uk.hallmonitor.applications.DecisionsWaiting;
 
 /** {@link DecisionsWaiting} over the {@code applications} collection: those in SUBMITTED. */
 @Component
-class SubmittedApplications implements DecisionsWaiting {
-
-    private final ReactiveMongoTemplate mongo;
-
-    SubmittedApplications(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record SubmittedApplications(ReactiveMongoTemplate mongo) implements DecisionsWaiting {
 
     @Override
     public Mono<Long> count(String schoolId) {

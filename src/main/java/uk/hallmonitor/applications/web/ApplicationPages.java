@@ -39,19 +39,9 @@ import uk.hallmonitor.system.web.PlatformNames;
  * as {@code /api/v1/applications}. A form that fails comes back with everything typed and each problem in words.
  */
 @PageController
-public class ApplicationPages {
+record ApplicationPages(AccountApplications applications, SchoolDirectory directory, PlatformNames platforms) {
 
     private static final int MAX_LISTED = 100;
-
-    private final AccountApplications applications;
-    private final SchoolDirectory directory;
-    private final PlatformNames platforms;
-
-    ApplicationPages(AccountApplications applications, SchoolDirectory directory, PlatformNames platforms) {
-        this.applications = applications;
-        this.directory = directory;
-        this.platforms = platforms;
-    }
 
     // ---- what the templates show
 

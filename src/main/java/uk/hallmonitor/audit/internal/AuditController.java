@@ -15,13 +15,7 @@ import uk.hallmonitor.system.web.Problems;
 /** Reading the trail (governors, leadership, administrators) and checking the chain (administrators). */
 @RestController
 @RequestMapping("/api/v1/audit")
-class AuditController {
-
-    private final HashChainedAuditTrail trail;
-
-    AuditController(HashChainedAuditTrail trail) {
-        this.trail = trail;
-    }
+record AuditController(HashChainedAuditTrail trail) {
 
     @GetMapping
     Mono<PageResponse<AuditEntry>> entries(@RequestParam(required = false) String schoolId,

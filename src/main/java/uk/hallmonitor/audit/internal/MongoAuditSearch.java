@@ -12,13 +12,7 @@ import uk.hallmonitor.audit.AuditSearch;
 
 /** Reads the chain's entries by school, subject and action (the school index narrows it first). */
 @Component
-class MongoAuditSearch implements AuditSearch {
-
-    private final ReactiveMongoTemplate mongo;
-
-    MongoAuditSearch(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record MongoAuditSearch(ReactiveMongoTemplate mongo) implements AuditSearch {
 
     @Override
     public Flux<Entry> recent(String schoolId, String subjectType, String subjectIdPrefix, Set<String> actions,

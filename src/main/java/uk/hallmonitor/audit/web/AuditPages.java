@@ -16,15 +16,9 @@ import uk.hallmonitor.system.web.Problems;
 
 /** The audit trail page ({@code /ui/audit}, administrators and SLT) and the chain check it offers. */
 @PageController
-public class AuditPages {
+record AuditPages(HashChainedAuditTrail trail) {
 
     private static final int PAGE_SIZE = 50;
-
-    private final HashChainedAuditTrail trail;
-
-    AuditPages(HashChainedAuditTrail trail) {
-        this.trail = trail;
-    }
 
     /** An entry as the page shows it: the action in words. */
     public record Shown(AuditEntry entry, String what) {

@@ -39,7 +39,7 @@ import uk.hallmonitor.connectors.internal.Secrets;
  * {@code Authorization} header (never in a URL that could be logged), Graph error codes turned into failures the
  * poller acts on, and the usage headers turned into a pause before a limit is reached.
  */
-final class Graph {
+record Graph(PlatformHttp http, Clock clock, ConnectorProperties properties, String platformName) {
 
     static final String TOKEN = "pageAccessToken";
     static final Set<String> SECRET_NAMES = Set.of(TOKEN);
@@ -50,18 +50,6 @@ final class Graph {
     static final Duration DEFAULT_THROTTLE = Duration.ofMinutes(15);
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
-    private final PlatformHttp http;
-    private final Clock clock;
-    private final ConnectorProperties properties;
-    private final String platformName;
-
-    Graph(PlatformHttp http, Clock clock, ConnectorProperties properties, String platformName) {
-        this.http = http;
-        this.clock = clock;
-        this.properties = properties;
-        this.platformName = platformName;
-    }
 
     /** The versioned root for a source: {@code connection.baseUrl} (or graph.facebook.com) plus the pinned version. */
     String root(Source source) {

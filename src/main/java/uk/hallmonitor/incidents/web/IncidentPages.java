@@ -32,7 +32,7 @@ import uk.hallmonitor.system.web.Problems;
  * posts it concerns.
  */
 @PageController
-class IncidentPages {
+record IncidentPages(IncidentCasework casework, SchoolDirectory schools, StaffNames names) {
 
     private static final int PAGE_SIZE = 25;
     private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
@@ -40,16 +40,6 @@ class IncidentPages {
     // comes only from a post, never typed in)
     private static final List<String> CATEGORIES = java.util.Arrays.stream(
             uk.hallmonitor.classification.Category.values()).map(Enum::name).toList();
-
-    private final IncidentCasework casework;
-    private final SchoolDirectory schools;
-    private final StaffNames names;
-
-    IncidentPages(IncidentCasework casework, SchoolDirectory schools, StaffNames names) {
-        this.casework = casework;
-        this.schools = schools;
-        this.names = names;
-    }
 
     @GetMapping("/ui/incidents")
     Mono<String> log(@RequestParam(required = false) String school, @RequestParam(required = false) String status,

@@ -22,19 +22,11 @@ import uk.hallmonitor.classification.ModerationFeedback;
  * is what the offline {@code retrain} command reads: the collection is the record, the file the training input.
  */
 @Component
-public class ClassifierFeedback {
+record ClassifierFeedback(ReactiveMongoTemplate mongo, ModerationFeedback trainingFile) {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifierFeedback.class);
     /** The label of a false positive: the text is not offensive. */
     static final String CLEAN = "clean";
-
-    private final ReactiveMongoTemplate mongo;
-    private final ModerationFeedback trainingFile;
-
-    ClassifierFeedback(ReactiveMongoTemplate mongo, ModerationFeedback trainingFile) {
-        this.mongo = mongo;
-        this.trainingFile = trainingFile;
-    }
 
     /**
      * One labelled text.

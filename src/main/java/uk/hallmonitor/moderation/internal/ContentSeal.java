@@ -22,13 +22,7 @@ import java.util.Base64;
  * readable by the service's user only. Nothing in the service unseals on a user's request: the sealed text is kept
  * for the police or the IWF, who would be given it under a separate, audited procedure.
  */
-final class ContentSeal {
-
-    private final Aead aead;
-
-    private ContentSeal(Aead aead) {
-        this.aead = aead;
-    }
+record ContentSeal(Aead aead) {
 
     /** Loads the keyset from the file, creating it when absent. */
     static ContentSeal fromFile(Path file) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,7 @@ import uk.hallmonitor.system.security.Role;
  * teacher, every channel the school has) in the outbox, whose dedup keys make the recording itself repeatable. A crash
  * between the claim and the recording leaves {@code notifying} set, and the next sweep records them.
  */
+@Component
 class Escalations {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);

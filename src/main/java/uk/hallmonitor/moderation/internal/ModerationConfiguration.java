@@ -1,7 +1,5 @@
 package uk.hallmonitor.moderation.internal;
 
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -9,38 +7,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
-import uk.hallmonitor.audit.AuditTrail;
-import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.BackgroundLoops.Loop;
 import uk.hallmonitor.system.BackgroundLoops;
-import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.store.StoreIndexes;
 import uk.hallmonitor.system.store.StoreProperties;
 
-/** Wires the triage of posts, the escalations, the seal key and the indexes, and runs the background loops. */
+/** Wires what is more than a constructor (the seal key, the indexes) and runs triage and escalations as loops. */
 @Configuration
 @EnableConfigurationProperties(ModerationProperties.class)
 class ModerationConfiguration {
 
     @Bean
-    Escalations escalations(SafeguardingStore store, FlaggedPostAlerts alerting,
-                            uk.hallmonitor.schools.SchoolDirectory directory,
-                            ModerationProperties properties, Clock clock) {
-        return new Escalations(store, alerting, directory, properties, clock);
-    }
-
-    @Bean
     ContentSeal contentSeal(StoreProperties store, ModerationProperties properties) {
         // a small keyset of its own in the data directory; the vault's key encryption could wrap it later
         return ContentSeal.fromFile(store.dataDir().resolve(properties.sealKeyFile()));
-    }
-
-    @Bean
-    PostTriage postTriage(ObjectProvider<Posts> posts, VerdictStore verdicts, FlaggedPostAlerts alerting,
-                          uk.hallmonitor.moderation.IncidentDesk incidents, AuditTrail audit, ContentSeal seal,
-                          DomainEvents events, ModerationProperties properties, Clock clock) {
-        return new PostTriage(posts, verdicts, alerting, incidents, audit, seal, events, properties,
-                clock);
     }
 
     @Bean

@@ -15,13 +15,7 @@ import uk.hallmonitor.system.web.PageResponse;
 /** The moderation queue, its actions and the reply templates. */
 @RestController
 @RequestMapping("/api/v1")
-class ModerationController {
-
-    private final ModerationQueue queue;
-
-    ModerationController(ModerationQueue queue) {
-        this.queue = queue;
-    }
+record ModerationController(ModerationQueue queue) {
 
     @GetMapping("/posts")
     Mono<PageResponse<PostView>> posts(@RequestParam(required = false) String schoolId,
@@ -58,5 +52,4 @@ class ModerationController {
     Mono<List<ReplyTemplate>> templates() {
         return Callers.current().thenReturn(ReplyTemplates.ALL);
     }
-
 }

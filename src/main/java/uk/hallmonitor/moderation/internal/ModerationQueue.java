@@ -41,38 +41,15 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
  * gets 409), then carried out (on the platform where the connector can) and its outcome written back.
  */
 @Component
-public class ModerationQueue {
+public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postStore, IncidentDesk incidents,
+                       ClassifierFeedback feedback, AccountRegister accounts,
+                       ObjectProvider<PlatformConnector> connectors, AuditTrail audit, DataAccessLog access,
+                       PostClocks clocks, Clock clock) {
 
     /** Longest note or audience message kept with an action. */
     static final int MAX_TEXT = 2_000;
     public static final Role[] READERS = {Role.MODERATOR, Role.SLT, Role.DSL, Role.ADMIN};
     private static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(15);
-
-    private final VerdictStore verdicts;
-    private final ObjectProvider<Posts> postStore;
-    private final IncidentDesk incidents;
-    private final ClassifierFeedback feedback;
-    private final AccountRegister accounts;
-    private final ObjectProvider<PlatformConnector> connectors;
-    private final AuditTrail audit;
-    private final DataAccessLog access;
-    private final PostClocks clocks;
-    private final Clock clock;
-
-    ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postStore, IncidentDesk incidents, ClassifierFeedback feedback,
-                    AccountRegister accounts, ObjectProvider<PlatformConnector> connectors, AuditTrail audit,
-                    DataAccessLog access, PostClocks clocks, Clock clock) {
-        this.access = access;
-        this.verdicts = verdicts;
-        this.postStore = postStore;
-        this.incidents = incidents;
-        this.feedback = feedback;
-        this.accounts = accounts;
-        this.connectors = connectors;
-        this.audit = audit;
-        this.clocks = clocks;
-        this.clock = clock;
-    }
 
     Mono<PageResponse<PostView>> page(Caller caller, String schoolId, Boolean flagged, String accountId,
                                       String category, String status, String severity, int page, int size) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,6 +35,7 @@ import uk.hallmonitor.system.events.DomainEvents;
  * a crash interrupted. Every step is idempotent: the verdict is keyed by post id, incidents by source, alerts by
  * dedup key.
  */
+@Component
 class PostTriage implements DomainEventListener<PostReceived> {
 
     /** The consumer name under which posts are marked in the monitoring store. */

@@ -22,7 +22,7 @@ import uk.hallmonitor.system.web.PageNotices;
  * ADMIN, why alerts cannot be emailed, while that is so.
  */
 @Component
-class SafeguardingBanner implements PageNotices {
+record SafeguardingBanner(SafeguardingStore store, AlertOutbox alerts, AlertsHealth health) implements PageNotices {
 
     static final Role[] SHOWN_TO = {Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.SLT, Role.ADMIN};
     /** Undelivered alerts shown one by one, each with its button; the rest are counted in one line. */
@@ -30,16 +30,6 @@ class SafeguardingBanner implements PageNotices {
     private static final int CHECKED = 100;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM 'at' HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
-
-    private final SafeguardingStore store;
-    private final AlertOutbox alerts;
-    private final AlertsHealth health;
-
-    SafeguardingBanner(SafeguardingStore store, AlertOutbox alerts, AlertsHealth health) {
-        this.store = store;
-        this.alerts = alerts;
-        this.health = health;
-    }
 
     @Override
     public Flux<Banner> banners() {

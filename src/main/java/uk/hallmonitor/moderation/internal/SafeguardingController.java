@@ -26,28 +26,14 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
  */
 @RestController
 @RequestMapping("/api/v1/safeguarding-alerts")
-class SafeguardingController {
+record SafeguardingController(SafeguardingStore store, AlertOutbox alerts, SchoolDirectory directory, Clock clock,
+                              uk.hallmonitor.audit.DataAccessLog access) {
 
     /** Who sees safeguarding alerts. */
     static final Role[] READERS = {Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.SLT, Role.MODERATOR, Role.ADMIN};
     /** Who may acknowledge one: the people on its ladder, and SLT. */
     static final Role[] ACKNOWLEDGERS = {Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER, Role.SLT};
     private static final int MAX_NOTE = 2_000;
-
-    private final SafeguardingStore store;
-    private final AlertOutbox alerts;
-    private final SchoolDirectory directory;
-    private final Clock clock;
-    private final uk.hallmonitor.audit.DataAccessLog access;
-
-    SafeguardingController(SafeguardingStore store, AlertOutbox alerts, SchoolDirectory directory, Clock clock,
-                           uk.hallmonitor.audit.DataAccessLog access) {
-        this.access = access;
-        this.store = store;
-        this.alerts = alerts;
-        this.directory = directory;
-        this.clock = clock;
-    }
 
     /** {@code POST .../acknowledgement} body. */
     record Acknowledgement(String note) {

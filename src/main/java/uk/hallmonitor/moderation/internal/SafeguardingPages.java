@@ -17,15 +17,9 @@ import uk.hallmonitor.system.web.PageController;
  * controller it calls is the module's own.
  */
 @PageController
-class SafeguardingPages {
+record SafeguardingPages(SafeguardingController api) {
 
     private static final int LISTED = 200;
-
-    private final SafeguardingController api;
-
-    SafeguardingPages(SafeguardingController api) {
-        this.api = api;
-    }
 
     @GetMapping("/ui/safeguarding-alerts")
     Mono<String> page(Model model) {

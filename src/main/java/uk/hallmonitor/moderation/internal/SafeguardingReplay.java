@@ -6,13 +6,7 @@ import uk.hallmonitor.alerts.FeedReplay;
 
 /** The live feed first replays the feed entries of every safeguarding alert nobody has acknowledged yet. */
 @Component
-class SafeguardingReplay implements FeedReplay {
-
-    private final SafeguardingStore store;
-
-    SafeguardingReplay(SafeguardingStore store) {
-        this.store = store;
-    }
+record SafeguardingReplay(SafeguardingStore store) implements FeedReplay {
 
     @Override
     public Flux<String> sources(String schoolId) {

@@ -24,13 +24,7 @@ import uk.hallmonitor.system.web.PagedQuery;
  * {@code findAndModify} guarded by the version read (escalation steps) or by {@code acknowledgedAt} being unset.
  */
 @Component
-public class SafeguardingStore {
-
-    private final ReactiveMongoTemplate mongo;
-
-    SafeguardingStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+public record SafeguardingStore(ReactiveMongoTemplate mongo) {
 
     /** Stores it unless the post has one already; answers the stored one. */
     Mono<SafeguardingAlert> raise(SafeguardingAlert alert) {

@@ -20,13 +20,7 @@ import uk.hallmonitor.moderation.FlaggedPostCounts;
  * counted (never the sealed text or the explanation).
  */
 @Component
-class StoredFlaggedPostCounts implements FlaggedPostCounts {
-
-    private final ReactiveMongoTemplate mongo;
-
-    StoredFlaggedPostCounts(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record StoredFlaggedPostCounts(ReactiveMongoTemplate mongo) implements FlaggedPostCounts {
 
     @Override
     public Mono<Figures> between(String schoolId, Instant from, Instant to) {

@@ -18,13 +18,7 @@ import uk.hallmonitor.system.web.PagedQuery;
 
 /** The {@code verdicts} collection: one document per post, written once, then changed by single atomic updates. */
 @Component
-class VerdictStore {
-
-    private final ReactiveMongoTemplate mongo;
-
-    VerdictStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record VerdictStore(ReactiveMongoTemplate mongo) {
 
     /** Stores the verdict, or answers the one another instance stored first. */
     Mono<PostVerdict> save(PostVerdict verdict) {

@@ -13,20 +13,12 @@ import uk.hallmonitor.connectors.Source;
  * back-off with jitter after transient failures, a long pause after refused credentials, and the next UTC day once
  * the daily read budget is spent.
  */
-final class Cadence {
+record Cadence(MonitoringProperties properties, DoubleSupplier random) {
 
     /** Jitter spreads retries of many sources that failed together over ±20% of the delay. */
     private static final double JITTER = 0.2;
     /** Backoff doubles at most this many times before {@code backoffMax} caps it anyway. */
     private static final int MAX_DOUBLINGS = 30;
-
-    private final MonitoringProperties properties;
-    private final DoubleSupplier random;
-
-    Cadence(MonitoringProperties properties, DoubleSupplier random) {
-        this.properties = properties;
-        this.random = random;
-    }
 
     Duration interval(Source source) {
         return source.isWatch() ? properties.watchInterval(source.platform())

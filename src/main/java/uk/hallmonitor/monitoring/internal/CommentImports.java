@@ -37,21 +37,7 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
  * twice.
  */
 @RestController
-class CommentImports {
-
-    private final CommentImport reader;
-    private final AccountRegister register;
-    private final PostStore posts;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    CommentImports(CommentImport reader, AccountRegister register, PostStore posts, AuditTrail audit, Clock clock) {
-        this.reader = reader;
-        this.register = register;
-        this.posts = posts;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record CommentImports(CommentImport reader, AccountRegister register, PostStore posts, AuditTrail audit, Clock clock) {
 
     /** What an import did: rows read, posts new, edited or already known, and each row that could not be read. */
     record ImportResult(int read, int stored, int edited, int unchanged, List<String> errors) {

@@ -35,7 +35,7 @@ import uk.hallmonitor.connectors.PlatformConnector;
 import uk.hallmonitor.system.events.DomainEvents;
 
 /**
- * Wires polling: ShedLock on the {@code shedLock} collection, the poller and its dispatcher, and a Quartz trigger
+ * Wires polling: ShedLock on the {@code shedLock} collection, the poller, and a Quartz trigger
  * (RAM job store: every durable fact is in MongoDB) that runs a dispatch round every {@code dispatch-every}.
  * Quartz settings come from code defaults, then {@code scheduler/quartz.properties} in the working folder when it
  * exists, then {@code spring.quartz.properties.*}.
@@ -78,12 +78,6 @@ class MonitoringConfiguration {
                             DomainEvents events, Clock clock, TokenCheckProperties properties) {
         return new TokenChecks(register, connectors, events, clock, properties.every(),
                 Duration.ofDays(properties.noticeDaysBefore()));
-    }
-
-    @Bean
-    PollDispatcher pollDispatcher(AccountRegister register, WatchStore watches, SourceStates states, Poller poller,
-                                  MonitoringProperties properties, Clock clock) {
-        return new PollDispatcher(register, watches, states, poller, properties, clock);
     }
 
     @Bean

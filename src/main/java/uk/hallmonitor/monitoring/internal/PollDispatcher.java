@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
@@ -21,7 +22,9 @@ import uk.hallmonitor.connectors.Source;
  * {@code concurrency} at a time. Each instance walks the due sources in its own random order and the per-source
  * lock turns away whoever comes second, so several instances share the work without polling anything twice.
  */
-class PollDispatcher {
+@Component
+record PollDispatcher(AccountRegister register, WatchStore watches, SourceStates states, Poller poller,
+                      MonitoringProperties properties, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(PollDispatcher.class);
 
@@ -31,23 +34,6 @@ class PollDispatcher {
         int count(PollOutcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
-    }
-
-    private final AccountRegister register;
-    private final WatchStore watches;
-    private final SourceStates states;
-    private final Poller poller;
-    private final MonitoringProperties properties;
-    private final Clock clock;
-
-    PollDispatcher(AccountRegister register, WatchStore watches, SourceStates states, Poller poller,
-                   MonitoringProperties properties, Clock clock) {
-        this.register = register;
-        this.watches = watches;
-        this.states = states;
-        this.poller = poller;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     Mono<Round> dispatch() {

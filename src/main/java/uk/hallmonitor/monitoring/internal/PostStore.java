@@ -34,7 +34,7 @@ import uk.hallmonitor.system.web.Problems;
  * {@link PostAnnouncer}'s queue, never announced inline: the caller (a poll under its lock) waits for the store only.
  */
 @Component
-class PostStore implements Posts {
+record PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clock) implements Posts {
 
     /** What storing one fetched post did. */
     enum Outcome { NEW, EDITED, UNCHANGED }
@@ -48,16 +48,6 @@ class PostStore implements Posts {
     static final int MAX_HISTORY = 50;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     private static final int EDIT_ATTEMPTS = 5;
-
-    private final ReactiveMongoTemplate mongo;
-    private final PostAnnouncer announcer;
-    private final Clock clock;
-
-    PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clock) {
-        this.mongo = mongo;
-        this.announcer = announcer;
-        this.clock = clock;
-    }
 
     /** Stores a fetched post: inserts it or applies an edit (either queued for announcing), or does nothing. */
     Mono<Stored> store(Source source, IncomingPost post) {

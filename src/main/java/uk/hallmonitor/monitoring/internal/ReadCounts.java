@@ -20,17 +20,11 @@ import uk.hallmonitor.system.Platform;
  * source and day, incremented atomically, kept as the record of what was spent.
  */
 @Component
-class ReadCounts {
+record ReadCounts(ReactiveMongoTemplate mongo) {
 
     /** Reads of one source on one day. */
     @Document("connector_reads")
     record DailyReads(@Id String id, String sourceKey, String schoolId, Platform platform, String day, long reads) {
-    }
-
-    private final ReactiveMongoTemplate mongo;
-
-    ReadCounts(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
     }
 
     Mono<Void> add(Source source, Instant at, int reads) {

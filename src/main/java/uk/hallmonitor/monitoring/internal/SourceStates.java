@@ -17,16 +17,10 @@ import uk.hallmonitor.connectors.Source;
  * moves only through {@link #advance}, which the poller calls after the batch is stored.
  */
 @Component
-class SourceStates {
+record SourceStates(ReactiveMongoTemplate mongo) {
 
     /** When a source is due, as the dispatcher reads it for every source at each round. */
     record Due(String id, Instant nextPollAt) {
-    }
-
-    private final ReactiveMongoTemplate mongo;
-
-    SourceStates(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
     }
 
     /** The source's state, created due now (from the start cursor) when it is polled for the first time. */

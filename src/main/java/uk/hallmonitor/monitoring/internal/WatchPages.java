@@ -30,18 +30,10 @@ import uk.hallmonitor.system.web.ProblemFields;
  * own.
  */
 @PageController
-class WatchPages {
+record WatchPages(WatchStore watches, SchoolDirectory directory) {
 
     private static final Map<String, String> LABELS = Map.of("schoolId", "School", "platform", "Platform",
             "terms", "Search terms", "connection.url", "Feed address", "connection.baseUrl", "Server address");
-
-    private final WatchStore watches;
-    private final SchoolDirectory directory;
-
-    WatchPages(WatchStore watches, SchoolDirectory directory) {
-        this.watches = watches;
-        this.directory = directory;
-    }
 
     /** A watch's health as a sentence and a tag. */
     record Health(String tag, String words, String detail) {

@@ -32,24 +32,8 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
  * may manage watches.
  */
 @Component
-class WatchStore {
-
-    private final ReactiveMongoTemplate mongo;
-    private final SourceStates states;
-    private final AuditTrail audit;
-    private final AccountRegister register;
-    private final OutboundPolicy outbound;
-    private final Clock clock;
-
-    WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail audit, AccountRegister register,
-               OutboundPolicy outbound, Clock clock) {
-        this.mongo = mongo;
-        this.register = register;
-        this.outbound = outbound;
-        this.states = states;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail audit, AccountRegister register,
+                  OutboundPolicy outbound, Clock clock) {
 
     Mono<WatchView> create(Caller caller, WatchRequest request) {
         return Mono.fromCallable(() -> request.check(outbound)).flatMap(checked -> {

@@ -19,13 +19,7 @@ import uk.hallmonitor.system.web.PageResponse;
 /** {@code /api/v1/watches}: searches for public mentions of a school (R8). */
 @RestController
 @RequestMapping("/api/v1/watches")
-class WatchesController {
-
-    private final WatchStore watches;
-
-    WatchesController(WatchStore watches) {
-        this.watches = watches;
-    }
+record WatchesController(WatchStore watches) {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.monitoring.SweepPosition;
@@ -23,16 +24,11 @@ import uk.hallmonitor.system.Platform;
  * twice harmless), holding kinds and offsets only: the words are read from the post itself when shown, so no copy of
  * a pupil's name is made. Also the arriving-post sweep's position in {@code own_post_sweep}.
  */
-class FindingRecords {
+@Component
+record FindingRecords(ReactiveMongoTemplate mongo) {
 
     static final String COLLECTION = "own_post_findings";
     private static final String SWEEP = "own_post_sweep";
-
-    private final ReactiveMongoTemplate mongo;
-
-    FindingRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** One stored finding: kind and offsets, and how it was found. */
     record Spot(FindingKind kind, int start, int end, String form) {

@@ -1,5 +1,6 @@
 package uk.hallmonitor.ownposts.internal;
 
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.ownposts.OwnPostChecks;
@@ -8,13 +9,8 @@ import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.Problems;
 
 /** Who may do what with own-post checks: roster readers, the school's moderators and head teacher, and runners. */
-final class OwnPostAccess {
-
-    private final AccountRegister accounts;
-
-    OwnPostAccess(AccountRegister accounts) {
-        this.accounts = accounts;
-    }
+@Component
+record OwnPostAccess(AccountRegister accounts) {
 
     /** Fails with 404 for a school the caller cannot see, 403 for one they see but may not read the roster of. */
     static Mono<Void> rosterReader(Caller caller, String schoolId) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.classification.PersonalDataRules;
 import uk.hallmonitor.ownposts.Finding;
@@ -17,6 +18,7 @@ import uk.hallmonitor.system.web.Problems;
  * {@link OwnPostChecks}: the school's roster through {@link PupilNameFinder}, the classifier's personal-data rules,
  * and dates of birth (which those rules leave out because only a school's own post is likely to give one).
  */
+@Component
 class OwnPostChecker implements OwnPostChecks {
 
     static final int MAX_TEXT = 10_000;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,6 +43,7 @@ import uk.hallmonitor.system.web.Problems;
  * Alerts carry the post link, the kinds and the places in the text, never a pupil's name: the finding's page shows
  * the name to those who may read the roster.
  */
+@Component
 class OwnPostWatch implements OwnPostFindings {
 
     private static final Logger log = LoggerFactory.getLogger(OwnPostWatch.class);

@@ -26,17 +26,7 @@ import uk.hallmonitor.system.web.Problems;
 
 /** Rosters, draft checks and own-post findings over HTTP. */
 @RestController
-class OwnPostsController {
-
-    private final Rosters rosters;
-    private final OwnPostChecks checks;
-    private final OwnPostFindings findings;
-
-    OwnPostsController(Rosters rosters, OwnPostChecks checks, OwnPostFindings findings) {
-        this.rosters = rosters;
-        this.checks = checks;
-        this.findings = findings;
-    }
+record OwnPostsController(Rosters rosters, OwnPostChecks checks, OwnPostFindings findings) {
 
     record CheckRequest(String schoolId, String text) {
     }

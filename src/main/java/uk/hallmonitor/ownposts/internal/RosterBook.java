@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
@@ -24,6 +25,7 @@ import uk.hallmonitor.vault.DataSeal;
  * {@link Rosters} over {@link RosterRecords} and the vault's {@link DataSeal}; also hands the checks the name finder
  * of a school's current roster, built once per version and kept in memory (never written anywhere else).
  */
+@Component
 class RosterBook implements Rosters {
 
     private final RosterRecords records;

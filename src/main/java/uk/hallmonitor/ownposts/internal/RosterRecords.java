@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.ownposts.RosterPupil;
 import uk.hallmonitor.vault.SealedData;
@@ -26,18 +27,13 @@ import uk.hallmonitor.vault.SealedDataHolder;
  * that pointer on its version number (no multi-document transaction); a version that lost the race, or was left by a
  * process that stopped before switching, is deleted by the next successful import.
  */
-class RosterRecords implements SealedDataHolder {
+@Component
+record RosterRecords(ReactiveMongoTemplate mongo) implements SealedDataHolder {
 
     static final String VERSIONS = "roster_versions";
     static final String POINTERS = "rosters";
     private static final char FIELD = '\u001F';
     private static final char RECORD = '\u001E';
-
-    private final ReactiveMongoTemplate mongo;
-
-    RosterRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The school's pointer: which version is current and the school's setting. */
     record Pointer(String schoolId, long version, String versionId, boolean reportFirstNames) {

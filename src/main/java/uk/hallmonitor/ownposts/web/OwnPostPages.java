@@ -32,17 +32,7 @@ import uk.hallmonitor.system.web.Problems;
  * in it, and {@code /ui/own-posts/findings}, the findings in the school accounts' posts with their three resolutions.
  */
 @PageController
-class OwnPostPages {
-
-    private final OwnPostChecks checks;
-    private final OwnPostFindings findings;
-    private final SchoolDirectory schools;
-
-    OwnPostPages(OwnPostChecks checks, OwnPostFindings findings, SchoolDirectory schools) {
-        this.checks = checks;
-        this.findings = findings;
-        this.schools = schools;
-    }
+record OwnPostPages(OwnPostChecks checks, OwnPostFindings findings, SchoolDirectory schools) {
 
     /** A run of the text, and what was found in it ({@code null} kind: nothing). */
     public record Segment(String text, FindingKind kind, String label) {

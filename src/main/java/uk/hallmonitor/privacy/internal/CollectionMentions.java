@@ -21,15 +21,7 @@ import uk.hallmonitor.privacy.SubjectData;
  * or their staff id. An erasure sets the tombstone fields of the documents about their posts (unless the post is
  * kept, with the reason); documents that name a member of staff are either tombstoned too or kept with the reason.
  */
-final class CollectionMentions implements SubjectData {
-
-    private final ReactiveMongoTemplate mongo;
-    private final Spec spec;
-
-    CollectionMentions(ReactiveMongoTemplate mongo, Spec spec) {
-        this.mongo = mongo;
-        this.spec = spec;
-    }
+record CollectionMentions(ReactiveMongoTemplate mongo, Spec spec) implements SubjectData {
 
     /**
      * How one collection mentions people.
@@ -101,10 +93,6 @@ final class CollectionMentions implements SubjectData {
     @Override
     public String collection() {
         return spec.collection();
-    }
-
-    Spec spec() {
-        return spec;
     }
 
     @Override

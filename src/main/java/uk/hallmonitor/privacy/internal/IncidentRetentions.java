@@ -20,19 +20,9 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /** Legal holds and "keep until" dates on incidents, set by the DSL, SLT or an administrator. */
 @Component
-class IncidentRetentions {
+record IncidentRetentions(ReactiveMongoTemplate mongo, AuditTrail audit, Clock clock) {
 
     static final String COLLECTION = "privacy_incident_retention";
-
-    private final ReactiveMongoTemplate mongo;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    IncidentRetentions(ReactiveMongoTemplate mongo, AuditTrail audit, Clock clock) {
-        this.mongo = mongo;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** What {@code PUT /api/v1/privacy/incidents/{id}} accepts. */
     record Request(Boolean legalHold, String reason, String keepUntil) {

@@ -30,20 +30,8 @@ import uk.hallmonitor.system.web.Problems;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "privacy", description = "R11: retention, legal holds, purges, subject access and erasure")
-class PrivacyController {
-
-    private final RetentionStore retention;
-    private final IncidentRetentions holds;
-    private final RetentionPurge purge;
-    private final SubjectRequests requests;
-
-    PrivacyController(RetentionStore retention, IncidentRetentions holds, RetentionPurge purge,
-                      SubjectRequests requests) {
-        this.retention = retention;
-        this.holds = holds;
-        this.purge = purge;
-        this.requests = requests;
-    }
+record PrivacyController(RetentionStore retention, IncidentRetentions holds, RetentionPurge purge,
+                         SubjectRequests requests) {
 
     @PostMapping("/privacy/requests")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -154,5 +142,4 @@ class PrivacyController {
                     run.auditKeptWhole(), run.batches(), run.resumed());
         }
     }
-
 }

@@ -17,20 +17,10 @@ import uk.hallmonitor.system.web.Problems;
 
 /** Reads and changes a school's retention settings ({@code GET/PUT /api/v1/schools/{id}/retention}). */
 @Component
-class RetentionStore {
+record RetentionStore(ReactiveMongoTemplate mongo, AuditTrail audit, Clock clock) {
 
     private static final int MAX_DAYS = 3650;
     private static final int MAX_YEARS = 100;
-
-    private final ReactiveMongoTemplate mongo;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    RetentionStore(ReactiveMongoTemplate mongo, AuditTrail audit, Clock clock) {
-        this.mongo = mongo;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** What {@code PUT} accepts; a field left out keeps its default. */
     record Request(Integer unflaggedPostDays, Integer flaggedPostDays, Integer incidentYears, String safeguarding) {

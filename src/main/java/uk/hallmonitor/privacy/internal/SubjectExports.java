@@ -34,22 +34,12 @@ import uk.hallmonitor.privacy.Subject;
  * files are removed by the retention purge.
  */
 @Component
-class SubjectExports {
+record SubjectExports(ReactiveMongoTemplate mongo, Clock clock, PrivacyProperties properties) {
 
     static final String COLLECTION = "privacy_exports";
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
             .indent(true).build();
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
-    private final PrivacyProperties properties;
-
-    SubjectExports(ReactiveMongoTemplate mongo, Clock clock, PrivacyProperties properties) {
-        this.mongo = mongo;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /** A file ready to download: its token and until when. */
     record Ready(String token, Instant expiresAt, boolean downloaded) {

@@ -37,7 +37,7 @@ import uk.hallmonitor.system.web.Problems;
  * the REST API, so a page can do nothing the API would refuse.
  */
 @PageController
-class AdminPages {
+record AdminPages(StaffRecords records, StaffAdministration administration) {
 
     static final String IMPORT_KEY = "hallmonitor.staffImport.";
     private static final int MAX_UPLOAD = 1_000_000;
@@ -64,13 +64,6 @@ class AdminPages {
             "username", "Username", "password", "Password", "roles", "Roles", "schoolId", "School");
     private static final Map<String, String> TRAINING_LABELS = Map.of("course", "Course", "completedOn",
             "Completed on", "expiresOn", "Expires on");
-
-    private final StaffRecords records;
-    private final StaffAdministration administration;
-    AdminPages(StaffRecords records, StaffAdministration administration) {
-        this.records = records;
-        this.administration = administration;
-    }
 
     // ---- schools
 

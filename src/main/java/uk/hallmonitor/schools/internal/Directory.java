@@ -24,17 +24,8 @@ import uk.hallmonitor.system.security.StaffLogins;
 
 /** Answers the other modules' and the security filters' questions about schools and staff. */
 @Component
-class Directory implements SchoolDirectory, StaffLogins, RunnerEligibility {
-
-    private final ReactiveMongoTemplate mongo;
-    private final SchoolsProperties rules;
-    private final Clock clock;
-
-    Directory(ReactiveMongoTemplate mongo, SchoolsProperties rules, Clock clock) {
-        this.mongo = mongo;
-        this.rules = rules;
-        this.clock = clock;
-    }
+record Directory(ReactiveMongoTemplate mongo, SchoolsProperties rules, Clock clock)
+        implements SchoolDirectory, StaffLogins, RunnerEligibility {
 
     @Override
     public Mono<SchoolView> school(String schoolId) {

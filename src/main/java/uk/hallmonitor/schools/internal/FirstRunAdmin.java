@@ -26,22 +26,11 @@ import uk.hallmonitor.system.security.SecurityProperties;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class FirstRunAdmin implements SmartInitializingSingleton {
+record FirstRunAdmin(ReactiveMongoTemplate mongo, PasswordEncoder encoder, SecurityProperties properties, Clock clock)
+        implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstRunAdmin.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
-    private final ReactiveMongoTemplate mongo;
-    private final PasswordEncoder encoder;
-    private final SecurityProperties properties;
-    private final Clock clock;
-
-    FirstRunAdmin(ReactiveMongoTemplate mongo, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
-        this.mongo = mongo;
-        this.encoder = encoder;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Override
     public void afterSingletonsInstantiated() {

@@ -22,18 +22,12 @@ import uk.hallmonitor.system.web.Problems;
  * ticked box and their typed name record the version and the day, which approval of an application depends on.
  */
 @PageController
-class PolicyPages {
+record PolicyPages(StaffRecords records) {
 
     /** The version signed when the school names none (any version then counts as current). */
     static final String STANDARD_VERSION = "Hallmonitor standard 2026";
 
     private static final Map<String, String> LABELS = Map.of("agree", "Agreement", "signature", "Your full name");
-
-    private final StaffRecords records;
-
-    PolicyPages(StaffRecords records) {
-        this.records = records;
-    }
 
     @GetMapping("/ui/policy")
     Mono<Rendering> policy() {

@@ -9,13 +9,7 @@ import uk.hallmonitor.system.web.PageFrameContributor;
 
 /** Pages show the person by name and times in their school's zone. */
 @Component
-class SchoolFrame implements PageFrameContributor {
-
-    private final SchoolDirectory directory;
-
-    SchoolFrame(SchoolDirectory directory) {
-        this.directory = directory;
-    }
+record SchoolFrame(SchoolDirectory directory) implements PageFrameContributor {
 
     @Override
     public Mono<PageFrame> contribute(Caller caller, PageFrame frame) {

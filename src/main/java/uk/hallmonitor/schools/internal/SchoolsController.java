@@ -22,15 +22,7 @@ import uk.hallmonitor.system.web.Paging;
 /** {@code /api/v1/schools} and {@code /api/v1/staff}. */
 @RestController
 @RequestMapping("/api/v1")
-class SchoolsController {
-
-    private final StaffRecords records;
-    private final java.time.Clock clock;
-
-    SchoolsController(StaffRecords records, java.time.Clock clock) {
-        this.records = records;
-        this.clock = clock;
-    }
+record SchoolsController(StaffRecords records, java.time.Clock clock) {
 
     @PostMapping("/schools")
     @ResponseStatus(HttpStatus.CREATED)

@@ -20,15 +20,7 @@ import uk.hallmonitor.system.web.Problems;
  */
 @RestController
 @RequestMapping("/api/v1/sign-in-settings")
-class SignInSettingsController {
-
-    private final SignInSettings settings;
-    private final AuditTrail audit;
-
-    SignInSettingsController(SignInSettings settings, AuditTrail audit) {
-        this.settings = settings;
-        this.audit = audit;
-    }
+record SignInSettingsController(SignInSettings settings, AuditTrail audit) {
 
     /** The change: {@code passwords} false leaves passwords to the break-glass administrators only. */
     record Change(Boolean passwords) {

@@ -27,13 +27,7 @@ import uk.hallmonitor.system.security.Role;
  */
 @RestController
 @RequestMapping("/api/v1")
-class StaffAdminController {
-
-    private final StaffAdministration administration;
-
-    StaffAdminController(StaffAdministration administration) {
-        this.administration = administration;
-    }
+record StaffAdminController(StaffAdministration administration) {
 
     /** Only the fields given change. */
     record SchoolChange(@Size(max = 200, message = "at most 200 characters") String name,

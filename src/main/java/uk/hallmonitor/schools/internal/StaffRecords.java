@@ -39,31 +39,13 @@ import uk.hallmonitor.system.web.Problems;
 
 /** Schools and staff: who may create, see and change them, and the records themselves. */
 @Service
-class StaffRecords {
+record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditTrail audit, DomainEvents events,
+                    SchoolsProperties rules, Clock clock, LoginLocks locks) {
 
     /** Roles only a trust administrator may grant: they approve, lead incidents, see safeguarding, break the glass. */
     static final Set<Role> SENIOR_ROLES = Set.of(Role.SLT, Role.HEADTEACHER, Role.DSL);
 
     static final Set<String> REGIONS = Set.of("england-and-wales", "scotland", "northern-ireland");
-
-    private final ReactiveMongoTemplate mongo;
-    private final PasswordEncoder encoder;
-    private final AuditTrail audit;
-    private final DomainEvents events;
-    private final SchoolsProperties rules;
-    private final Clock clock;
-    private final LoginLocks locks;
-
-    StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditTrail audit, DomainEvents events,
-                 SchoolsProperties rules, Clock clock, LoginLocks locks) {
-        this.locks = locks;
-        this.mongo = mongo;
-        this.encoder = encoder;
-        this.audit = audit;
-        this.events = events;
-        this.rules = rules;
-        this.clock = clock;
-    }
 
     // ---- schools
 
@@ -271,9 +253,5 @@ class StaffRecords {
 
     LocalDate today(StaffDocument staff) {
         return LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
-    }
-
-    SchoolsProperties rules() {
-        return rules;
     }
 }

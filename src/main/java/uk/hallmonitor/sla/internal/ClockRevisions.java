@@ -10,15 +10,7 @@ import uk.hallmonitor.system.events.DomainEventListener;
  * edited into spam ends as excluded.
  */
 @Component
-class ClockRevisions implements DomainEventListener<PostEdited> {
-
-    private final ResponseClocks clocks;
-    private final ClockQueue queue;
-
-    ClockRevisions(ResponseClocks clocks, ClockQueue queue) {
-        this.clocks = clocks;
-        this.queue = queue;
-    }
+record ClockRevisions(ResponseClocks clocks, ClockQueue queue) implements DomainEventListener<PostEdited> {
 
     @Override
     public Mono<Void> on(PostEdited event) {

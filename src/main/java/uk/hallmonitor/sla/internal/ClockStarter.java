@@ -10,15 +10,7 @@ import uk.hallmonitor.system.events.DomainEventListener;
  * the verdict the announcement carries; the sweep catches whatever this misses.
  */
 @Component
-class ClockStarter implements DomainEventListener<PostReceived> {
-
-    private final ResponseClocks clocks;
-    private final ClockQueue queue;
-
-    ClockStarter(ResponseClocks clocks, ClockQueue queue) {
-        this.clocks = clocks;
-        this.queue = queue;
-    }
+record ClockStarter(ResponseClocks clocks, ClockQueue queue) implements DomainEventListener<PostReceived> {
 
     @Override
     public Mono<Void> on(PostReceived event) {

@@ -43,7 +43,9 @@ import uk.hallmonitor.system.security.Role;
  * sends nothing twice.
  */
 @Component
-class ClockSweep {
+record ClockSweep(ReactiveMongoTemplate mongo, ResponseClocks clocks, ObjectProvider<Posts> posts,
+                  AccountRegister accounts, SchoolDirectory directory, DomainEvents events, BankHolidayStore holidays,
+                  SlaProperties properties, SlaMetrics metrics, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(ClockSweep.class);
     private static final String WATERMARKS = "sla_sweep_state";
@@ -53,32 +55,6 @@ class ClockSweep {
     // Bounds one run of the post sweep; the next run goes on from the watermark.
     private static final int MOST_PAGES_PER_RUN = 1_000;
     private static final int CONCURRENT_CLOCKS = 16;
-
-    private final ReactiveMongoTemplate mongo;
-    private final ResponseClocks clocks;
-    private final ObjectProvider<Posts> posts;
-    private final AccountRegister accounts;
-    private final SchoolDirectory directory;
-    private final DomainEvents events;
-    private final BankHolidayStore holidays;
-    private final SlaProperties properties;
-    private final SlaMetrics metrics;
-    private final Clock clock;
-
-    ClockSweep(ReactiveMongoTemplate mongo, ResponseClocks clocks, ObjectProvider<Posts> posts, AccountRegister accounts,
-               SchoolDirectory directory, DomainEvents events, BankHolidayStore holidays, SlaProperties properties,
-               SlaMetrics metrics, Clock clock) {
-        this.mongo = mongo;
-        this.clocks = clocks;
-        this.posts = posts;
-        this.accounts = accounts;
-        this.directory = directory;
-        this.events = events;
-        this.holidays = holidays;
-        this.properties = properties;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
 
     /** What one run did. */
     record Report(int postsRead, long stepsSent) {

@@ -12,16 +12,10 @@ import org.slf4j.LoggerFactory;
  * wait for the sweep; several instances may run it at once, since every step is claimed in the store.
  */
 @DisallowConcurrentExecution
-class SlaSweepJob implements Job {
+record SlaSweepJob(ClockSweep sweep) implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(SlaSweepJob.class);
     private static final Duration LONGEST_RUN = Duration.ofMinutes(10);
-
-    private final ClockSweep sweep;
-
-    SlaSweepJob(ClockSweep sweep) {
-        this.sweep = sweep;
-    }
 
     @Override
     public void execute(JobExecutionContext context) {

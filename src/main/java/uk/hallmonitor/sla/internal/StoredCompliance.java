@@ -17,15 +17,7 @@ import uk.hallmonitor.sla.SlaCompliance;
 
 /** Compliance computed from the stored response clocks. */
 @Component
-class StoredCompliance implements SlaCompliance {
-
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
-
-    StoredCompliance(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
-    }
+record StoredCompliance(ReactiveMongoTemplate mongo, Clock clock) implements SlaCompliance {
 
     @Override
     public Mono<SchoolCompliance> between(String schoolId, Instant from, Instant to) {

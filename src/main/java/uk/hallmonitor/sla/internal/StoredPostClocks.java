@@ -17,15 +17,7 @@ import uk.hallmonitor.sla.PostClocks;
 
 /** {@link PostClocks} over {@code sla_clocks}: one clock per post, found through the unique {@code postId} index. */
 @Component
-class StoredPostClocks implements PostClocks {
-
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
-
-    StoredPostClocks(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
-    }
+record StoredPostClocks(ReactiveMongoTemplate mongo, Clock clock) implements PostClocks {
 
     @Override
     public Mono<PostClock> forPost(String postId) {

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * forces a fresh sign-in.
  */
 @RestController
-class LoginPage {
+record LoginPage(OidcProviders providers, SignInSettings settings) {
 
     /** What each refusal code means to the person refused. */
     private static final Map<String, String> REASONS = Map.of(
@@ -30,14 +30,6 @@ class LoginPage {
             OidcClaims.NO_EMAIL, "Your provider sent no email address for your account.",
             OidcClaims.UNAVAILABLE, "That sign-in provider cannot be reached just now. Try again in a minute.",
             "access_denied", "The sign-in provider refused the sign-in. Your account may be disabled.");
-
-    private final OidcProviders providers;
-    private final SignInSettings settings;
-
-    LoginPage(OidcProviders providers, SignInSettings settings) {
-        this.providers = providers;
-        this.settings = settings;
-    }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> login(ServerWebExchange exchange) {

@@ -19,19 +19,10 @@ import reactor.core.publisher.Mono;
  * browser goes back to the provider, which refuses an account disabled in the directory.
  */
 @org.springframework.stereotype.Component
-class OidcStaffUsers implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
+record OidcStaffUsers(StaffLogins logins, OidcProperties properties, Clock clock)
+        implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
 
     private static final Logger log = LoggerFactory.getLogger(OidcStaffUsers.class);
-
-    private final StaffLogins logins;
-    private final OidcProperties properties;
-    private final Clock clock;
-
-    OidcStaffUsers(StaffLogins logins, OidcProperties properties, Clock clock) {
-        this.logins = logins;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Override
     public Mono<OidcUser> loadUser(OidcUserRequest request) {

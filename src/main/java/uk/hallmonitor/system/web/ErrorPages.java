@@ -25,18 +25,10 @@ import reactor.core.publisher.Mono;
  * HTML, keeps its RFC 9457 problem; the status code is the same either way.
  */
 @Component
-class ErrorPages {
+record ErrorPages(PageModel model, ObjectProvider<ITemplateEngine> templates) {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
-
-    private final PageModel model;
-    private final ObjectProvider<ITemplateEngine> templates;
-
-    ErrorPages(PageModel model, ObjectProvider<ITemplateEngine> templates) {
-        this.model = model;
-        this.templates = templates;
-    }
 
     /** Whether the request is a browser's, for a page: {@code /} or under {@code /ui}, accepting HTML by name. */
     static boolean wanted(ServerWebExchange exchange) {

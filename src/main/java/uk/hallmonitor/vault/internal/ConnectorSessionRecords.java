@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.vault.SealedDataHolder;
 
@@ -19,13 +20,8 @@ import uk.hallmonitor.vault.SealedDataHolder;
  * them and rotation reminders never count them; a {@link SealedDataHolder}, so a key rotation keeps a key while a
  * session is still sealed under it. Every write is one document with a precondition on the revision.
  */
-class ConnectorSessionRecords implements SealedDataHolder {
-
-    private final ReactiveMongoTemplate mongo;
-
-    ConnectorSessionRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+@Component
+record ConnectorSessionRecords(ReactiveMongoTemplate mongo) implements SealedDataHolder {
 
     /** One kept session. {@code revision} grows by one with every write. */
     @Document("connector_sessions")

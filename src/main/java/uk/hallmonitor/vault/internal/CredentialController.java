@@ -36,19 +36,13 @@ import uk.hallmonitor.vault.SecretKind;
  */
 @RestController
 @RequestMapping("/api/v1")
-class CredentialController {
+record CredentialController(CredentialVault vault) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The password policy verdict of a stored secret: PASSED, FAILED or NOT_APPLICABLE. */
     static final String POLICY_HEADER = "Hallmonitor-Secret-Policy";
     /** What a FAILED secret lacks, in words. */
     static final String POLICY_REASONS_HEADER = "Hallmonitor-Secret-Policy-Reasons";
-
-    private final CredentialVault vault;
-
-    CredentialController(CredentialVault vault) {
-        this.vault = vault;
-    }
 
     /** The answer to a reveal: the plaintext, once. */
     record Revealed(String secret) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.vault.RotationReason;
@@ -20,6 +21,7 @@ import uk.hallmonitor.vault.RotationReason;
  * The {@code credentials} collection. Every change is one single-document write with a precondition, so two
  * administrators, a key rotation and a reminder sweep can all touch the same record without losing each other's work.
  */
+@Component
 class CredentialRecords {
 
     private final ReactiveMongoTemplate mongo;

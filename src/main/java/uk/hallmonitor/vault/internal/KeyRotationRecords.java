@@ -7,18 +7,14 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.vault.KeyRotationStatus;
 
 /** The {@code vault_key_rotations} collection: one record per key rotation, updated as it progresses. */
-class KeyRotationRecords {
-
-    private final ReactiveMongoTemplate mongo;
-
-    KeyRotationRecords(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+@Component
+record KeyRotationRecords(ReactiveMongoTemplate mongo) {
 
     Mono<KeyRotationDocument> find(String id) {
         return mongo.findById(id, KeyRotationDocument.class);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
@@ -22,29 +23,12 @@ import uk.hallmonitor.vault.RotationReason;
  * than the policy allows, and secrets known to someone who has left. A leaver event is the fast path; the periodic
  * sweep finds the same from the store (staff no longer active), so a missed event or a restart loses nothing.
  */
-class RotationReminders {
+@Component
+record RotationReminders(CredentialRecords credentials, TinkCredentialVault vault, AccountRegister accounts,
+                         SchoolDirectory directory, AuditTrail audit, DomainEvents events, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(RotationReminders.class);
     private static final int PAGE = 500;
-
-    private final CredentialRecords credentials;
-    private final TinkCredentialVault vault;
-    private final AccountRegister accounts;
-    private final SchoolDirectory directory;
-    private final AuditTrail audit;
-    private final DomainEvents events;
-    private final Clock clock;
-
-    RotationReminders(CredentialRecords credentials, TinkCredentialVault vault, AccountRegister accounts,
-                      SchoolDirectory directory, AuditTrail audit, DomainEvents events, Clock clock) {
-        this.credentials = credentials;
-        this.vault = vault;
-        this.accounts = accounts;
-        this.directory = directory;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Checks every stored credential; completes with how many new reasons were raised. */
     Mono<Long> sweep() {

@@ -5,15 +5,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /** Each school's vault settings, falling back to the configured default for schools that have not chosen. */
-class SchoolSettings {
-
-    private final ReactiveMongoTemplate mongo;
-    private final boolean runnersMayRevealByDefault;
-
-    SchoolSettings(ReactiveMongoTemplate mongo, boolean runnersMayRevealByDefault) {
-        this.mongo = mongo;
-        this.runnersMayRevealByDefault = runnersMayRevealByDefault;
-    }
+record SchoolSettings(ReactiveMongoTemplate mongo, boolean runnersMayRevealByDefault) {
 
     Mono<SchoolVaultSettings> of(String schoolId) {
         return mongo.findById(schoolId, SchoolVaultSettings.class)

@@ -32,24 +32,8 @@ import uk.hallmonitor.system.web.Problems;
  * the step-up for secrets is the vault's rule; the password switch is the system's {@link SignInSettings}.
  */
 @PageController
-class SignInPages {
-
-    private final SignInSettings signIn;
-    private final SchoolSettings schoolSettings;
-    private final SchoolDirectory directory;
-    private final StaffLogins logins;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    SignInPages(SignInSettings signIn, SchoolSettings schoolSettings, SchoolDirectory directory, StaffLogins logins,
-                AuditTrail audit, Clock clock) {
-        this.signIn = signIn;
-        this.schoolSettings = schoolSettings;
-        this.directory = directory;
-        this.logins = logins;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record SignInPages(SignInSettings signIn, SchoolSettings schoolSettings, SchoolDirectory directory, StaffLogins logins,
+                   AuditTrail audit, Clock clock) {
 
     /** A school and whether a reveal of its secrets needs multi-factor sign-in. */
     record SchoolChoice(String id, String name, boolean mfaForReveal) {

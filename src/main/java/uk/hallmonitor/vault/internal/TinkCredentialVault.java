@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
@@ -50,6 +51,7 @@ import uk.hallmonitor.vault.VaultProperties;
  * account and a reason and are audited before the plaintext is returned; connectors get secrets through
  * {@link SecretUse} for the length of one call.
  */
+@Component
 class TinkCredentialVault implements CredentialVault, SecretUse {
 
     private static final Logger log = LoggerFactory.getLogger(TinkCredentialVault.class);

@@ -2,18 +2,14 @@ package uk.hallmonitor.vault.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.vault.DataSeal;
 import uk.hallmonitor.vault.SealedData;
 
 /** {@link DataSeal} over the vault's data keyset; the associated data names the context, apart from credentials'. */
-class TinkDataSeal implements DataSeal {
-
-    private final VaultKeys keys;
-
-    TinkDataSeal(VaultKeys keys) {
-        this.keys = keys;
-    }
+@Component
+record TinkDataSeal(VaultKeys keys) implements DataSeal {
 
     @Override
     public Mono<SealedData> seal(String context, byte[] plaintext) {

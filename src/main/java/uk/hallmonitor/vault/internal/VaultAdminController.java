@@ -24,22 +24,8 @@ import uk.hallmonitor.system.web.SchoolScopedPages;
 /** The vault's own settings: whether it is open, and each school's choice about runners revealing secrets. */
 @RestController
 @RequestMapping("/api/v1/vault")
-class VaultAdminController {
-
-    private final VaultKeys keys;
-    private final SchoolSettings settings;
-    private final SchoolDirectory directory;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    VaultAdminController(VaultKeys keys, SchoolSettings settings, SchoolDirectory directory, AuditTrail audit,
-                         Clock clock) {
-        this.keys = keys;
-        this.settings = settings;
-        this.directory = directory;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record VaultAdminController(VaultKeys keys, SchoolSettings settings, SchoolDirectory directory, AuditTrail audit,
+                            Clock clock) {
 
     /** Whether the vault is open, and its keys (ids only). */
     record VaultStatus(String state, String reason, List<Integer> keyIds, Integer primaryKeyId, String rotationId) {

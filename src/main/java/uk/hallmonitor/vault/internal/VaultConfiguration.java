@@ -7,15 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import uk.hallmonitor.accounts.AccountRegister;
-import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.audit.ChainKeySealer;
-import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.StaffLeft;
 import uk.hallmonitor.system.events.DomainEventListener;
-import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.store.StoreIndexes;
-import uk.hallmonitor.vault.DataSeal;
 import uk.hallmonitor.vault.MasterKeySource;
 import uk.hallmonitor.vault.SealedDataHolder;
 import uk.hallmonitor.vault.VaultProperties;
@@ -50,28 +45,6 @@ class VaultConfiguration {
         return keys::masterKey;
     }
 
-    /** Encryption at rest for other modules' personal data (pupil rosters), under the same keyset. */
-    @Bean
-    DataSeal dataSeal(VaultKeys keys) {
-        return new TinkDataSeal(keys);
-    }
-
-    @Bean
-    CredentialRecords credentialRecords(ReactiveMongoTemplate mongo) {
-        return new CredentialRecords(mongo);
-    }
-
-    /** Sessions connectors keep (sealed); a sealed-data holder, so key rotation keeps the keys they need. */
-    @Bean
-    ConnectorSessionRecords connectorSessionRecords(ReactiveMongoTemplate mongo) {
-        return new ConnectorSessionRecords(mongo);
-    }
-
-    @Bean
-    KeyRotationRecords keyRotationRecords(ReactiveMongoTemplate mongo) {
-        return new KeyRotationRecords(mongo);
-    }
-
     @Bean
     SchoolSettings schoolSettings(ReactiveMongoTemplate mongo, VaultProperties properties) {
         return new SchoolSettings(mongo, properties.runnersMayReveal());
@@ -82,22 +55,6 @@ class VaultConfiguration {
                               VaultProperties properties, Clock clock, ObjectProvider<SealedDataHolder> holders) {
         return new KeyRotations(keys, credentials, rotations, clock, properties.reencryptionBatch(),
                 properties.rotationStallTimeout(), holders.orderedStream().toList());
-    }
-
-    @Bean
-    TinkCredentialVault credentialVault(VaultKeys keys, CredentialRecords credentials, KeyRotations rotations,
-                                        SchoolSettings settings, AccountRegister accounts, SchoolDirectory directory,
-                                        AuditTrail audit, DomainEvents events, VaultProperties properties,
-                                        Clock clock, ConnectorSessionRecords sessions) {
-        return new TinkCredentialVault(keys, credentials, rotations, settings, accounts, directory, audit, events,
-                properties, clock, sessions);
-    }
-
-    @Bean
-    RotationReminders rotationReminders(CredentialRecords credentials, TinkCredentialVault vault,
-                                        AccountRegister accounts, SchoolDirectory directory, AuditTrail audit,
-                                        DomainEvents events, Clock clock) {
-        return new RotationReminders(credentials, vault, accounts, directory, audit, events, clock);
     }
 
     @Bean

@@ -27,19 +27,9 @@ import uk.hallmonitor.vault.KeyRotationStatus;
  * {@code POST /api/v1/vault/key-rotations} and {@code GET /api/v1/vault/key-rotations/{id}}.
  */
 @PageController
-class KeyRotationPages {
+record KeyRotationPages(CredentialVault vault, SchoolDirectory directory, StaffLogins logins) {
 
     private static final int LISTED = 50;
-
-    private final CredentialVault vault;
-    private final SchoolDirectory directory;
-    private final StaffLogins logins;
-
-    KeyRotationPages(CredentialVault vault, SchoolDirectory directory, StaffLogins logins) {
-        this.vault = vault;
-        this.directory = directory;
-        this.logins = logins;
-    }
 
     /** A rotation as the page shows it: who asked, its state and outcome in words, and its progress. */
     record Shown(KeyRotationStatus rotation, String who, String state, String tone, String outcome, Instant startedAt,

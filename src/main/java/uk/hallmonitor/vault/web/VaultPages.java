@@ -42,7 +42,8 @@ import uk.hallmonitor.vault.SecretKind;
  * secret is in the answer to the reveal only (no-store, never in a redirect or the session).
  */
 @PageController
-class VaultPages {
+record VaultPages(CredentialVault vault, AccountRegister accounts, AuditSearch audit, SchoolDirectory directory,
+                  StaffLogins logins) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> REVEALS = Set.of("credential.revealed", "credential.break-glass",
@@ -67,21 +68,6 @@ class VaultPages {
         KIND_WORDS.put(SecretKind.RECOVERY_CODES, "Recovery codes");
         KIND_WORDS.put(SecretKind.TWO_FACTOR_SEED, "Two-step login seed");
         KIND_WORDS.put(SecretKind.OTHER, "Something else");
-    }
-
-    private final CredentialVault vault;
-    private final AccountRegister accounts;
-    private final AuditSearch audit;
-    private final SchoolDirectory directory;
-    private final StaffLogins logins;
-
-    VaultPages(CredentialVault vault, AccountRegister accounts, AuditSearch audit, SchoolDirectory directory,
-               StaffLogins logins) {
-        this.vault = vault;
-        this.accounts = accounts;
-        this.audit = audit;
-        this.directory = directory;
-        this.logins = logins;
     }
 
     /** One line of "who revealed what and when". */

@@ -24,18 +24,10 @@ import uk.hallmonitor.system.web.ProblemFields;
  * are the module's own.
  */
 @PageController
-class CalendarPages {
+record CalendarPages(SlaCalendarController calendars, SchoolDirectory directory) {
 
     private static final Map<String, String> LABELS = Map.of("closeOfDay", "Close of day", "windowReading",
             "Response window", "from", "First closed day", "to", "Last closed day", "reason", "What it is");
-
-    private final SlaCalendarController calendars;
-    private final SchoolDirectory directory;
-
-    CalendarPages(SlaCalendarController calendars, SchoolDirectory directory) {
-        this.calendars = calendars;
-        this.directory = directory;
-    }
 
     @GetMapping("/ui/admin/schools/{id}/calendar")
     Mono<Rendering> calendar(@PathVariable String id) {
@@ -100,5 +92,4 @@ class CalendarPages {
         String value = form.getFirst(key);
         return value == null ? "" : value;
     }
-
 }

@@ -35,17 +35,7 @@ import uk.hallmonitor.system.web.Problems;
  */
 @RestController
 @RequestMapping("/api/v1/sla")
-class SlaCalendarController {
-
-    private final SchoolCalendars calendars;
-    private final BankHolidayStore holidays;
-    private final AuditTrail audit;
-
-    SlaCalendarController(SchoolCalendars calendars, BankHolidayStore holidays, AuditTrail audit) {
-        this.calendars = calendars;
-        this.holidays = holidays;
-        this.audit = audit;
-    }
+record SlaCalendarController(SchoolCalendars calendars, BankHolidayStore holidays, AuditTrail audit) {
 
     /** A school's calendar as the API shows it. */
     record CalendarView(String schoolId, ZoneId timezone, String bankHolidayRegion, LocalTime closeOfDay,
