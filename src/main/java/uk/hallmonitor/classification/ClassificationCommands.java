@@ -88,10 +88,12 @@ public final class ClassificationCommands {
      * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
      * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0] [--olid-stack-rows 0]
      * [--encoder e5|minilm] [--embedding-cache FILE] [--no-encoder] [--evaluate-only FILE,...]
-     * [--dump-out-of-fold DIR]}: rebuilds the model bundle and writes its held-out metrics next to it.
+     * [--dump-out-of-fold DIR] [--dsl-budget 2.4]}: rebuilds the model bundle and writes its held-out metrics next to
+     * it.
      * {@code --evaluate-only}: corpus rows of these files are scored in the cross-validation but never trained on (to
      * compare training sets on the same rows); {@code --dump-out-of-fold}: writes each training row's out-of-fold
-     * scores there.
+     * scores there; {@code --dsl-budget}: the percentage of the corpus's fair complaints and praise the safeguarding
+     * heads + rules may send to the DSL out-of-fold when their thresholds are chosen (default 2.4).
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
@@ -142,6 +144,14 @@ public final class ClassificationCommands {
         if (o.containsKey("dump-out-of-fold")) {
             trainer.dumpOutOfFold(Path.of(o.get("dump-out-of-fold")));
         }
+        if (o.containsKey("dsl-budget")) {
+            try {
+                trainer.dslBudget(dslBudget(o.get("dsl-budget")));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
         ModelTrainer.Result result = trainer.train(options);
         result.bundle().save(output, result.trainedOn());
         List<String> metrics = new ArrayList<>();
@@ -167,6 +177,20 @@ public final class ClassificationCommands {
         ModelTrainer.write(output.resolve("metrics.md"), metrics);
         metrics.forEach(System.out::println);
         return 0;
+    }
+
+    /** {@code --dsl-budget PERCENT} as a share: "2.4" is 0.024; a percentage in [0, 100), else an exception. */
+    static double dslBudget(String percent) {
+        double value;
+        try {
+            value = Double.parseDouble(percent);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("--dsl-budget takes a percentage, e.g. 2.4: " + percent);
+        }
+        if (!(value >= 0 && value < 100)) {
+            throw new IllegalArgumentException("--dsl-budget takes a percentage in [0, 100): " + percent);
+        }
+        return value / 100;
     }
 
     /** The fine-tuning entry point: on the test classpath only (DJL and libtorch are not in the runnable jar). */

@@ -86,7 +86,8 @@ class ShippedModelsTests {
     }
 
     // hm-2026-12-07T1523-full with the 35 rules, thresholds under a false-alarm budget chosen by cross-validation on
-    // training data (frozen split, 4th look); since round 5 it runs with 45 rules (the floors were not re-measured)
+    // training data (frozen split, 4th look); since round 5 it runs with 45 rules, since round 7 with 52 (the floors were
+    // not re-measured)
     static final double SAFEGUARDING_RECALL_FLOOR = 0.90; // measured 0.913 (221 of 242)
     static final double FAIR_FLAGGED_CEILING = 0.03; // measured 0.019 (5 of 261)
     static final double FAIR_TO_DSL_CEILING = 0.035; // measured 0.023 (6 of 261)

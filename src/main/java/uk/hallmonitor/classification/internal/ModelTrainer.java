@@ -83,6 +83,7 @@ public final class ModelTrainer {
     private final Map<String, NormalisedText> normalisedCache = new HashMap<>();
     private java.util.Set<String> evaluateOnly = java.util.Set.of();
     private Path outOfFoldDump;
+    private double dslBudget = StackTrainer.DSL_BUDGET;
 
     public ModelTrainer(PrintStream log) {
         this.log = log;
@@ -105,6 +106,18 @@ public final class ModelTrainer {
      */
     public ModelTrainer dumpOutOfFold(Path directory) {
         this.outOfFoldDump = directory;
+        return this;
+    }
+
+    /**
+     * The share of the corpus's fair complaints and praise the safeguarding heads + rules may send to the DSL
+     * out-of-fold when their thresholds are chosen (default {@link StackTrainer#DSL_BUDGET}); between 0 and 1.
+     */
+    public ModelTrainer dslBudget(double budget) {
+        if (!(budget >= 0 && budget < 1)) {
+            throw new IllegalArgumentException("the DSL budget is a share in [0, 1): " + budget);
+        }
+        this.dslBudget = budget;
         return this;
     }
 
@@ -464,7 +477,7 @@ public final class ModelTrainer {
         report.add(String.format(Locale.ROOT, "Categories (%d-fold on the corpus, %d rows; thresholds cross-fitted; "
                 + "safeguarding heads chosen jointly for the highest recall while heads + rules send at most %.1f%% "
                 + "of the fair complaints and praise to the DSL out-of-fold, the others for F1):", folds, m,
-                100 * StackTrainer.DSL_BUDGET));
+                100 * dslBudget));
         report.add("");
         report.add("| category | support | precision | recall | F1 | threshold | L2 |");
         report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -570,6 +583,7 @@ public final class ModelTrainer {
         trainedOn.setProperty("trained.encoder", encoder.name());
         trainedOn.setProperty("trained.stack.heads", String.join(",", heads.keySet()));
         trainedOn.setProperty("trained.stack.olidRows", Integer.toString(n - corpus.size()));
+        trainedOn.setProperty("trained.stack.dslBudget", Double.toString(dslBudget));
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         boolean sampled = !olidRest.isEmpty();
         sources.forEach((name, rows) -> {
@@ -881,9 +895,8 @@ public final class ModelTrainer {
             p[k] = fits.get(names.get(k)).outOfFold();
             gold[k] = golds.get(names.get(k));
         }
-        double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, StackTrainer.DSL_BUDGET);
-        boolean[][] cross = StackTrainer.crossFittedBudget(p, gold, rule, fair, foldOf, folds,
-                StackTrainer.DSL_BUDGET);
+        double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, dslBudget);
+        boolean[][] cross = StackTrainer.crossFittedBudget(p, gold, rule, fair, foldOf, folds, dslBudget);
         if (outOfFoldDump != null) {
             List<String> lines = new ArrayList<>();
             lines.add("fold\tfair\tcategories\tintent\toffensive\t" + String.join("\t", names) + "\ttext");
@@ -931,7 +944,10 @@ public final class ModelTrainer {
                     gold[k], all);
             report.set(report.indexOf("@" + names.get(k)), line);
         }
-        for (double budget : new double[] {0.05, 0.075, 0.10, 0.15}) {
+        for (double budget : new double[] {StackTrainer.ROUND_6_DSL_BUDGET, 0.05, 0.075, 0.10, 0.15}) {
+            if (budget == dslBudget) {
+                continue;
+            }
             boolean[][] cb = StackTrainer.crossFittedBudget(p, gold, rule, fair, foldOf, folds, budget);
             int fs = 0;
             int gs = 0;

@@ -83,7 +83,7 @@ public final class SafeguardingRules {
             rule("self-harm:method-questions", "SELF_HARM", false,
                     "(?:to|u|you|can|would|could) bleed out|(?:take|took|taking) (?:all|the whole box|a whole box|a whole "
                             + "packet|a load) (?:of )?(?:ur |your |my |mums |the )?(?:(?:sleeping )?pills|sleeping tablets|"
-                            + "paracetamol|ibuprofen)|how many (?:of )?(?:those |the |my |mums )?(?:sleeping )?(?:pills|tablets|"
+                            + "paracetamol|ibuprofen)|how many (?:of )?(?:those |the |my |mums |her |his )?(?:sleeping )?(?:pills|tablets|"
                             + "paracetamol|ibuprofen) (?:would be|is|are) too many|(?:ways|way) to die"),
             rule("self-harm:urged-sideways", "SELF_HARM", false,
                     "(?:should|go|needs to|need to|just) (?:go |just )?jump off (?:the|a) (?:bridge|roof|pier|cliff|multi "
@@ -98,6 +98,15 @@ public final class SafeguardingRules {
                     "if (?:i|im|i am) (?:go missing|gone|not|dont turn up|disappear)\\b.{0,40}(?:dont|do not) (?:come )?"
                             + "look(?:ing)? for me|(?:ive|i have|i) (?:written|wrote) (?:letters|notes) "
                             + "(?:to|for) (?:everyone|everybody|my mum|my family|all of you)"),
+            // round 7, from run R7's out-of-fold misses: self-harm done or urged without the usual words
+            rule("self-harm:means-named", "SELF_HARM", false,
+                    "(?:been )?(?:using|used|use) (?:a |the |my )?(?:compass|razor|blade|sharpener blade|pencil sharpener) "
+                            + "on my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin)|ping (?:them|it) (?:till|until) "
+                            + "(?:it|they) (?:bruises|bruise|bleeds|bleed)|how to (?:not feel anything|stop existing) "
+                            + "(?:forever|for good)|(?<!dont |do not |never |not to )(?:drink|swallow|neck) (?:some )?"
+                            + "(?:antifreeze|a bottle of (?:something|bleach|pills|tablets))|ropes? (?:is |are )?(?:cheap|99p|a quid) "
+                            + "at|(?:i|he|she) (?:wont|will not|is not going to|am not going to|not gonna|not going to) make it "
+                            + "(?:to|till|until) (?:christmas|new year|the summer|summer|my birthday|results day)"),
             // disclosure of abuse or neglect
             rule("disclosure:adult-hurts-me", "DISCLOSURE", true,
                     "(?:(?:my|me|our) )?(?:older |big |little |younger )?" + ADULT + " (?:always |keeps |sometimes |still |just )?"
@@ -148,6 +157,27 @@ public final class SafeguardingRules {
                             + "(?:dont|do not|never) have (?:any )?food (?:at home|most nights|most days|at weekends)|at home "
                             + "we (?:dont|do not|never) have (?:any )?food|(?:dont|do not|never) (?:get|have) (?:any )?"
                             + "breakfast or (?:tea|dinner) (?:most|at home)|(?:dont|do not|never) eat at weekends"),
+            // round 7, from run R7's out-of-fold misses: forced marriage and cutting, exploitation, hidden harm
+            rule("disclosure:forced-marriage", "DISCLOSURE", false,
+                    "(?:sending|send|sent|taking|take|took) (?:me|her|him|us|my (?:daughter|sister|son)) (?:back )?to \\w+ "
+                            + "(?:\\w+ ){0,4}to (?:get|be) married|"
+                            + "traditional cutting|ceremony to become a woman|(?:parents|mum|dad|they|theyve|have) (?:have )?"
+                            + "(?:taken|took|hidden|hid) (?:her|his|my) passport"),
+            rule("disclosure:exploited", "DISCLOSURE", false,
+                    "(?:carrying|selling|dealing|sell|sold|carry) (?:drugs )?for (?:a gang|some lads|the lads|older lads|"
+                            + "some older lads)|(?:says|said) (?:i|you|u|we) (?:have to|got to|gotta|must) work it off|(?:offered|"
+                            + "offering|paid|pay|paying) (?:me|him|her|us|them) .{0,20}to drop off a parcel|(?:works|working) for "
+                            + "(?:his|her|my) uncles|(?:living|sleeping|slept|lived) in (?:the|a|our) car since|left (?:alone|on "
+                            + "their own|home alone) for (?:days|the weekend|nights)|(?:kids|children|they|them|he|she|hes|shes) "
+                            + "(?:\\w+ ){0,3}(?:going|go|looking) through (?:the )?bins for food"),
+            rule("disclosure:telling-sideways", "DISCLOSURE", true,
+                    "(?:report|tell on) (?:ur|your|my) own (?:dad|mum|stepdad|parents)|without (?:getting )?(?:my|your|ur) "
+                            + "(?:dad|mum|stepdad|step dad|parents) (?:arrested|knowing it was)|without (?:him|her) knowing it "
+                            + "was (?:me|u|you)|(?:someone|somebody) in "
+                            + "(?:your|my|ur) family (?:hurts|hits|touches) (?:you|u|me)|(?:did|does|doing|do) things to "
+                            + "(?:me|them|us|her|him) (?:in|when|at)|comes into my room (?:at night|when (?:shes|she is|mums|mum is|"
+                            + "my mums|my mum is) out)|(?:bruise|bruises|marks?) on my \\w+ "
+                            + "(?:\\w+ )?(?:wasnt|werent|isnt|arent|was not|were not) from"),
             // threats, veiled and conditional
             rule("threat:know-where", "THREAT", false,
                     "(?:i|we) know where (?:you|u|she|he|they|your (?:kids|family|mum|son|daughter)) (?:live|lives|"
@@ -178,6 +208,16 @@ public final class SafeguardingRules {
             rule("threat:you-are-finished", "THREAT", false,
                     "(?:youre|you are|ur|your) (?:dead|finished|getting it|getting battered) (?:when|after|if|"
                             + "tomorrow|monday|on monday)"),
+            // round 7, from run R7's out-of-fold misses: harm to cars and bodies, hoax calls
+            rule("threat:property-and-body", "THREAT", false,
+                    "shame about the (?:coach|car|minibus) brakes|(?:see|watch) (?:wat|what) happens to (?:ur|your|his|her) "
+                            + "(?:tyres|car|windscreen|windows|house)|brick through (?:ur|your|his|her) window|(?:put|throw) (?:you|u|him|her) through "
+                            + "(?:a|the|your|ur|his|her) (?:own )?(?:office )?(?:wall|window)|(?:enjoy|start|keep) looking over "
+                            + "(?:your|ur) shoulder|while (?:hes|shes|youre|ur) still got (?:feet|legs|a face|teeth|hands)"),
+            rule("threat:hoax-call", "THREAT", false,
+                    "pretending to be (?:the )?police (?:saying|and said|to say)|(?:phoned|rang|called) (?:the school|the "
+                            + "office|school) pretending|told them (?:theres|there is|there s) a (?:bomb|bloke with a knife|"
+                            + "man with a (?:knife|gun)|gun)|(?:theres|there is|there s) explosives (?:in|at|under)"),
             // grooming: an adult's approach to a pupil
             rule("grooming:secret", "SEXUAL", false,
                     "(?:our|my|a) little secret|(?:dont|do not|never) tell (?:your|ur) (?:mum|mom|dad|parents|teacher|"
@@ -223,15 +263,20 @@ public final class SafeguardingRules {
                     "(?:send|see|pic|pics|photo|photos|one|look like) .{0,30}without (?:ur|your|the) (?:top|school uniform|"
                             + "uniform|school jumper|jumper|clothes)|(?:in|wear|wearing) (?:just )?(?:ur|your) (?:swimsuit|"
                             + "leotard|underwear|bikini)|(?:u|you) look (?:way |much |so )?older than (?:year|yr) [0-9]+"),
+            // round 7, from run R7's out-of-fold misses: an adult moving a pupil somewhere unseen
+            rule("grooming:unseen", "SEXUAL", false,
+                    "what time (?:does|do) (?:your|ur) (?:mum|mom|dad|parents|nan) get (?:home|back)|school email gets "
+                            + "checked|my place is free"),
             // extremism: coded slogans, calls to gather
             rule("extremism:codes", "EXTREMISM", false,
                     "\\b(?:1488|14 88|88 14|hh 88|88 hh|heil 88|sieg heil 88|(?:white|aryan) (?:pride|power|brotherhood) 88|"
                             + "88 (?:brothers|comrades|aryans)|14 words|fourteen words|day of the rope|rahowa|sieg heil|heil hitler|"
                             + "white power|race war|great replacement|saint tarrant|saint brenton|secure the existence|black sun on|"
-                            + "ss bolts|doing the roman salute|defend europa|joining national action|supreme gentleman|"
+                            + "ss bolts|doing the roman salute|dotr|baqiyah|england for the english|sick of being replaced|holocaust (?:is|was) "
+                            + "(?:exaggerated|a lie|a hoax|fake)|(?:islam|muslims) out of (?:our )?(?:schools|britain|england)|defend europa|joining national action|supreme gentleman|"
                             + "time for the boogaloo|turner diaries|jewish question|zog runs|remigration now|hh (?:boys|lads|"
-                            + "from|brothers)|hitler (?:was right|tried to warn us)|(?:tarrant|breivik) (?:was right|did "
-                            + "nothing wrong)|its pattern recognition)\\b"),
+                            + "from|brothers)|hitler (?:was right|tried to warn us)|(?:tarrant|breivik|anders|elliot rodger|er) (?:was right|did "
+                            + "nothing wrong|had a point)|its pattern recognition)\\b"),
             rule("extremism:call-to-gather", "EXTREMISM", false,
                     "(?:march|rally|gather|meet|mobilise|mobilize) (?:against|to stop|outside) (?:the )?(?:mosque|"
                             + "synagogue|asylum|migrants|immigrants|invaders|refugees|hotel|muslims|jews)|"

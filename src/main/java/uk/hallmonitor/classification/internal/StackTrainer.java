@@ -163,8 +163,15 @@ final class StackTrainer {
         return best;
     }
 
-    /** Share of the training hard negatives (fair complaints and praise) the models + rules may send to the DSL. */
-    static final double DSL_BUDGET = 0.025;
+    /**
+     * Share of the training hard negatives (fair complaints and praise) the models + rules may send to the DSL when
+     * the safeguarding thresholds are chosen (the default of {@code train --dsl-budget}). 2.4% since round 7: chosen on
+     * four folds, the budget is judged on the fifth, where builds chosen at 2.5% sent 3.0% and 3.1% (rounds 5 and 6);
+     * the judged ceiling is 3.0%.
+     */
+    public static final double DSL_BUDGET = 0.024;
+    /** The choosing budget of builds up to round 6, still reported as a trade-off line for comparison. */
+    static final double ROUND_6_DSL_BUDGET = 0.025;
     /** Share of the training hard negatives the offensive decision may flag. */
     static final double OFFENSIVE_BUDGET = 0.02;
 

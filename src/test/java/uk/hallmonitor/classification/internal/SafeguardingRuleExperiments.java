@@ -95,7 +95,9 @@ public final class SafeguardingRuleExperiments {
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "%d rows, %d folds, %d rules; thresholds chosen without the rules %s%n", m, folds,
                 SafeguardingRules.RULES.size(), chooseWithout);
-        double[] budgets = {StackTrainer.DSL_BUDGET, 0.05, 0.10};
+        // -Dbudgets=0.024,0.02,...: the choosing budgets to cross-fit (the first is the one the misses are read at)
+        double[] budgets = Arrays.stream(System.getProperty("budgets", StackTrainer.DSL_BUDGET + ",0.05,0.10")
+                .split(",")).mapToDouble(Double::parseDouble).toArray();
         boolean[][] main = null;
         for (double budget : budgets) {
             boolean[][] cross = StackTrainer.crossFittedBudget(p, gold, ruleChoose, fair, foldOf, folds, budget);
@@ -163,8 +165,8 @@ public final class SafeguardingRuleExperiments {
             double[] all = refine(p, gold, ruleChoose, fair, null, StackTrainer.DSL_BUDGET,
                     StackTrainer.budgetThresholds(p, gold, ruleChoose, fair, null, StackTrainer.DSL_BUDGET), names,
                     Arrays.asList(focus.split(",")));
-            out.printf(Locale.ROOT, "budget 2.5%%, greedy then lowering %s against the others (cross-fitted): %s; "
-                    + "thresholds on all rows %s%n", focus, summary(refined, rule, gold, fair, names), Arrays.toString(all));
+            out.printf(Locale.ROOT, "budget %.1f%%, greedy then lowering %s against the others (cross-fitted): %s; "
+                    + "thresholds on all rows %s%n", 100 * StackTrainer.DSL_BUDGET, focus, summary(refined, rule, gold, fair, names), Arrays.toString(all));
         }
         if (args.length > 2) {
             StackedHeads stack;

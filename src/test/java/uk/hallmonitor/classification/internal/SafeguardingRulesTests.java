@@ -58,6 +58,28 @@ class SafeguardingRulesTests {
             threat:dead-man-walking       | enjoy ur last week of having a face kieran                              | THREAT
             threat:countdown-hoax         | Tick tock Mr Evans ⏰                                                   | THREAT
             threat:countdown-hoax         | Miss Begum leaves at 5 on a wednesday right? asking for reasons         | THREAT
+            self-harm:method-questions    | how many of her tablets would be too many for someone my size          | SELF_HARM
+            self-harm:means-named         | been using a compass on my arm in maths again                           | SELF_HARM
+            self-harm:means-named         | my mate told me he won't make it to christmas and not to say            | SELF_HARM
+            self-harm:means-named         | rope is cheap at b&q mate, treat yourself                               | SELF_HARM
+            self-harm:means-named         | staff like you should drink antifreeze and save us all                  | SELF_HARM
+            disclosure:forced-marriage    | my friend says they're taking her to pakistan after exams to get married | DISCLOSURE
+            disclosure:forced-marriage    | her parents have taken her passport and she's crying every day          | DISCLOSURE
+            disclosure:exploited          | he sent me money and now says i have to work it off                    | DISCLOSURE
+            disclosure:exploited          | a man offered him £50 to drop off a parcel in Leeds                     | DISCLOSURE
+            disclosure:exploited          | the kids next door are going through the bins for food again            | DISCLOSURE
+            disclosure:telling-sideways   | how do i report my own dad without anyone knowing                       | DISCLOSURE
+            disclosure:telling-sideways   | my foster carer's son comes into my room at night                        | DISCLOSURE
+            disclosure:telling-sideways   | the bruise on my arm wasn't from netball                                | DISCLOSURE
+            threat:property-and-body      | go on, give me another detention and see what happens to your car       | THREAT
+            threat:property-and-body      | you reported my son. enjoy looking over your shoulder every night | THREAT
+            threat:property-and-body      | tell him to enjoy his new trainers while he's still got feet             | THREAT
+            threat:hoax-call              | phoned the school pretending to be police saying there's a man with a gun| THREAT
+            threat:hoax-call              | someone told them there's a bomb in the sports hall and everyone went out | THREAT
+            grooming:unseen               | what time does your mum get home? we can call then x                     | SEXUAL
+            grooming:unseen               | message me on insta instead, the school email gets checked               | SEXUAL
+            extremism:codes               | when dotr comes the diversity lot will be first                          | EXTREMISM
+            extremism:codes               | Anders had a point about this country                                    | EXTREMISM
             threat:countdown-hoax         | there is a device in one of the toilets. you have one hour              | THREAT
             threat:find-you               | whoever keyed my mums car im finding u                                  | THREAT
             threat:find-you               | you blocked me but I know your kids go to Hillside, Mrs Patel           | THREAT
@@ -179,6 +201,23 @@ class SafeguardingRulesTests {
             parents don't need to come in for the flu spray this year
             please mention it to your form tutor if you lose your bus pass
             the bus comes at 8 and the kids come on their own from year 7
+            we used a compass in maths to draw circles on my worksheet
+            the parcel from the PTA won't make it by christmas, royal mail are striking
+            the rope swing at the park is cheap fun for the kids
+            science week: never drink antifreeze or anything from the garage, great talk
+            my son is taking his girlfriend to Paris after exams to celebrate
+            the school has taken her passport for the Berlin trip, is that normal
+            I ate too much at the fair, I'll have to work it off this week
+            can someone drop off a parcel at reception for Mrs Lane
+            the foxes are going through the bins for food on Elm Road again
+            how do I buy a present for my wife without her knowing
+            my cat comes into my room when I'm revising
+            the bruise on my arm was from netball, the ball hit me
+            watch what happens to the prices after half term
+            road safety week: check your brakes and lights before every ride
+            year 4 loved pretending to be police officers in role play week
+            what time does the coach get back from the trip
+            the ceremony for the year 6 leavers is in the hall
             I had to wait in my car for 40 minutes at pick up
             what are you wearing for world book day? year 3 want ideas
             don't tell anyone the end of the school play, it's a surprise
@@ -216,6 +255,6 @@ class SafeguardingRulesTests {
 
     @Test
     void everyRuleHasACaseAbove() {
-        assertThat(SafeguardingRules.RULES).hasSize(45);
+        assertThat(SafeguardingRules.RULES).hasSize(52);
     }
 }

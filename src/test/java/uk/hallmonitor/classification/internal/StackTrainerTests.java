@@ -133,6 +133,38 @@ class StackTrainerTests {
         assertThat(strict[1]).isGreaterThan(0.69);
     }
 
+    /**
+     * One head over 1,000 fair rows where every step of 0.01 down admits one more fair row and one more positive: the
+     * budget alone decides how many fair rows the chosen threshold sends, so the table reads the budget off. The
+     * default is round 7's 2.4% (24 rows), not round 6's 2.5% (25).
+     */
+    @Test
+    void theChosenThresholdsSendNoMoreFairRowsThanTheChoosingBudgetAllows() {
+        int fairRows = 1000;
+        int n = fairRows + 90;
+        double[][] p = new double[1][n];
+        boolean[][] gold = new boolean[1][n];
+        boolean[][] rule = new boolean[1][n];
+        boolean[] fair = new boolean[n];
+        for (int k = 0; k < fairRows; k++) {
+            fair[k] = true;
+            p[0][k] = k < 90 ? 0.945 - 0.01 * k : 0.001;
+        }
+        for (int j = 0; j < 90; j++) {
+            gold[0][fairRows + j] = true;
+            p[0][fairRows + j] = 0.948 - 0.01 * j;
+        }
+        double[][] table = {{0.0, 0}, {0.01, 10}, {0.024, 24}, {0.025, 25}, {0.03, 30}, {StackTrainer.DSL_BUDGET, 24}};
+        for (double[] row : table) {
+            double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, row[0]);
+            int sent = 0;
+            for (int k = 0; k < fairRows; k++) {
+                sent += p[0][k] >= t[0] ? 1 : 0;
+            }
+            assertThat(sent).as("fair rows sent under a budget of %s", row[0]).isEqualTo((int) row[1]);
+        }
+    }
+
     @Test
     void theOffensiveThresholdIsRaisedUntilFewFairPostsAreFlagged() {
         double[] p = new double[N];
