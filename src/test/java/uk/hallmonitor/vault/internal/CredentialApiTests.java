@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.vault.KeyRotationStatus;
+import uk.hallmonitor.vault.SealedDataHolder;
 
 /** The vault's REST endpoints through the whole service and the real MongoDB driver. */
 class CredentialApiTests extends AppTestSupport {
@@ -32,6 +33,9 @@ class CredentialApiTests extends AppTestSupport {
 
     @Autowired
     VaultStartup vaultLifecycle;
+
+    @Autowired
+    List<SealedDataHolder> holders;
 
     @Test
     void anAdministratorStoresASecretThatIsNeverEchoedAndListedAsMetadataOnly() {
@@ -283,6 +287,7 @@ class CredentialApiTests extends AppTestSupport {
         ActiveAccount account = activeAccount("X", "1011", null);
         store(account.accountId(), "password", "Winter2026-rotate");
         ActiveAccount outsider = activeAccount("X", "1012", null);
+        int sealedUnder = keys.current().block().primaryKeyId();
 
         as(outsider.slt()).post().uri("/api/v1/vault/key-rotations").exchange().expectStatus().isForbidden();
         String id = admin().post().uri("/api/v1/vault/key-rotations").exchange()
@@ -292,7 +297,15 @@ class CredentialApiTests extends AppTestSupport {
 
         KeyRotationStatus done = waitForEnd(id);
         assertThat(done.state()).isEqualTo(KeyRotationStatus.COMPLETED);
-        assertThat(done.retiredKeyIds()).isNotEmpty();
+        assertThat(done.primaryKeyId()).isNotEqualTo(sealedUnder);
+        // the key this credential was sealed under is retired unless other modules' data is still sealed under it
+        // (in the shared context an earlier test class may have sealed, say, an own-post roster with it)
+        boolean stillSealedElsewhere = holders.stream().anyMatch(h -> h.countUnderKey(sealedUnder).block() > 0);
+        if (stillSealedElsewhere) {
+            assertThat(done.retiredKeyIds()).doesNotContain(sealedUnder);
+        } else if (done.failedCredentialIds().isEmpty()) {
+            assertThat(done.retiredKeyIds()).contains(sealedUnder);
+        }
         admin().get().uri("/api/v1/vault/key-rotations/{id}", "no-such-rotation").exchange()
                 .expectStatus().isNotFound();
         admin().post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
