@@ -77,9 +77,14 @@ final class IndexedH2Collection extends H2Collection {
         Plan best = covering(conditions, named);
         List<Document> inBranches = best == null || conditions.containsKey("$or") ? null : inAsBranches(conditions);
         List<Plan> byValue = inBranches == null ? null : coveringInPlans(inBranches, named, best);
+        List<Plan> byBranch = best == null ? null : coveringOrPlans(conditions, named, best);
         if (byValue != null) {
             plans.addAll(byValue);
             planned.addAll(inBranches);
+        } else if (byBranch != null) {
+            // each entry is matched on its values against the whole query (the $or and the fields beside it)
+            plans.addAll(byBranch);
+            byBranch.forEach(plan -> planned.add(null));
         } else if (best != null) {
             plans.add(best);
             planned.add(conditions);
@@ -205,6 +210,23 @@ final class IndexedH2Collection extends H2Collection {
         return plans;
     }
 
+    /** As {@link #orPlans}, for a covered count: one covering plan per branch of an $or, when each narrows more. */
+    private List<Plan> coveringOrPlans(Document conditions, Set<String> named, Plan best) {
+        if (!(conditions.get("$or") instanceof List<?> branches) || branches.isEmpty()) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Object branch : branches) {
+            Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+            Plan plan = branchConditions == null ? null : covering(branchConditions, named);
+            if (plan == null || plan.keys <= best.keys) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans;
+    }
+
     /** Values an index entry keeps exactly as the document holds them. */
     private static boolean exact(Object value) {
         return value instanceof String || value instanceof Boolean || value instanceof Instant
@@ -265,6 +287,10 @@ final class IndexedH2Collection extends H2Collection {
         if (inPlans != null) {
             return union(inPlans, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+        List<Plan> orPlans = conditions == null || best == null ? null : orPlans(conditions, best, orderBy, limit);
+        if (orPlans != null) {
+            return union(orPlans, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
         List<?> branches = conditions == null || best != null ? null
                 : conditions.get("$or") instanceof List<?> or ? or : inAsBranches(conditions);
         if (branches != null) {
@@ -323,7 +349,29 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * The documents of several plans (the branches of an {@code $in}), each read once. When every plan reads in the
+     * The plans of an {@code $or}'s branches, each with the fields beside the $or ({@code {schoolId: s, $or: [{state:
+     * BREACHED}, {state: OPEN, dueAt: {$lte: t}}]}}), when each narrows by more keys than the best plan of the fields
+     * beside it: the index then reads the breached clocks and the open ones past due, not every clock of the school.
+     * Null otherwise.
+     */
+    private List<Plan> orPlans(Document conditions, Plan best, Document orderBy, int limit) {
+        if (!(conditions.get("$or") instanceof List<?> branches) || branches.isEmpty()) {
+            return null;
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Object branch : branches) {
+            Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
+            Plan plan = branchConditions == null ? null : best(branchConditions, orderBy, limit);
+            if (plan == null || plan.keys <= best.keys) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    /**
+     * The documents of several plans (the branches of an {@code $in} or an {@code $or}), each read once. When every plan reads in the
      * requested order, a page reads from each only its first {@code skip + limit} matches: any document of the page
      * is among the first {@code skip + limit} of its own branch. The server then sorts, skips and limits as usual.
      */

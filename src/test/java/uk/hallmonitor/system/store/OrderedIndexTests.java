@@ -152,7 +152,17 @@ class OrderedIndexTests {
                 new Query(Criteria.where("schoolId").is("s0").and("state").in("OPEN", "MISSING").and("dueAt")
                         .gte(due)),
                 new Query(Criteria.where("schoolId").is("s1").and("state").in("OPEN", "DONE"))
-                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(4));
+                        .with(Sort.by(Sort.Direction.DESC, "collectedAt")).limit(4),
+                // an $or beside an equality, each branch narrowing further (the overdue clocks): pages of each
+                new Query(Criteria.where("schoolId").is("s1").orOperator(Criteria.where("state").is("DONE"),
+                        Criteria.where("state").is("OPEN").and("dueAt").lte(due)))
+                        .with(Sort.by("dueAt", "_id")).skip(2).limit(6),
+                new Query(Criteria.where("schoolId").is("s2").orOperator(Criteria.where("state").is("DONE"),
+                        Criteria.where("state").is("OPEN").and("dueAt").gt(due))),
+                new Query(Criteria.where("schoolId").is("s0").orOperator(Criteria.where("state").is("OPEN"),
+                        Criteria.where("state").is(null).and("dueAt").lte(due)))
+                        .with(Sort.by(Sort.Direction.DESC, "dueAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                        .limit(8));
     }
 
     private static List<String> ids(int from, int to) {
@@ -258,6 +268,32 @@ class OrderedIndexTests {
         before = read("indexed");
         assertThat(mongo.count(dueSoon, "indexed").block()).isEqualTo(all.size());
         assertThat(read("indexed") - before).as("a count from the index's entries").isZero();
+        assertThat(scansOf("indexed")).isEmpty();
+    }
+
+    @Test
+    void anOrBesideAnEqualityReadsOnlyEachBranchsEntriesNotTheWholeEqualityPrefix() {
+        open();
+        seed();
+        Date due = Date.from(T0.plusSeconds(50_000));
+        Query overdue = new Query(Criteria.where("schoolId").is("s1").orOperator(Criteria.where("state").is("DONE"),
+                Criteria.where("state").is("OPEN").and("dueAt").lte(due)));
+        long before = read("indexed");
+        List<Object> page = mongo.find(Query.of(overdue).with(Sort.by("dueAt", "_id")).skip(1).limit(5),
+                Document.class, "indexed").map(d -> d.get("_id")).collectList().block();
+        assertThat(page).hasSize(5).isEqualTo(mongo.find(Query.of(overdue).with(Sort.by("dueAt", "_id")).skip(1)
+                .limit(5), Document.class, "plain").map(d -> d.get("_id")).collectList().block());
+        // the school has about 130 documents: each branch gives its first 6 (1 skipped, 5 shown)
+        assertThat(read("indexed") - before).isLessThanOrEqualTo(12);
+
+        before = read("indexed");
+        List<Object> all = mongo.find(overdue, Document.class, "indexed").map(d -> d.get("_id")).collectList()
+                .block();
+        assertThat(all).isNotEmpty().hasSizeLessThan(80)
+                .containsExactlyInAnyOrderElementsOf(mongo.find(overdue, Document.class, "plain")
+                        .map(d -> d.get("_id")).collectList().block());
+        assertThat(read("indexed") - before).isEqualTo(all.size());
+        assertThat(mongo.count(overdue, "indexed").block()).isEqualTo(all.size());
         assertThat(scansOf("indexed")).isEmpty();
     }
 
