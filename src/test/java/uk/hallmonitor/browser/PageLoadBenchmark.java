@@ -171,8 +171,16 @@ public final class PageLoadBenchmark {
     private record Page(WebClient reader, String path) {
     }
 
-    private static void time(List<Page> pages, int requests) {
-        System.out.printf("%-45s %8s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "p99 ms", "bytes");
+    private static void time(List<Page> all, int requests) {
+        // -Dbench.pages=/,/ui/sla times only the pages whose path is one of these (or starts with one ending in /)
+        String only = System.getProperty("bench.pages");
+        List<Page> pages = only == null ? all : all.stream().filter(p -> List.of(only.split(",")).stream()
+                .anyMatch(o -> p.path().equals(o) || o.endsWith("/") && o.length() > 1 && p.path().startsWith(o)))
+                .toList();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        System.out.printf("%-45s %8s %8s %8s %8s %10s%n", "page", "p50 ms", "p95 ms", "p99 ms", "bytes",
+                "cpu ms/req");
         for (Page page : pages) {
             System.out.printf("# %s %s%n", Instant.now(), page.path());
             var first = page.reader().get().uri(page.path()).exchangeToMono(r -> r.toBodilessEntity()).block();
@@ -185,16 +193,19 @@ public final class PageLoadBenchmark {
             }
             long[] times = new long[requests];
             int size = 0;
+            // the whole JVM's CPU time (service and this client) per request: steadier than wall time on a busy machine
+            long cpu = os.getProcessCpuTime();
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
                 String body = page.reader().get().uri(page.path()).retrieve().bodyToMono(String.class).block();
                 times[i] = System.nanoTime() - start;
                 size = body == null ? 0 : body.length();
             }
+            cpu = os.getProcessCpuTime() - cpu;
             java.util.Arrays.sort(times);
-            System.out.printf("%-45s %8.1f %8.1f %8.1f %8d%n", page.path(), times[requests / 2] / 1e6,
+            System.out.printf("%-45s %8.1f %8.1f %8.1f %8d %10.1f%n", page.path(), times[requests / 2] / 1e6,
                     times[(int) Math.ceil(requests * 0.95) - 1] / 1e6,
-                    times[(int) Math.ceil(requests * 0.99) - 1] / 1e6, size);
+                    times[(int) Math.ceil(requests * 0.99) - 1] / 1e6, size, cpu / 1e6 / requests);
         }
     }
 
