@@ -199,9 +199,26 @@ final class IndexedH2Collection extends H2Collection {
 
     /** As {@link #inPlans}, for a covered count: one covering plan per value of an $in, when each narrows more. */
     private List<Plan> coveringInPlans(List<Document> branches, Set<String> named, Plan best) {
+        return narrower(branches, branch -> covering(branch, named), best);
+    }
+
+    /** As {@link #orPlans}, for a covered count: one covering plan per branch of an $or, when each narrows more. */
+    private List<Plan> coveringOrPlans(Document conditions, Set<String> named, Plan best) {
+        return narrower(orBranches(conditions), branch -> covering(branch, named), best);
+    }
+
+    /**
+     * One plan per branch, when every branch has one narrowing by more of an index's keys than {@code best}; null
+     * otherwise (or when there are no branches).
+     */
+    private static List<Plan> narrower(List<Document> branches, java.util.function.Function<Document, Plan> planner,
+                                       Plan best) {
+        if (branches == null || branches.isEmpty()) {
+            return null;
+        }
         List<Plan> plans = new ArrayList<>();
         for (Document branch : branches) {
-            Plan plan = covering(branch, named);
+            Plan plan = branch == null ? null : planner.apply(branch);
             if (plan == null || plan.keys <= best.keys) {
                 return null;
             }
@@ -210,21 +227,19 @@ final class IndexedH2Collection extends H2Collection {
         return plans;
     }
 
-    /** As {@link #orPlans}, for a covered count: one covering plan per branch of an $or, when each narrows more. */
-    private List<Plan> coveringOrPlans(Document conditions, Set<String> named, Plan best) {
-        if (!(conditions.get("$or") instanceof List<?> branches) || branches.isEmpty()) {
+    /**
+     * The conditions of each branch of the query's $or together with the fields beside it (an element is null when
+     * a branch is not a document or two of its clauses name one field), or null when there is no $or.
+     */
+    private static List<Document> orBranches(Document conditions) {
+        if (!(conditions.get("$or") instanceof List<?> branches)) {
             return null;
         }
-        List<Plan> plans = new ArrayList<>();
+        List<Document> out = new ArrayList<>();
         for (Object branch : branches) {
-            Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
-            Plan plan = branchConditions == null ? null : covering(branchConditions, named);
-            if (plan == null || plan.keys <= best.keys) {
-                return null;
-            }
-            plans.add(plan);
+            out.add(branch instanceof Document b ? conditions(merged(conditions, b)) : null);
         }
-        return plans;
+        return out;
     }
 
     /** Values an index entry keeps exactly as the document holds them. */
@@ -333,19 +348,7 @@ final class IndexedH2Collection extends H2Collection {
         if (best == null || conditions.containsKey("$or")) {
             return null; // without a plan of the whole query the $in's branches are planned as an $or's below
         }
-        List<Document> branches = inAsBranches(conditions);
-        if (branches == null) {
-            return null;
-        }
-        List<Plan> plans = new ArrayList<>();
-        for (Document branch : branches) {
-            Plan plan = best(branch, orderBy, limit);
-            if (plan == null || plan.keys <= best.keys) {
-                return null;
-            }
-            plans.add(plan);
-        }
-        return plans;
+        return narrower(inAsBranches(conditions), branch -> best(branch, orderBy, limit), best);
     }
 
     /**
@@ -355,19 +358,7 @@ final class IndexedH2Collection extends H2Collection {
      * Null otherwise.
      */
     private List<Plan> orPlans(Document conditions, Plan best, Document orderBy, int limit) {
-        if (!(conditions.get("$or") instanceof List<?> branches) || branches.isEmpty()) {
-            return null;
-        }
-        List<Plan> plans = new ArrayList<>();
-        for (Object branch : branches) {
-            Document branchConditions = branch instanceof Document b ? conditions(merged(conditions, b)) : null;
-            Plan plan = branchConditions == null ? null : best(branchConditions, orderBy, limit);
-            if (plan == null || plan.keys <= best.keys) {
-                return null;
-            }
-            plans.add(plan);
-        }
-        return plans;
+        return narrower(orBranches(conditions), branch -> best(branch, orderBy, limit), best);
     }
 
     /**
