@@ -18,15 +18,21 @@ import org.springframework.web.reactive.function.client.WebClient;
 import uk.hallmonitor.HallmonitorApplication;
 
 /**
- * Load program (run by hand, not a test): response times of the moderation, alerts, SLA, incident and home pages
- * with 5,000 posts in the store (a third of them flagged), through the whole service on the embedded store. The
- * school, staff and account are made through the API; the posts, verdicts, clocks, alerts and incidents are written
- * to the store as the modules would have written them. Each page is requested sequentially (after a warm-up) by a
- * moderator who is also the DSL, and p50/p95/p99 are printed.
+ * Load program (run by hand, not a test): response times of every page a role lives on (the moderator's inbox,
+ * post, alerts, SLA, incident, safeguarding and home pages; SLT's applications, review, accounts and report pages;
+ * the administrator's schools, activation, vault and audit pages) with 5,000 posts in the store (a third of them
+ * flagged), through the whole service on the embedded store. The school, staff and account are made through the
+ * API; the posts, verdicts, alerts and incidents are written to the store as the modules would have written them.
+ * Each page is requested sequentially (after a warm-up) by a person of its role, and p50/p95/p99 are printed.
+ *
+ * <p>Modes (third argument): {@code ingesting} times the pages as soon as the response clocks exist, while the
+ * service is still working through the new posts (triage, alerts, clock reminders); {@code settled} first waits
+ * until the store says that work is done ({@link #backlog}: counts, not a sleep); {@code both} (default) does the
+ * first and then the second.
  *
  * <pre>mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * uptime; java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
- *   uk.hallmonitor.browser.PageLoadBenchmark 5000 200; uptime</pre>
+ *   uk.hallmonitor.browser.PageLoadBenchmark 5000 100 both; uptime</pre>
  */
 public final class PageLoadBenchmark {
 
@@ -116,30 +122,123 @@ public final class PageLoadBenchmark {
             String onePost = (String) ((List<Map<String, Object>>) flagged.get("items")).get(0).get("id");
             System.out.printf("flagged: %s%n", flagged.get("total"));
 
-            List<String> pages = List.of("/", "/ui/moderation", "/ui/moderation?severity=MEDIUM&due=DAY",
-                    "/ui/moderation/posts/" + onePost, "/ui/alerts", "/ui/sla", "/ui/incidents");
-            System.out.printf("%-45s %8s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "p99 ms", "bytes");
-            for (String path : pages) {
-                System.out.printf("# %s %s%n", Instant.now(), path);
-                for (int i = 0; i < 20; i++) {
-                    moderator.get().uri(path).retrieve().bodyToMono(String.class).block();
+            WebClient slt = client(base, "benchslt", "benchslt-pass-1");
+            // every page a role lives on, each fetched by a person of that role
+            List<Page> pages = List.of(
+                    new Page(moderator, "/"),
+                    new Page(moderator, "/ui/moderation"),
+                    new Page(moderator, "/ui/moderation?severity=MEDIUM&due=DAY"),
+                    new Page(moderator, "/ui/moderation/posts/" + onePost),
+                    new Page(moderator, "/ui/alerts"),
+                    new Page(moderator, "/ui/sla"),
+                    new Page(moderator, "/ui/incidents"),
+                    new Page(moderator, "/ui/safeguarding-alerts"),
+                    new Page(slt, "/ui/applications"),
+                    new Page(slt, "/ui/review"),
+                    new Page(slt, "/ui/accounts"),
+                    new Page(slt, "/ui/accounts/" + account),
+                    new Page(slt, "/ui/reports/weekly"),
+                    new Page(admin, "/ui/admin"),
+                    new Page(admin, "/ui/admin/schools/" + school),
+                    new Page(admin, "/ui/admin/accounts"),
+                    new Page(admin, "/ui/vault/accounts/" + account),
+                    new Page(admin, "/ui/vault/key-rotations"),
+                    new Page(admin, "/ui/audit"));
+            String mode = args.length > 2 ? args[2] : "both";
+            if (!mode.equals("settled")) {
+                System.out.printf("## while ingesting (%s)%n", backlog(mongo));
+                time(pages, requests);
+                System.out.printf("## (after timing: %s)%n", backlog(mongo));
+            }
+            if (!mode.equals("ingesting")) {
+                long settling = System.nanoTime();
+                String left = backlog(mongo);
+                while (!left.isEmpty() && System.nanoTime() - settling < Duration.ofMinutes(20).toNanos()) {
+                    Thread.sleep(2_000);
+                    left = backlog(mongo);
                 }
-                long[] times = new long[requests];
-                int size = 0;
-                for (int i = 0; i < requests; i++) {
-                    long start = System.nanoTime();
-                    String body = moderator.get().uri(path).retrieve().bodyToMono(String.class).block();
-                    times[i] = System.nanoTime() - start;
-                    size = body == null ? 0 : body.length();
-                }
-                java.util.Arrays.sort(times);
-                System.out.printf("%-45s %8.1f %8.1f %8.1f %8d%n", path, times[requests / 2] / 1e6,
-                        times[(int) Math.ceil(requests * 0.95) - 1] / 1e6,
-                        times[(int) Math.ceil(requests * 0.99) - 1] / 1e6, size);
+                System.out.printf("## settled after %.1f s more (%s)%n", (System.nanoTime() - settling) / 1e9,
+                        left.isEmpty() ? "nothing left" : "NOT settled: " + left);
+                time(pages, requests);
+                System.out.printf("## (after timing: %s)%n", backlog(mongo));
             }
         } finally {
             app.close();
         }
+    }
+
+    /** A page and the person who reads it. */
+    private record Page(WebClient reader, String path) {
+    }
+
+    private static void time(List<Page> all, int requests) {
+        // -Dbench.pages=/,/ui/sla times only the pages whose path is one of these (or starts with one ending in /)
+        String only = System.getProperty("bench.pages");
+        List<Page> pages = only == null ? all : all.stream().filter(p -> List.of(only.split(",")).stream()
+                .anyMatch(o -> p.path().equals(o) || o.endsWith("/") && o.length() > 1 && p.path().startsWith(o)))
+                .toList();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        System.out.printf("%-45s %8s %8s %8s %8s %10s%n", "page", "p50 ms", "p95 ms", "p99 ms", "bytes",
+                "cpu ms/req");
+        for (Page page : pages) {
+            System.out.printf("# %s %s%n", Instant.now(), page.path());
+            var first = page.reader().get().uri(page.path()).exchangeToMono(r -> r.toBodilessEntity()).block();
+            if (!first.getStatusCode().is2xxSuccessful()) {
+                System.out.printf("%-45s answered %s: not timed%n", page.path(), first.getStatusCode());
+                continue;
+            }
+            for (int i = 0; i < 20; i++) {
+                page.reader().get().uri(page.path()).retrieve().bodyToMono(String.class).block();
+            }
+            long[] times = new long[requests];
+            int size = 0;
+            // the whole JVM's CPU time (service and this client) per request: steadier than wall time on a busy machine
+            long cpu = os.getProcessCpuTime();
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                String body = page.reader().get().uri(page.path()).retrieve().bodyToMono(String.class).block();
+                times[i] = System.nanoTime() - start;
+                size = body == null ? 0 : body.length();
+            }
+            cpu = os.getProcessCpuTime() - cpu;
+            java.util.Arrays.sort(times);
+            System.out.printf("%-45s %8.1f %8.1f %8.1f %8d %10.1f%n", page.path(), times[requests / 2] / 1e6,
+                    times[(int) Math.ceil(requests * 0.95) - 1] / 1e6,
+                    times[(int) Math.ceil(requests * 0.99) - 1] / 1e6, size, cpu / 1e6 / requests);
+        }
+    }
+
+    /**
+     * What the service still has to do with the stored posts, counted in the store (empty once settled): posts not
+     * yet announced (classified and published), posts triage has not marked processed, posts announced after the
+     * SLA sweep's watermark (no clock yet), clocks whose next reminder or breach is over a minute late, and alerts
+     * of the outbox due to be sent but not sent.
+     */
+    private static String backlog(ReactiveMongoTemplate mongo) {
+        Instant now = Instant.now();
+        long unannounced = count(mongo, "posts", new Document("announcedAt", null));
+        long untriaged = count(mongo, "posts", new Document("processing.moderation", new Document("$exists", false)));
+        Document mark = mongo.findById("posts", Document.class, "sla_sweep_state").block();
+        Date swept = mark == null ? new Date(0) : mark.getDate("announcedUpTo");
+        long unclocked = count(mongo, "posts", new Document("announcedAt", new Document("$gt", swept)));
+        long late = count(mongo, "sla_clocks", new Document("state", "OPEN").append("nextActionAt",
+                new Document("$lt", Date.from(now.minusSeconds(60)))));
+        long outbox = count(mongo, "alerts", new Document("state", new Document("$in", List.of("PENDING",
+                "SENDING"))).append("nextAttemptAt", new Document("$lte", Date.from(now))));
+        StringBuilder left = new StringBuilder();
+        for (Object[] part : new Object[][] {{"unannounced", unannounced}, {"untriaged", untriaged},
+                {"unclocked", unclocked}, {"late clock steps", late}, {"outbox due", outbox}}) {
+            if ((long) part[1] > 0) {
+                left.append(left.isEmpty() ? "" : ", ").append(part[0]).append(' ').append(part[1]);
+            }
+        }
+        return left.toString();
+    }
+
+    private static long count(ReactiveMongoTemplate mongo, String collection, Document filter) {
+        return mongo.getCollection(collection).flatMap(c -> reactor.core.publisher.Mono.from(
+                c.countDocuments(filter))).block();
     }
 
     /**

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -25,7 +26,8 @@ import org.h2.mvstore.MVStore;
  * written to disk (a power cut, not a killed process). The library ignores non-unique indexes and reads the whole
  * collection for any query no unique index matches exactly; here they are kept in memory ({@link OrderedIndex},
  * rebuilt from the documents when the store opens, so the file and its commits are unchanged) and used by
- * {@link IndexedH2Collection}. The same indexes exist on a real MongoDB, which plans the same queries itself.
+ * {@link IndexedH2Collection}. Unique indexes stay in the library's store maps and are also held in memory for
+ * look-ups ({@link MirroredUniqueIndex}). The same indexes exist on a real MongoDB, which plans the same queries itself.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -80,6 +82,15 @@ final class DurableH2Backend extends H2Backend {
             MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
             return new IndexedH2Collection(this, collectionName, options, data, meta, getCursorRegistry(),
                     DurableH2Backend.this::fullScans);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // the library's own map for the index (H2Database names it so), so existing store files open unchanged
+            MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName)
+                    + "._index_" + indexName);
+            return new MirroredUniqueIndex(map, indexName, keys, sparse);
         }
 
         @Override

@@ -77,9 +77,14 @@ final class IndexedH2Collection extends H2Collection {
         Plan best = covering(conditions, named);
         List<Document> inBranches = best == null || conditions.containsKey("$or") ? null : inAsBranches(conditions);
         List<Plan> byValue = inBranches == null ? null : coveringInPlans(inBranches, named, best);
+        List<Plan> byBranch = best == null ? null : coveringOrPlans(conditions, named, best);
         if (byValue != null) {
             plans.addAll(byValue);
             planned.addAll(inBranches);
+        } else if (byBranch != null) {
+            // each entry is matched on its values against the whole query (the $or and the fields beside it)
+            plans.addAll(byBranch);
+            byBranch.forEach(plan -> planned.add(null));
         } else if (best != null) {
             plans.add(best);
             planned.add(conditions);
@@ -194,15 +199,47 @@ final class IndexedH2Collection extends H2Collection {
 
     /** As {@link #inPlans}, for a covered count: one covering plan per value of an $in, when each narrows more. */
     private List<Plan> coveringInPlans(List<Document> branches, Set<String> named, Plan best) {
+        return narrower(branches, branch -> covering(branch, named), best);
+    }
+
+    /** As {@link #orPlans}, for a covered count: one covering plan per branch of an $or, when each narrows more. */
+    private List<Plan> coveringOrPlans(Document conditions, Set<String> named, Plan best) {
+        return narrower(orBranches(conditions), branch -> covering(branch, named), best);
+    }
+
+    /**
+     * One plan per branch, when every branch has one narrowing by more of an index's keys than {@code best}; null
+     * otherwise (or when there are no branches).
+     */
+    private static List<Plan> narrower(List<Document> branches, java.util.function.Function<Document, Plan> planner,
+                                       Plan best) {
+        if (branches == null || branches.isEmpty()) {
+            return null;
+        }
         List<Plan> plans = new ArrayList<>();
         for (Document branch : branches) {
-            Plan plan = covering(branch, named);
+            Plan plan = branch == null ? null : planner.apply(branch);
             if (plan == null || plan.keys <= best.keys) {
                 return null;
             }
             plans.add(plan);
         }
         return plans;
+    }
+
+    /**
+     * The conditions of each branch of the query's $or together with the fields beside it (an element is null when
+     * a branch is not a document or two of its clauses name one field), or null when there is no $or.
+     */
+    private static List<Document> orBranches(Document conditions) {
+        if (!(conditions.get("$or") instanceof List<?> branches)) {
+            return null;
+        }
+        List<Document> out = new ArrayList<>();
+        for (Object branch : branches) {
+            out.add(branch instanceof Document b ? conditions(merged(conditions, b)) : null);
+        }
+        return out;
     }
 
     /** Values an index entry keeps exactly as the document holds them. */
@@ -265,6 +302,10 @@ final class IndexedH2Collection extends H2Collection {
         if (inPlans != null) {
             return union(inPlans, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+        List<Plan> orPlans = conditions == null || best == null ? null : orPlans(conditions, best, orderBy, limit);
+        if (orPlans != null) {
+            return union(orPlans, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
         List<?> branches = conditions == null || best != null ? null
                 : conditions.get("$or") instanceof List<?> or ? or : inAsBranches(conditions);
         if (branches != null) {
@@ -307,23 +348,21 @@ final class IndexedH2Collection extends H2Collection {
         if (best == null || conditions.containsKey("$or")) {
             return null; // without a plan of the whole query the $in's branches are planned as an $or's below
         }
-        List<Document> branches = inAsBranches(conditions);
-        if (branches == null) {
-            return null;
-        }
-        List<Plan> plans = new ArrayList<>();
-        for (Document branch : branches) {
-            Plan plan = best(branch, orderBy, limit);
-            if (plan == null || plan.keys <= best.keys) {
-                return null;
-            }
-            plans.add(plan);
-        }
-        return plans;
+        return narrower(inAsBranches(conditions), branch -> best(branch, orderBy, limit), best);
     }
 
     /**
-     * The documents of several plans (the branches of an {@code $in}), each read once. When every plan reads in the
+     * The plans of an {@code $or}'s branches, each with the fields beside the $or ({@code {schoolId: s, $or: [{state:
+     * BREACHED}, {state: OPEN, dueAt: {$lte: t}}]}}), when each narrows by more keys than the best plan of the fields
+     * beside it: the index then reads the breached clocks and the open ones past due, not every clock of the school.
+     * Null otherwise.
+     */
+    private List<Plan> orPlans(Document conditions, Plan best, Document orderBy, int limit) {
+        return narrower(orBranches(conditions), branch -> best(branch, orderBy, limit), best);
+    }
+
+    /**
+     * The documents of several plans (the branches of an {@code $in} or an {@code $or}), each read once. When every plan reads in the
      * requested order, a page reads from each only its first {@code skip + limit} matches: any document of the page
      * is among the first {@code skip + limit} of its own branch. The server then sorts, skips and limits as usual.
      */
