@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,12 +65,17 @@ public abstract class AppTestSupport {
         // sign-in with Microsoft and Google against the test JVM's own OpenID Connect provider
         var oidc = uk.hallmonitor.system.security.TestOidcProvider.shared();
         registry.add("hallmonitor.oidc.microsoft.tenant", () -> uk.hallmonitor.system.security.TestOidcProvider.TENANT);
-        registry.add("hallmonitor.oidc.microsoft.client-id", () -> uk.hallmonitor.system.security.TestOidcProvider.MICROSOFT_CLIENT);
-        registry.add("hallmonitor.oidc.microsoft.client-secret", () -> uk.hallmonitor.system.security.TestOidcProvider.SECRET);
+        registry.add("hallmonitor.oidc.microsoft.client-id",
+                () -> uk.hallmonitor.system.security.TestOidcProvider.MICROSOFT_CLIENT);
+        registry.add("hallmonitor.oidc.microsoft.client-secret",
+                () -> uk.hallmonitor.system.security.TestOidcProvider.SECRET);
         registry.add("hallmonitor.oidc.microsoft.issuer", oidc::microsoftIssuer);
-        registry.add("hallmonitor.oidc.google.client-id", () -> uk.hallmonitor.system.security.TestOidcProvider.GOOGLE_CLIENT);
-        registry.add("hallmonitor.oidc.google.client-secret", () -> uk.hallmonitor.system.security.TestOidcProvider.SECRET);
-        registry.add("hallmonitor.oidc.google.hosted-domain", () -> uk.hallmonitor.system.security.TestOidcProvider.HOSTED_DOMAIN);
+        registry.add("hallmonitor.oidc.google.client-id",
+                () -> uk.hallmonitor.system.security.TestOidcProvider.GOOGLE_CLIENT);
+        registry.add("hallmonitor.oidc.google.client-secret",
+                () -> uk.hallmonitor.system.security.TestOidcProvider.SECRET);
+        registry.add("hallmonitor.oidc.google.hosted-domain",
+                () -> uk.hallmonitor.system.security.TestOidcProvider.HOSTED_DOMAIN);
         registry.add("hallmonitor.oidc.google.issuer", oidc::googleIssuer);
         registry.add("hallmonitor.oidc.group-roles[grp-moderators]", () -> "MODERATOR");
         // the test client connects from loopback, trusted here as the reverse proxy (LoginAndSessionHardeningTests
@@ -159,8 +164,9 @@ public abstract class AppTestSupport {
         String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String password = "pass-" + username.substring(1, 6) + "1";
         Map<String, Object> staff = admin().post().uri("/api/v1/staff")
-                .bodyValue(Map.of("schoolId", schoolId, "name", "Person " + username, "email", username + "@school.test",
-                        "username", username, "password", password, "roles", List.of(roles)))
+                .bodyValue(
+                        Map.of("schoolId", schoolId, "name", "Person " + username, "email", username + "@school.test",
+                                "username", username, "password", password, "roles", List.of(roles)))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         return new Person((String) staff.get("id"), username, password, schoolId);
     }

@@ -32,7 +32,8 @@ record ModuleGraph(String root, Map<String, Set<String>> uses, Map<String, List<
                 Optional<String> to = moduleOf(root, dependency.getTargetClass());
                 if (to.isPresent() && !to.get().equals(from.get())) {
                     uses.get(from.get()).add(to.get());
-                    List<String> seen = examples.computeIfAbsent(from.get() + "->" + to.get(), edge -> new ArrayList<>());
+                    List<String> seen =
+                            examples.computeIfAbsent(from.get() + "->" + to.get(), edge -> new ArrayList<>());
                     if (seen.size() < 3) {
                         seen.add(dependency.getDescription());
                     }

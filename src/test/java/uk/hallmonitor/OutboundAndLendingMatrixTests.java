@@ -92,7 +92,7 @@ class OutboundAndLendingMatrixTests extends AppTestSupport {
             SLT         | RSS      | -                    | https://100.64.0.1/feed           | 400    | connection.url
             """)
     void whoMayAddAWatchThatBorrowsCredentialsOrCallsAnAddress(String role, String platform, String lender,
-                                                                String baseUrl, int status, String field) {
+                                                               String baseUrl, int status, String field) {
         Map<String, Object> connection = new HashMap<>();
         if (value(lender) != null) {
             connection.put("credentialsAccountId", value(lender));
@@ -131,7 +131,7 @@ class OutboundAndLendingMatrixTests extends AppTestSupport {
             SLT_OF_A    | https://mastodon.example/  | 404
             """)
     void onlyAnAdministratorSetsWhereAnAccountsCredentialsAreSentAndOnlyToAnAllowedAddress(String role,
-                                                                                          String baseUrl, int status) {
+                                                                                           String baseUrl, int status) {
         WebTestClient.ResponseSpec response = caller(role).post()
                 .uri("/api/v1/accounts/{id}/activate", schoolB.accountId())
                 .bodyValue(Map.of("platformAccountId", "999", "connection", Map.of("baseUrl", baseUrl)))
@@ -184,8 +184,8 @@ class OutboundAndLendingMatrixTests extends AppTestSupport {
                     .jsonPath("$.connection.credentialsAccountId").doesNotExist();
             Map<String, Object> page = caller(role).get().uri("/api/v1/watches").exchange().expectStatus().isOk()
                     .expectBody(Map.class).returnResult().getResponseBody();
-            ((List<Map<String, Object>>) page.get("items")).forEach(item ->
-                    assertThat((Map<String, Object>) item.get("connection")).isNullOrEmpty());
+            ((List<Map<String, Object>>) page.get("items"))
+                    .forEach(item -> assertThat((Map<String, Object>) item.get("connection")).isNullOrEmpty());
         }
         for (String role : List.of("ADMIN", "SLT")) {
             caller(role).get().uri("/api/v1/watches/{id}", id).exchange().expectStatus().isOk().expectBody()

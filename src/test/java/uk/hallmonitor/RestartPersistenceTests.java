@@ -24,9 +24,10 @@ class RestartPersistenceTests {
         try (ConfigurableApplicationContext first = start()) {
             WebTestClient client = client(first);
             schoolId = (String) client.post().uri("/api/v1/schools").bodyValue(Map.of("name", "Restart Academy"))
-                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                    .get("id");
             client.post().uri("/api/v1/staff").bodyValue(Map.of("schoolId", schoolId, "name", "Kept Person",
-                            "email", "k@p.test", "username", "kept", "password", "kept-pass-1", "roles", List.of("SLT")))
+                    "email", "k@p.test", "username", "kept", "password", "kept-pass-1", "roles", List.of("SLT")))
                     .exchange().expectStatus().isCreated();
         }
         try (ConfigurableApplicationContext second = start()) {

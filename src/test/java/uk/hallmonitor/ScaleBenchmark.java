@@ -290,7 +290,7 @@ public final class ScaleBenchmark {
 
     private String importFile(byte[] file, int from) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/accounts/" + account
-                        + "/imports?fileName=scale-" + from + ".csv"))
+                + "/imports?fileName=scale-" + from + ".csv"))
                 .header("Authorization", basic("scalerun", "scalerun-pass-1")).header("Content-Type", "text/csv")
                 .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -327,7 +327,8 @@ public final class ScaleBenchmark {
                 + (present >= answered ? "none lost" : (answered - present) + " LOST") + "); the file sent again "
                 + "stored " + number(STORED, again) + " and found " + number(UNCHANGED, again) + " already there; "
                 + after + " held for " + (answered + rows) + " sent (" + (after == answered + rows ? "none twice"
-                : "MISMATCH") + ")");
+                        : "MISMATCH")
+                + ")");
         line("");
         if (present < answered || after != answered + rows) {
             throw new IllegalStateException("the kill -9 check failed: see the report");

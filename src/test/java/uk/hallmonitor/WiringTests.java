@@ -81,15 +81,15 @@ class WiringTests {
             return false;
         }
         JavaConstructor constructor = type.getConstructors().iterator().next();
-        boolean onlySets = constructor.getFieldAccesses().stream().allMatch(access ->
-                access.getAccessType() == JavaFieldAccess.AccessType.SET
+        boolean onlySets = constructor.getFieldAccesses().stream()
+                .allMatch(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET
                         && access.getTargetOwner().equals(type));
         Set<String> set = constructor.getFieldAccesses().stream()
                 .map(access -> access.getTarget().getName()).collect(Collectors.toSet());
         // anything called besides Object's constructor computes a value: the class derives state, it keeps a body
         boolean callsNothing = constructor.getMethodCallsFromSelf().isEmpty()
                 && constructor.getConstructorCallsFromSelf().stream().map(JavaAccess::getTargetOwner)
-                .allMatch(owner -> owner.isEquivalentTo(Object.class));
+                        .allMatch(owner -> owner.isEquivalentTo(Object.class));
         return onlySets && callsNothing && set.size() == fields.size()
                 && set.equals(fields.stream().map(JavaField::getName).collect(Collectors.toSet()));
     }

@@ -94,7 +94,7 @@ public class AlertCentre {
             return Mono.just(0L);
         }
         return mongo.count(query(where("recipientStaffId").is(caller.staffId()).and("reason").is("safeguarding")),
-                        Alert.class)
+                Alert.class)
                 .zipWith(mongo.count(query(where("staffId").is(caller.staffId()).and("reason").is("safeguarding")),
                         AlertRead.class), (all, read) -> Math.max(0, all - read));
     }
@@ -107,7 +107,7 @@ public class AlertCentre {
                 .flatMap(alert -> {
                     AlertRead read = AlertRead.of(alert, caller.staffId(), clock.instant());
                     return mongo.insert(read).onErrorResume(DuplicateKeyException.class,
-                                    again -> mongo.findById(read.id(), AlertRead.class))
+                            again -> mongo.findById(read.id(), AlertRead.class))
                             .map(stored -> item(alert, stored.readAt()));
                 });
     }
@@ -119,7 +119,7 @@ public class AlertCentre {
         }
         Instant now = clock.instant();
         return readIds(caller.staffId()).flatMap(read -> mongo.find(query(where("recipientStaffId")
-                                .is(caller.staffId()).and("_id").nin(read.keySet())), Alert.class)
+                .is(caller.staffId()).and("_id").nin(read.keySet())), Alert.class)
                 .concatMap(alert -> mongo.insert(AlertRead.of(alert, caller.staffId(), now)).thenReturn(1L)
                         .onErrorResume(DuplicateKeyException.class, again -> Mono.just(0L)))
                 .reduce(0L, Long::sum));

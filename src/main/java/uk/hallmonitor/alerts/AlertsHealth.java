@@ -69,9 +69,9 @@ public class AlertsHealth implements ReactiveHealthIndicator {
         }
         String server = smtp.getHost() + ":" + (smtp.getPort() < 0 ? 25 : smtp.getPort());
         return Mono.fromCallable(() -> {
-                    smtp.testConnection();
-                    return Health.up().withDetail("email", server).build();
-                })
+            smtp.testConnection();
+            return Health.up().withDetail("email", server).build();
+        })
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(Duration.ofSeconds(15))
                 .onErrorResume(error -> Mono.just(Health.status(DEGRADED)

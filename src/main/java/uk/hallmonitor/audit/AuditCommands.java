@@ -20,7 +20,8 @@ public final class AuditCommands {
     public static int verify(String[] args) {
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: audit-verify [--setting=value ...]   (e.g. --hallmonitor.store.data-dir=/srv/hm)");
+                System.err.println(
+                        "usage: audit-verify [--setting=value ...]   (e.g. --hallmonitor.store.data-dir=/srv/hm)");
                 return 64;
             }
         }

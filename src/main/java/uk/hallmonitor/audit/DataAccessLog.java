@@ -32,7 +32,8 @@ public interface DataAccessLog {
     static String handle(String platform, String handle) {
         String name = handle == null ? "" : handle.strip();
         name = name.startsWith("@") ? name.substring(1) : name;
-        return (platform == null ? "" : platform.strip().toUpperCase(Locale.ROOT)) + ":@" + name.toLowerCase(Locale.ROOT);
+        return (platform == null ? "" : platform.strip().toUpperCase(Locale.ROOT)) + ":@"
+                + name.toLowerCase(Locale.ROOT);
     }
 
     /** The key of a member of staff. */

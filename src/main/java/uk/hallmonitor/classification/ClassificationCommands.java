@@ -206,8 +206,9 @@ public final class ClassificationCommands {
         try {
             entry = Class.forName(FINE_TUNING);
         } catch (ClassNotFoundException e) {
-            System.err.println("train --fine-tune needs DJL and libtorch, which are not in the runnable jar: run it from"
-                    + " the build's test classpath as nlp-models/MODEL.md (Fine-tuning) shows");
+            System.err
+                    .println("train --fine-tune needs DJL and libtorch, which are not in the runnable jar: run it from"
+                            + " the build's test classpath as nlp-models/MODEL.md (Fine-tuning) shows");
             return 2;
         }
         try {

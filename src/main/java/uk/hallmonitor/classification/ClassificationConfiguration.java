@@ -26,8 +26,9 @@ class ClassificationConfiguration {
     @Bean
     OpenNlpPostClassifier postClassifier(ClassificationProperties properties) {
         Path directory = properties.modelDirectory();
-        Supplier<ModelBundle> bundle = () -> directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
-                ? ModelBundle.load(directory) : ModelBundle.loadShipped();
+        Supplier<ModelBundle> bundle =
+                () -> directory != null && Files.exists(directory.resolve(ModelBundle.PROPERTIES))
+                        ? ModelBundle.load(directory) : ModelBundle.loadShipped();
         Lexicon terms = schoolTerms(properties.lexiconFile());
         return properties.loadModelsInBackground()
                 ? OpenNlpPostClassifier.loadingInBackground(bundle, properties, terms)

@@ -218,7 +218,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
     private void drain() {
         while (true) {
             List<Queued> batch = new ArrayList<>();
-            for (Queued q; batch.size() < QUEUE_BATCH && (q = queued.poll()) != null; ) {
+            for (Queued q; batch.size() < QUEUE_BATCH && (q = queued.poll()) != null;) {
                 batch.add(q);
             }
             if (batch.isEmpty()) {
@@ -305,7 +305,7 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             score = stack != null && stack.head(Ensemble.OFFENSIVE) != null
                     ? stack.head(Ensemble.OFFENSIVE).probability(vector, maxent)
                     : ensemble.score(maxent, ensemble.bayesWeight() == 0 ? 0.5 : c.offensive(c.bayes, tokens, extra),
-                    ensemble.auxWeight() == 0 ? 0.5 : c.offensive(c.aux, tokens, extra));
+                            ensemble.auxWeight() == 0 ? 0.5 : c.offensive(c.aux, tokens, extra));
         }
         boolean english = language.equals("en");
         double threshold = properties.offensiveThreshold(schoolId, models.ensemble().threshold());
@@ -497,7 +497,8 @@ public final class OpenNlpPostClassifier implements PostClassifier {
             }
         }
         for (int k = 0; k < 3 && top[k] != null; k++) {
-            explanation.add("model feature \"" + readable(top[k]) + "\" (+" + Math.round(weights[k] * 100) / 100.0 + ")");
+            explanation
+                    .add("model feature \"" + readable(top[k]) + "\" (+" + Math.round(weights[k] * 100) / 100.0 + ")");
         }
     }
 

@@ -77,13 +77,13 @@ class HomePage {
                 model.addAttribute("names", states.stream().collect(java.util.stream.Collectors.toMap(
                         s -> s.account().id(), s -> s.account().handle(), (a, b) -> a)));
                 return Mono.zip(
-                                leads ? decisions.count(school) : Mono.just(0L),
-                                moderates ? inbox.openCount(school, null)
-                                        : runs.isEmpty() ? Mono.just(0L) : inbox.openCount(school, runs),
-                                clocks ? sla.dueNext(school, scope, CLOCKS).collectList() : Mono.just(List.of()),
-                                clocks ? sla.overdueCount(school, scope) : Mono.just(0L),
-                                dsl ? alerts.unreadSafeguarding(caller) : Mono.just(0L),
-                                incidentReader ? incidents.openCount(school) : Mono.just(0L))
+                        leads ? decisions.count(school) : Mono.just(0L),
+                        moderates ? inbox.openCount(school, null)
+                                : runs.isEmpty() ? Mono.just(0L) : inbox.openCount(school, runs),
+                        clocks ? sla.dueNext(school, scope, CLOCKS).collectList() : Mono.just(List.of()),
+                        clocks ? sla.overdueCount(school, scope) : Mono.just(0L),
+                        dsl ? alerts.unreadSafeguarding(caller) : Mono.just(0L),
+                        incidentReader ? incidents.openCount(school) : Mono.just(0L))
                         .map(t -> {
                             model.addAttribute("decisions", t.getT1());
                             model.addAttribute("flagged", t.getT2());

@@ -132,13 +132,13 @@ public class IncidentCasework {
                                 .push("trail", new Incident.Step(now, caller.username(), "owner",
                                         incident.status(), incident.status(), "now led by " + staff.name()));
                         return mongo.findAndModify(query(where("_id").is(id).and("version").is(version)), update,
-                                        FindAndModifyOptions.options().returnNew(true), Incident.class)
+                                FindAndModifyOptions.options().returnNew(true), Incident.class)
                                 .switchIfEmpty(Mono.error(() -> Problems.conflict("incident " + id
                                         + " was changed by someone else meanwhile; reload it")))
                                 .flatMap(after -> audit.record(new AuditEvent(caller.username(), "incident.owner",
-                                                after.schoolId(), "incident", id,
-                                                Map.of("owner", String.valueOf(incident.owner())),
-                                                Map.of("owner", ownerId)))
+                                        after.schoolId(), "incident", id,
+                                        Map.of("owner", String.valueOf(incident.owner())),
+                                        Map.of("owner", ownerId)))
                                         .thenReturn(after));
                     });
         });

@@ -15,9 +15,9 @@ class IncidentIndexes implements StoreIndexes {
     @Override
     public Mono<Void> ensure(ReactiveMongoTemplate mongo) {
         return Flux.concat(
-                        mongo.indexOps(Incident.class).createIndex(new Index("sourceKey", Sort.Direction.ASC).unique()),
-                        mongo.indexOps(Incident.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
-                                .on("createdAt", Sort.Direction.DESC)))
+                mongo.indexOps(Incident.class).createIndex(new Index("sourceKey", Sort.Direction.ASC).unique()),
+                mongo.indexOps(Incident.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                        .on("createdAt", Sort.Direction.DESC)))
                 .then();
     }
 }

@@ -163,7 +163,7 @@ record IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, Audit
         return writable(caller, id).flatMap(incident -> {
             if (!incident.status().canMoveTo(target)) {
                 return Mono.error(Problems.conflict("incident " + id + " is " + incident.status()
-                                + " and cannot move to " + target,
+                        + " and cannot move to " + target,
                         List.of("allowed from " + incident.status() + ": " + incident.status().next())));
             }
             Instant now = clock.instant();
@@ -186,8 +186,8 @@ record IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, Audit
                     .switchIfEmpty(Mono.error(() -> Problems.conflict("incident " + id
                             + " was changed by someone else meanwhile; reload it")))
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "incident.transition",
-                                    after.schoolId(), "incident", id, Map.of("status", incident.status().name()),
-                                    Map.of("status", target.name(), "outcome", String.valueOf(after.outcome()))))
+                            after.schoolId(), "incident", id, Map.of("status", incident.status().name()),
+                            Map.of("status", target.name(), "outcome", String.valueOf(after.outcome()))))
                             .thenReturn(after));
         });
     }
@@ -202,11 +202,11 @@ record IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, Audit
         return writable(caller, id).flatMap(incident -> {
             Instant now = clock.instant();
             return mongo.findAndModify(query(where("_id").is(id)), new Update()
-                                    .push("notes", new Incident.Note(request.text().strip(), caller.username(), now))
-                                    .push("trail", new Incident.Step(now, caller.username(), "note",
-                                            incident.status(), incident.status(), null))
-                                    .inc("version", 1),
-                            FindAndModifyOptions.options().returnNew(true), Incident.class)
+                    .push("notes", new Incident.Note(request.text().strip(), caller.username(), now))
+                    .push("trail", new Incident.Step(now, caller.username(), "note",
+                            incident.status(), incident.status(), null))
+                    .inc("version", 1),
+                    FindAndModifyOptions.options().returnNew(true), Incident.class)
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "incident.note",
                             after.schoolId(), "incident", id, null, Map.of("notes", after.notes().size())))
                             .thenReturn(after));
@@ -283,8 +283,8 @@ record IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, Audit
                     List.of(new Incident.Step(now, actor, "opened", null, IncidentStatus.OPEN, null)), 0, now, actor);
             return mongo.insert(incident)
                     .flatMap(stored -> audit.record(new AuditEvent(actor, "incident.opened", schoolId, "incident",
-                                    number, null, Map.of("category", category, "severity", severity,
-                                            "source", sourceKey, "posts", postIds)))
+                            number, null, Map.of("category", category, "severity", severity,
+                                    "source", sourceKey, "posts", postIds)))
                             .thenReturn(stored))
                     // another instance opened it for the same source first: that one is the incident
                     .onErrorResume(DuplicateKeyException.class, raced -> bySource(sourceKey));
@@ -294,7 +294,7 @@ record IncidentLog(ReactiveMongoTemplate mongo, SchoolDirectory directory, Audit
     private Mono<String> nextNumber(Instant now) {
         int year = now.atOffset(ZoneOffset.UTC).getYear();
         return mongo.findAndModify(query(where("_id").is("incident-" + year)), new Update().inc("seq", 1),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
                 .map(counter -> String.format(Locale.ROOT, "INC-%d-%06d", year,
                         ((Number) counter.get("seq")).longValue()));
     }

@@ -20,7 +20,7 @@ record StoredIncidentHistory(ReactiveMongoTemplate mongo) implements IncidentHis
                 where("status").ne(IncidentStatus.CLOSED),
                 where("trail").elemMatch(where("to").is(IncidentStatus.CLOSED).and("at").gte(from)));
         Query query = Query.query(new Criteria().andOperator(
-                        where("schoolId").is(schoolId), where("createdAt").lt(to), notClosedBefore))
+                where("schoolId").is(schoolId), where("createdAt").lt(to), notClosedBefore))
                 .with(Sort.by("createdAt", "_id"));
         return mongo.find(query, Incident.class);
     }

@@ -164,7 +164,7 @@ public class ModerationInbox {
             return Flux.empty();
         }
         return store.post(post.id()).flatMapMany(found -> found.conversationId() == null ? Flux.just(found)
-                        : store.conversation(found.platform(), found.conversationId()).take(50))
+                : store.conversation(found.platform(), found.conversationId()).take(50))
                 .map(item -> new ConversationPost(item.id(), item.authorHandle(), item.text(), item.postedAt(),
                         item.id().equals(post.id())));
     }

@@ -60,7 +60,8 @@ public final class ReportDocuments {
         List<String> about = new ArrayList<>();
         about.add(report.summary());
         about.add("Week " + report.week() + ": " + DAY.format(report.from().atZone(zone)) + " to "
-                + DAY.format(report.to().atZone(zone)) + (report.weekComplete() ? "" : " (week not over: figures so far)"));
+                + DAY.format(report.to().atZone(zone))
+                + (report.weekComplete() ? "" : " (week not over: figures so far)"));
         about.add("Made " + DAY.format(report.generatedAt().atZone(zone)) + " by Hallmonitor.");
         sections.add(new Section("Summary", about, false));
 
@@ -82,9 +83,10 @@ public final class ReportDocuments {
         if (!incidents.items().isEmpty()) {
             List<String> items = new ArrayList<>();
             items.add("incident\tcategory\tseverity\tstatus\topened\tclosed");
-            incidents.items().forEach(line -> items.add(String.join("\t", line.id(), words(line.category()), words(line.severity()),
-                    words(line.status()), DAY.format(line.openedAt().atZone(zone)),
-                    line.closedAt() == null ? "" : DAY.format(line.closedAt().atZone(zone)))));
+            incidents.items().forEach(
+                    line -> items.add(String.join("\t", line.id(), words(line.category()), words(line.severity()),
+                            words(line.status()), DAY.format(line.openedAt().atZone(zone)),
+                            line.closedAt() == null ? "" : DAY.format(line.closedAt().atZone(zone)))));
             sections.add(new Section("Incidents open during the week", items, true));
         }
 
@@ -127,10 +129,12 @@ public final class ReportDocuments {
                 + moderation.escalations() + " escalation steps)", safeguarding, true));
 
         List<String> responses = new ArrayList<>();
-        responses.add("account\tstatus\titems\ton time\tlate\tno reply by due time\tnot yet due\tcompliance\tmedian first reply");
+        responses.add(
+                "account\tstatus\titems\ton time\tlate\tno reply by due time\tnot yet due\tcompliance\tmedian first reply");
         responses.add(figures("whole school\t", report.responses().school()));
         report.responses().accounts().forEach(line -> responses.add(
-                figures(line.handle() + " (" + line.platform() + ")\t" + accountStatus(line.status()), line.figures())));
+                figures(line.handle() + " (" + line.platform() + ")\t" + accountStatus(line.status()),
+                        line.figures())));
         sections.add(new Section("Replies within the response time (R5)", responses, true));
 
         WeeklyReport.Accounts accounts = report.accounts();
@@ -146,7 +150,8 @@ public final class ReportDocuments {
             // MAC was cut short or rewritten
             sections.add(new Section("Audit trail anchor", List.of("entry	MAC	anchored",
                     report.auditChain().seq() + "	" + report.auditChain().mac() + "	"
-                            + report.auditChain().at()), true));
+                            + report.auditChain().at()),
+                    true));
         }
         return sections;
     }
@@ -326,7 +331,8 @@ public final class ReportDocuments {
                 PDStructureElement row = child(table, StandardStructureTypes.TR);
                 float x = MARGIN;
                 for (int c = 0; c < columns; c++) {
-                    PDStructureElement cell = child(row, header ? StandardStructureTypes.TH : StandardStructureTypes.TD);
+                    PDStructureElement cell =
+                            child(row, header ? StandardStructureTypes.TH : StandardStructureTypes.TD);
                     if (header) {
                         PDTableAttributeObject scope = new PDTableAttributeObject();
                         scope.setScope(PDTableAttributeObject.SCOPE_COLUMN);

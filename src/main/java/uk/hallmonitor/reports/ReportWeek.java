@@ -40,7 +40,8 @@ public record ReportWeek(LocalDate monday) {
 
     /** {@code 2026-W47}. */
     public String label() {
-        return "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     public Instant from(ZoneId zone) {

@@ -15,15 +15,15 @@ import reactor.core.publisher.Mono;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.accounts.AccountStatus;
 import uk.hallmonitor.accounts.SchoolAccount;
+import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.incidents.Incident;
 import uk.hallmonitor.incidents.IncidentHistory;
 import uk.hallmonitor.incidents.IncidentStatus;
+import uk.hallmonitor.moderation.FlaggedPostCounts;
 import uk.hallmonitor.moderation.ModerationFigures;
 import uk.hallmonitor.moderation.ModerationWeek;
-import uk.hallmonitor.moderation.FlaggedPostCounts;
 import uk.hallmonitor.schools.SchoolDirectory;
 import uk.hallmonitor.schools.SchoolView;
-import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.sla.ComplianceFigures;
 import uk.hallmonitor.sla.SchoolCompliance;
 import uk.hallmonitor.sla.SlaCompliance;
@@ -95,12 +95,12 @@ public class WeeklyReports {
         Instant from = week.from(zone);
         Instant to = week.to(zone);
         return Mono.zip(incidents.openDuring(school.id(), from, to).collectList(),
-                        compliance.between(school.id(), from, to),
-                        register.ofSchool(school.id()).collectList(),
-                        moderation.between(school.id(), from, to),
-                        audit.head().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
-                        flagged.between(school.id(), from, to),
-                        trend(school.id(), week, zone))
+                compliance.between(school.id(), from, to),
+                register.ofSchool(school.id()).collectList(),
+                moderation.between(school.id(), from, to),
+                audit.head().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                flagged.between(school.id(), from, to),
+                trend(school.id(), week, zone))
                 .map(parts -> {
                     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     WeeklyReport.Incidents logged = incidents(parts.getT1(), from, to);
@@ -202,7 +202,8 @@ public class WeeklyReports {
                     .append(" flagged");
             if (!moderation.safeguardingAlerts().isEmpty()) {
                 text.append(", ").append(moderation.safeguardingAlerts().size())
-                        .append(moderation.safeguardingAlerts().size() == 1 ? " safeguarding alert" : " safeguarding alerts")
+                        .append(moderation.safeguardingAlerts().size() == 1 ? " safeguarding alert"
+                                : " safeguarding alerts")
                         .append(" raised");
                 if (moderation.unacknowledged() > 0) {
                     text.append(" (").append(moderation.unacknowledged()).append(" not yet acknowledged)");

@@ -1,6 +1,5 @@
 package uk.hallmonitor.schools;
 
-import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**

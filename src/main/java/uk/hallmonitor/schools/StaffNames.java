@@ -39,6 +39,7 @@ public class StaffNames {
     /** The school's active staff holding any of {@code roles}, by name (for "who leads on this" choices). */
     public Flux<StaffView> withAnyRole(String schoolId, Role... roles) {
         return Flux.fromArray(roles).flatMap(role -> directory.staffWithRole(schoolId, role))
-                .filter(StaffView::active).distinct(StaffView::id).sort(java.util.Comparator.comparing(StaffView::name));
+                .filter(StaffView::active).distinct(StaffView::id)
+                .sort(java.util.Comparator.comparing(StaffView::name));
     }
 }

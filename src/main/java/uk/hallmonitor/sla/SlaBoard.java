@@ -162,7 +162,7 @@ public class SlaBoard {
                         List<ComplianceFigures.Outcome> clocksOfWeek = byWeek.getOrDefault(monday, List.of());
                         Map<String, ComplianceFigures> perAccount = new TreeMap<>();
                         clocksOfWeek.stream().collect(Collectors.groupingBy(ComplianceFigures.Outcome::accountId,
-                                        TreeMap::new, Collectors.toList()))
+                                TreeMap::new, Collectors.toList()))
                                 .forEach((account, ofAccount) -> perAccount.put(account,
                                         ComplianceFigures.ofOutcomes(ofAccount, now)));
                         weeks.add(new Week(monday, monday.equals(thisMonday),
@@ -196,10 +196,10 @@ public class SlaBoard {
                     return clocks.acknowledge(found, caller.staffId(), note.strip())
                             .switchIfEmpty(Mono.error(() -> Problems.conflict("someone else answered it first")))
                             .flatMap(met -> audit.record(new AuditEvent(caller.username(), "sla.clock.acknowledged",
-                                            met.schoolId(), "sla-clock", met.id(),
-                                            Map.of("state", found.state().name()),
-                                            Map.of("state", met.state().name(), "metLate", met.metLate(),
-                                                    "note", met.note())))
+                                    met.schoolId(), "sla-clock", met.id(),
+                                    Map.of("state", found.state().name()),
+                                    Map.of("state", met.state().name(), "metLate", met.metLate(),
+                                            "note", met.note())))
                                     .thenReturn(ClockLine.of(met, clock.instant())));
                 }));
     }

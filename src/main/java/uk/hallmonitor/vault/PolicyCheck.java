@@ -22,7 +22,8 @@ public record PolicyCheck(String result, String message) {
             return new PolicyCheck(FAILED, "shorter than 8 characters; policy 004 asks for 8 or more with a number");
         }
         if (secret.chars().noneMatch(Character::isDigit)) {
-            return new PolicyCheck(FAILED, "contains no number; policy 004 asks for 8 or more characters with a number");
+            return new PolicyCheck(FAILED,
+                    "contains no number; policy 004 asks for 8 or more characters with a number");
         }
         return new PolicyCheck(PASSED, null);
     }

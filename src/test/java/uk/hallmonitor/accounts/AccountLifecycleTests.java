@@ -41,7 +41,8 @@ class AccountLifecycleTests extends AppTestSupport {
                 .jsonPath("$.status").isEqualTo("PROVISIONING");
 
         admin().post().uri("/api/v1/accounts/{id}/activate", account)
-                .bodyValue(Map.of("platformAccountId", "1234", "connection", Map.of("baseUrl", "http://127.0.0.1:8089/")))
+                .bodyValue(
+                        Map.of("platformAccountId", "1234", "connection", Map.of("baseUrl", "http://127.0.0.1:8089/")))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ACTIVE")
                 .jsonPath("$.connection.baseUrl").isEqualTo("http://127.0.0.1:8089/");
@@ -88,7 +89,8 @@ class AccountLifecycleTests extends AppTestSupport {
     @Test
     void runnersAreTransferredOnlyToTrainedStaffAndAnAccountNeedingRunnersRecovers() {
         ActiveAccount account = activeAccount("BLUESKY", "did:plc:abc", "https://pds.example");
-        as(account.slt()).post().uri("/api/v1/staff/{id}/leave", account.runner2().id()).exchange().expectStatus().isOk();
+        as(account.slt()).post().uri("/api/v1/staff/{id}/leave", account.runner2().id()).exchange().expectStatus()
+                .isOk();
         as(account.slt()).get().uri("/api/v1/accounts/{id}", account.accountId()).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("NEEDS_RUNNER");
 

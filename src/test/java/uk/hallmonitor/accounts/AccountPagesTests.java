@@ -43,7 +43,8 @@ class AccountPagesTests extends AppTestSupport {
     void aFacebookPageWithoutATokenSaysWhatItNeedsAndIsNotFailing() {
         ActiveAccount waiting = activeAccount("FACEBOOK", "fb-" + UUID.randomUUID(), null);
         register.recordHealth(waiting.accountId(), new ConnectorHealth("FAILING", null, 4, "MISCONFIGURED: not "
-                + "connected: the vault holds no 'pageAccessToken' for Facebook account " + waiting.accountId())).block();
+                + "connected: the vault holds no 'pageAccessToken' for Facebook account " + waiting.accountId()))
+                .block();
         assertThat(page(waiting.slt(), "/ui/accounts/" + waiting.accountId())).contains("Imported from files")
                 .contains("until an administrator stores the Page access token (pageAccessToken) in the vault")
                 .doesNotContain("Not working");

@@ -52,8 +52,8 @@ class ApplicationBadInputTests extends AppTestSupport {
                 .bodyValue(validJson(json)).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[*].field").value(fields ->
-                        assertThat((List<String>) fields).contains(field));
+                .expectBody().jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<String>) fields).contains(field));
         nothingStored();
     }
 
@@ -84,14 +84,16 @@ class ApplicationBadInputTests extends AppTestSupport {
         as(applicant).post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("runnerIds[1]")
-                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("no member of staff of this school"));
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("no member of staff of this school"));
         nothingStored();
     }
 
     @Test
     void anApplicationForAnotherSchoolIsNotFound() {
         String otherSchool = newSchool();
-        String json = validJson(null).replace("\"schoolId\":\"" + school + "\"", "\"schoolId\":\"" + otherSchool + "\"");
+        String json =
+                validJson(null).replace("\"schoolId\":\"" + school + "\"", "\"schoolId\":\"" + otherSchool + "\"");
         as(applicant).post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
                 .exchange().expectStatus().isNotFound();
         admin().get().uri("/api/v1/applications?schoolId={s}", otherSchool).exchange()

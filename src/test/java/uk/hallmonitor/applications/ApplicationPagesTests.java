@@ -104,7 +104,8 @@ class ApplicationPagesTests extends AppTestSupport {
                 .exchange().expectStatus().isSeeOther().expectHeader().location("/ui/applications/" + id);
         as(applicant).get().uri("/api/v1/applications/{id}", id).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("SUBMITTED")
-                .jsonPath("$.runnerIds").value(ids -> assertThat((List<String>) ids).containsExactly(runner.id(), other.id()));
+                .jsonPath("$.runnerIds")
+                .value(ids -> assertThat((List<String>) ids).containsExactly(runner.id(), other.id()));
 
         as(applicant).post().uri("/ui/applications/{id}/withdraw", id).exchange().expectStatus().isSeeOther();
         as(applicant).get().uri("/api/v1/applications/{id}", id).exchange().expectBody()

@@ -81,7 +81,8 @@ class ApplicationWorkflowTests extends AppTestSupport {
         Person applicant = newCurrentStaff(school, "STAFF");
         Person lapsed = newStaff(school, "STAFF");
         admin().post().uri("/api/v1/staff/{id}/acknowledgements", lapsed.id())
-                .bodyValue(Map.of("policyVersion", "2026", "signedOn", "2026-09-01")).exchange().expectStatus().isCreated();
+                .bodyValue(Map.of("policyVersion", "2026", "signedOn", "2026-09-01")).exchange().expectStatus()
+                .isCreated();
         admin().post().uri("/api/v1/staff/{id}/training", lapsed.id())
                 .bodyValue(Map.of("course", "Safety", "completedOn", "2025-09-01", "expiresOn", "2026-09-01"))
                 .exchange().expectStatus().isCreated();

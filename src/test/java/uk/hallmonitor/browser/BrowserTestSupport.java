@@ -210,7 +210,8 @@ public abstract class BrowserTestSupport extends AppTestSupport {
 
     private static String describe(List<Rule> violations) {
         return violations.stream().map(rule -> rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -70,7 +70,8 @@ class CredentialsBrowserTests extends BrowserTestSupport {
         // the page does not come back: the next visit shows only who revealed it and why
         open("/ui/vault/accounts/" + approved.accountId());
         assertThat(browser.getPageSource()).doesNotContain("Oakfield-news-2026");
-        assertThat(text("main")).contains("Revealed").contains("Administrator").contains("Changing the profile picture");
+        assertThat(text("main")).contains("Revealed").contains("Administrator")
+                .contains("Changing the profile picture");
     }
 
     @Test

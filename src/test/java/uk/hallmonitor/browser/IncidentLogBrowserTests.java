@@ -27,7 +27,8 @@ class IncidentLogBrowserTests extends BrowserTestSupport {
         find("#owner").sendKeys("Person " + slt.username());
         find("form[action='/ui/incidents'] button[type=submit]").click();
         waitFor(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
-        assertThat(text(".error-summary")).contains("Choose what the incident is about").contains("Choose how serious it is");
+        assertThat(text(".error-summary")).contains("Choose what the incident is about")
+                .contains("Choose how serious it is");
         assertThat(find("#notes").getAttribute("value")).startsWith("A parent phoned");
         assertThat(find("#owner option:checked").getText()).isEqualTo("Person " + slt.username());
         assertAccessible("incident-new-error");

@@ -74,8 +74,8 @@ class ModerationBrowserTests extends BrowserTestSupport {
         platform.stubFor(get(urlPathEqualTo("/feed/" + school.schoolId())).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/rss+xml").withBody(rss(name))));
         admin().post().uri("/api/v1/watches").bodyValue(Map.of("schoolId", school.schoolId(), "platform", "RSS",
-                        "terms", List.of(name), "connection", Map.of("url", platform.baseUrl() + "/feed/"
-                                + school.schoolId())))
+                "terms", List.of(name), "connection", Map.of("url", platform.baseUrl() + "/feed/"
+                        + school.schoolId())))
                 .exchange().expectStatus().isCreated();
 
         logIn(school.runner1());
@@ -209,7 +209,8 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertAccessible("incidents");
         clickAndWaitForPage("a[href='/ui/incidents/" + incident + "']");
         assertAccessible("incident");
-        new org.openqa.selenium.support.ui.Select(find("#owner")).selectByVisibleText("Person " + school.dsl().username());
+        new org.openqa.selenium.support.ui.Select(find("#owner"))
+                .selectByVisibleText("Person " + school.dsl().username());
         clickAndWaitForPage(".owner-form button[type=submit]");
         assertThat(text(".confirmation")).contains("now leads on incident " + incident);
         find("#to-CLOSED").click();
@@ -238,7 +239,6 @@ class ModerationBrowserTests extends BrowserTestSupport {
         assertThat(text("main")).contains("ask your school's Hallmonitor admin");
         assertAccessible("error-forbidden");
     }
-
 
     private void importComments(ActiveAccount school, String csv) {
         as(school.runner1()).post().uri("/api/v1/accounts/{id}/imports?fileName=comments.csv", school.accountId())

@@ -152,7 +152,6 @@ class ModerationReplyBrowserTests extends BrowserTestSupport {
         assertThat(text("blockquote.post-text")).contains(words);
     }
 
-
     private void importComments(ActiveAccount school, String csv) {
         as(school.runner1()).post().uri("/api/v1/accounts/{id}/imports?fileName=comments.csv", school.accountId())
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.getBytes())

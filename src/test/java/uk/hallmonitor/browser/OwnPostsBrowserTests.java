@@ -14,7 +14,8 @@ class OwnPostsBrowserTests extends BrowserTestSupport {
         ActiveAccount school = activeAccount("FACEBOOK", "fb-browser-own", null);
         as(school.dsl()).put().uri("/api/v1/schools/{id}/roster", school.schoolId())
                 .contentType(MediaType.parseMediaType("text/csv"))
-                .bodyValue("first_name,preferred_name,surname,year,no_publish\nGrace,,Adeyemi,4,Y\nAmelia,Millie,Sutcliffe,6,N\n")
+                .bodyValue(
+                        "first_name,preferred_name,surname,year,no_publish\nGrace,,Adeyemi,4,Y\nAmelia,Millie,Sutcliffe,6,N\n")
                 .exchange().expectStatus().isOk();
 
         logIn(school.dsl());

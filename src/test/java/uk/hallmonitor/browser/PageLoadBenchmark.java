@@ -3,17 +3,17 @@ package uk.hallmonitor.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 import uk.hallmonitor.HallmonitorApplication;
 
@@ -61,9 +61,9 @@ public final class PageLoadBenchmark {
             for (String[] person : new String[][] {{"benchmod", "STAFF,MODERATOR,DSL"}, {"benchrun", "STAFF"},
                     {"benchapp", "STAFF"}, {"benchslt", "SLT"}}) {
                 Map<String, Object> staff = admin.post().uri("/api/v1/staff").bodyValue(Map.of("schoolId", school,
-                                "name", "Bench " + person[0], "email", person[0] + "@school.test", "username",
-                                person[0], "password", person[0] + "-pass-1", "roles",
-                                List.of(person[1].split(","))))
+                        "name", "Bench " + person[0], "email", person[0] + "@school.test", "username",
+                        person[0], "password", person[0] + "-pass-1", "roles",
+                        List.of(person[1].split(","))))
                         .retrieve().bodyToMono(Map.class).block();
                 String id = (String) staff.get("id");
                 admin.post().uri("/api/v1/staff/{id}/acknowledgements", id)
@@ -76,9 +76,9 @@ public final class PageLoadBenchmark {
             }
             WebClient applicant = client(base, "benchapp", "benchapp-pass-1");
             String application = (String) applicant.post().uri("/api/v1/applications").bodyValue(Map.of(
-                            "schoolId", school, "platform", "FACEBOOK", "handle", "@bench", "aim", "News",
-                            "audience", "Parents", "promotion", "Newsletter", "runnerIds", ids.subList(0, 2),
-                            "visibility", "OPEN"))
+                    "schoolId", school, "platform", "FACEBOOK", "handle", "@bench", "aim", "News",
+                    "audience", "Parents", "promotion", "Newsletter", "runnerIds", ids.subList(0, 2),
+                    "visibility", "OPEN"))
                     .retrieve().bodyToMono(Map.class).block().get("id");
             applicant.post().uri("/api/v1/applications/{id}/submit", application).retrieve().toBodilessEntity()
                     .block();
@@ -286,7 +286,7 @@ public final class PageLoadBenchmark {
                     .append("createdAt", posted).append("version", 0L));
             if (flagged && i % 9 == 0) {
                 alerts.add(new Document("_id", "bench-alert-" + i).append("dedupKey", "post:" + id + "|" + moderator
-                                + "|EMAIL").append("schoolId", school).append("sourceKey", "post:" + id)
+                        + "|EMAIL").append("schoolId", school).append("sourceKey", "post:" + id)
                         .append("channel", "EMAIL").append("recipientKey", moderator)
                         .append("recipientStaffId", moderator).append("recipientName", "Bench benchmod")
                         .append("reason", "moderator").append("subject", "Flagged comment on @bench")

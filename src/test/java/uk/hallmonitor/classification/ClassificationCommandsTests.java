@@ -97,7 +97,8 @@ class ClassificationCommandsTests {
     }
 
     @Test
-    void trainStacksTheEncoderOverTheNgramModelsAndTheLicensedOnlyBuildLeavesOlidOut(@TempDir Path dir) throws IOException {
+    void trainStacksTheEncoderOverTheNgramModelsAndTheLicensedOnlyBuildLeavesOlidOut(@TempDir Path dir)
+            throws IOException {
         Path datasets = tinyDatasets(dir.resolve("datasets"));
         Path corpus = dir.resolve("corpus.tsv");
         Files.writeString(corpus, TinyModels.CORPUS.repeat(2));

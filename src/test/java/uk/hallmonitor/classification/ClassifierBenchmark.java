@@ -34,22 +34,22 @@ import uk.hallmonitor.classification.internal.SentenceEncoder;
 public class ClassifierBenchmark {
 
     static final String[] TEXTS = {
-        "@USER you are a useless idiot and should resign",
-        "Is the school open on Monday after the snow?",
-        "Huge thanks to Mrs Patel for all the support this term 👏",
-        "Really disappointed with the new uniform policy, nobody told parents",
-        "f u c k this school and everyone in it",
-        "everyone hates you Jayden, nobody wants you here",
-        "ring her on 07700 900123 and tell her",
-        "We killed it on Saturday, proud of the under-13s!",
-        "i cant do this anymore, i want to die",
-        "Photos from sports day are on the website now URL",
-        "what a sh1t show, the car park is a joke",
-        "Free iPhone giveaway, click here and follow back",
-        "Does anyone know what time the gates open tomorrow?",
-        "The head is a lying piece of shit",
-        "So proud of the netball team, what a result ❤️",
-        "Je pense que l'école est très bien organisée",
+            "@USER you are a useless idiot and should resign",
+            "Is the school open on Monday after the snow?",
+            "Huge thanks to Mrs Patel for all the support this term 👏",
+            "Really disappointed with the new uniform policy, nobody told parents",
+            "f u c k this school and everyone in it",
+            "everyone hates you Jayden, nobody wants you here",
+            "ring her on 07700 900123 and tell her",
+            "We killed it on Saturday, proud of the under-13s!",
+            "i cant do this anymore, i want to die",
+            "Photos from sports day are on the website now URL",
+            "what a sh1t show, the car park is a joke",
+            "Free iPhone giveaway, click here and follow back",
+            "Does anyone know what time the gates open tomorrow?",
+            "The head is a lying piece of shit",
+            "So proud of the netball team, what a result ❤️",
+            "Je pense que l'école est très bien organisée",
     };
 
     /** One classifier shared by all benchmark threads, as in the service. */

@@ -46,7 +46,7 @@ class ModelsHealthTests extends AppTestSupport {
                 .jsonPath("$.status").isEqualTo("UP");
         admin().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.components.models.status").isEqualTo("UP")
-                .jsonPath("$.components.models.details.version").value(version ->
-                        assertThat((String) version).startsWith("hm-"));
+                .jsonPath("$.components.models.details.version")
+                .value(version -> assertThat((String) version).startsWith("hm-"));
     }
 }

@@ -62,7 +62,8 @@ class ModelsLoadInBackgroundTests {
                 .isEqualTo("the classification models could not be loaded: nlp-models/offensive-me.bin is not on "
                         + "the classpath");
         assertThat(classifier.loadFailure()).isPresent();
-        assertThatThrownBy(() -> classifier.classifyLater("hello").block(WAIT)).hasMessageContaining("offensive-me.bin");
+        assertThatThrownBy(() -> classifier.classifyLater("hello").block(WAIT))
+                .hasMessageContaining("offensive-me.bin");
         assertThat(Mono.fromCallable(classifier::ready).block()).isFalse();
     }
 

@@ -105,7 +105,8 @@ class OpenNlpPostClassifierTests {
     @Test
     void perSchoolThresholdsOverrideTheDefaults() {
         ClassificationProperties strict = new ClassificationProperties(null, null, null,
-                Map.of("school-1", new ClassificationProperties.SchoolThresholds(0.0001, Map.of())), null, null, null, null, null);
+                Map.of("school-1", new ClassificationProperties.SchoolThresholds(0.0001, Map.of())), null, null, null,
+                null, null);
         OpenNlpPostClassifier perSchool = new OpenNlpPostClassifier(models, strict);
         String text = "looking forward to the fair";
         assertThat(perSchool.classify(text, "school-1").offensive()).isTrue();
@@ -119,7 +120,8 @@ class OpenNlpPostClassifierTests {
         new Random(5).nextBytes(junk);
         List<String> inputs = List.of("", "   ", "x".repeat(100_000), "idiot ".repeat(20_000),
                 new String(junk, StandardCharsets.UTF_8), new String(junk, StandardCharsets.ISO_8859_1),
-                "\u202E\u200B\u200F\u2066", "😀😂🖕🔥".repeat(500), "\uD800\uDC00\uDFFF", "((((((((((a+)+)+)+)+)+)+)+)+)");
+                "\u202E\u200B\u200F\u2066", "😀😂🖕🔥".repeat(500), "\uD800\uDC00\uDFFF",
+                "((((((((((a+)+)+)+)+)+)+)+)+)");
         for (String input : inputs) {
             Verdict verdict = classifier.classify(input);
             assertThat(verdict.score()).isBetween(0.0, 1.0);

@@ -13,9 +13,9 @@ import java.util.function.Function;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.internal.PlatformHttp;
-import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.connectors.internal.Secrets;
 import uk.hallmonitor.system.Platform;
+import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.vault.HeldSession;
 import uk.hallmonitor.vault.SecretUse;
 
@@ -126,7 +126,8 @@ public final class ConnectorFixtures {
         }
 
         @Override
-        public <T> Mono<T> withSecrets(String accountId, Set<String> names, Function<Map<String, String>, Mono<T>> use) {
+        public <T> Mono<T> withSecrets(String accountId, Set<String> names,
+                                       Function<Map<String, String>, Mono<T>> use) {
             return Mono.defer(() -> {
                 asked.add(accountId);
                 Map<String, String> held = secrets.getOrDefault(accountId, Map.of());
@@ -137,7 +138,8 @@ public final class ConnectorFixtures {
                     }
                 });
                 open.incrementAndGet();
-                return use.apply(Map.copyOf(granted)).doOnTerminate(open::decrementAndGet).doOnCancel(open::decrementAndGet);
+                return use.apply(Map.copyOf(granted)).doOnTerminate(open::decrementAndGet)
+                        .doOnCancel(open::decrementAndGet);
             });
         }
     }

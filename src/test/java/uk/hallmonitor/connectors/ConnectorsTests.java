@@ -46,8 +46,10 @@ class ConnectorsTests {
     void hidingIsUnsupportedWhereAPlatformDoesNotOfferIt() {
         assertThat(feeds.capabilities()).doesNotContain(Capability.HIDE_REPLY);
         assertThat(feeds.hideReply(ConnectorFixtures.watch(Platform.RSS, List.of(), java.util.Map.of(), 1), "1")
-                .onErrorResume(ConnectorException.class, e -> Mono.fromRunnable(() ->
-                        assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNSUPPORTED))).then()
+                .onErrorResume(ConnectorException.class,
+                        e -> Mono.fromRunnable(
+                                () -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNSUPPORTED)))
+                .then()
                 .thenReturn(true).block()).isTrue();
         assertThat(mastodon.capabilities()).containsAll(Set.of(Capability.MENTIONS, Capability.SEARCH));
     }

@@ -211,7 +211,8 @@ class DeployFilesTests extends AppTestSupport {
                 }
             }
         });
-        assertThat(services.keySet().stream().map(String::valueOf).toList()).as("services").contains("hallmonitor-1", "hallmonitor-2", "mongo-1", "mongo-2",
+        assertThat(services.keySet().stream().map(String::valueOf).toList()).as("services").contains("hallmonitor-1",
+                "hallmonitor-2", "mongo-1", "mongo-2",
                 "mongo-3", "mongo-init", "proxy", "mailpit");
         assertThat(names).as("compose gives the instances their environment").isNotEmpty();
         return names;
@@ -241,7 +242,8 @@ class DeployFilesTests extends AppTestSupport {
 
     private static Set<String> dockerfileEnvironment() throws IOException {
         Set<String> names = new TreeSet<>();
-        Matcher env = Pattern.compile("(?m)^ENV\\s+([A-Z][A-Z0-9_]*)[= ]").matcher(read(DEPLOY.resolve("container/Dockerfile")));
+        Matcher env = Pattern.compile("(?m)^ENV\\s+([A-Z][A-Z0-9_]*)[= ]")
+                .matcher(read(DEPLOY.resolve("container/Dockerfile")));
         while (env.find()) {
             names.add(env.group(1));
         }

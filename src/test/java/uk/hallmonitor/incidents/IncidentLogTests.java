@@ -18,7 +18,6 @@ class IncidentLogTests extends ModerationAppTestSupport {
     @Autowired
     IncidentDesk desk;
 
-
     @Test
     void anIncidentMovesFromOpenToClosedOnlyWithAnOutcomeAndKeepsItsTrail() {
         String school = newSchool();
@@ -54,7 +53,7 @@ class IncidentLogTests extends ModerationAppTestSupport {
         Person dslOfB = newStaff(schoolB, "DSL");
 
         as(dslOfB).post().uri("/api/v1/incidents").bodyValue(Map.of("category", "BULLYING", "severity", "HIGH",
-                        "postIds", List.of(postOfB, postOfA, "no-such-post")))
+                "postIds", List.of(postOfB, postOfA, "no-such-post")))
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType("application/problem+json")
                 .expectBody()
@@ -64,7 +63,7 @@ class IncidentLogTests extends ModerationAppTestSupport {
         as(dslOfB).get().uri("/api/v1/incidents").exchange().expectBody().jsonPath("$.total").isEqualTo(0);
 
         as(dslOfB).post().uri("/api/v1/incidents").bodyValue(Map.of("category", "BULLYING", "severity", "HIGH",
-                        "postIds", List.of(postOfB)))
+                "postIds", List.of(postOfB)))
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.postIds[0]").isEqualTo(postOfB);
     }

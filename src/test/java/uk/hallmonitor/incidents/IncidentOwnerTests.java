@@ -25,11 +25,11 @@ class IncidentOwnerTests extends AppTestSupport {
                 .containsEntry("name", "Person " + deputy.username()).containsEntry("roles", List.of("DEPUTY_DSL")));
 
         as(dsl).post().uri("/api/v1/incidents").bodyValue(Map.of("schoolId", school, "category", "BULLYING",
-                        "severity", "HIGH", "owner", deputy.id())).exchange().expectStatus().isCreated()
+                "severity", "HIGH", "owner", deputy.id())).exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.owner").isEqualTo(deputy.id())
                 .jsonPath("$.ownerName").isEqualTo("Person " + deputy.username());
         as(dsl).post().uri("/api/v1/incidents").bodyValue(Map.of("schoolId", school, "category", "BULLYING",
-                        "severity", "HIGH", "owner", moderator.id())).exchange().expectStatus().isBadRequest()
+                "severity", "HIGH", "owner", moderator.id())).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("owner");
     }
 }

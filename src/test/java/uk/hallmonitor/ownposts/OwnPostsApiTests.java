@@ -175,7 +175,8 @@ class OwnPostsApiTests extends AppTestSupport {
         ActiveAccount school = activeAccount("FACEBOOK", "fb-roster-5", null);
         replace(school.dsl(), school.schoolId(), ARBOR).expectStatus().isOk();
         as(school.runner2()).get().uri("/ui/own-posts/check").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(page -> assertThat(page).contains("<label for=\"text\">Your draft post"));
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("<label for=\"text\">Your draft post"));
 
         String dslPage = checkPage(school.dsl(), "Well done Grace & Millie Sutcliffe!");
         assertThat(dslPage).contains("<mark class=\"finding no-publish\"><span>Grace</span>")

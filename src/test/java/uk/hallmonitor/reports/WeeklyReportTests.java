@@ -280,7 +280,8 @@ class WeeklyReportTests extends AppTestSupport {
             assertThat(catalog.getLanguage()).isEqualTo("en-GB");
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
-            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Weekly report 2026-W47 · Tagged Primary");
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Weekly report 2026-W47 · Tagged Primary");
             assertThat(new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("<pdfuaid:part>1</pdfuaid:part>");
             List<String> types = new java.util.ArrayList<>();
@@ -292,7 +293,8 @@ class WeeklyReportTests extends AppTestSupport {
                     assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();
                 }
             }
-            assertThat(new PDFTextStripper().getText(document)).contains("Hate").contains("Replies on time over eight weeks");
+            assertThat(new PDFTextStripper().getText(document)).contains("Hate")
+                    .contains("Replies on time over eight weeks");
         }
     }
 
@@ -337,7 +339,7 @@ class WeeklyReportTests extends AppTestSupport {
                 PostKind.COMMENT, "p-" + postId, "c-" + postId, null, at, at.plusSeconds(30))).block();
         // the SLA queues the clock's start: wait for it
         return await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mongo.findOne(
-                        Query.query(Criteria.where("postId").is(postId)), Document.class, "sla_clocks")
+                Query.query(Criteria.where("postId").is(postId)), Document.class, "sla_clocks")
                 .map(d -> d.get("_id").toString()).block(), java.util.Objects::nonNull);
     }
 }

@@ -31,8 +31,8 @@ class StaffAndSecurityTests extends AppTestSupport {
     void passwordsMustMeetThePolicy(String password) {
         String school = newSchool();
         admin().post().uri("/api/v1/staff").bodyValue(Map.of("schoolId", school, "name", "A", "email", "a@b.test",
-                        "username", "weak" + password.length() + school.substring(0, 6), "password", password,
-                        "roles", List.of("STAFF")))
+                "username", "weak" + password.length() + school.substring(0, 6), "password", password,
+                "roles", List.of("STAFF")))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
     }
@@ -42,7 +42,7 @@ class StaffAndSecurityTests extends AppTestSupport {
         String school = newSchool();
         Person first = newStaff(school, "STAFF");
         admin().post().uri("/api/v1/staff").bodyValue(Map.of("schoolId", school, "name", "B", "email", "b@b.test",
-                        "username", first.username().toUpperCase(), "password", "another-pass1", "roles", List.of("STAFF")))
+                "username", first.username().toUpperCase(), "password", "another-pass1", "roles", List.of("STAFF")))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("username");
     }
@@ -72,7 +72,8 @@ class StaffAndSecurityTests extends AppTestSupport {
         String school = newSchool();
         Person person = newStaff(school, "STAFF");
         as(person).post().uri("/api/v1/staff/{id}/acknowledgements", person.id())
-                .bodyValue(Map.of("policyVersion", "2026", "signedOn", "2026-11-01")).exchange().expectStatus().isCreated()
+                .bodyValue(Map.of("policyVersion", "2026", "signedOn", "2026-11-01")).exchange().expectStatus()
+                .isCreated()
                 .expectBody().jsonPath("$.current.acknowledgement").isEqualTo(true)
                 .jsonPath("$.current.training").isEqualTo(false);
         as(person).post().uri("/api/v1/staff/{id}/training", person.id())
@@ -139,7 +140,8 @@ class StaffAndSecurityTests extends AppTestSupport {
                 .expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo(person.username())
                 .jsonPath("$.tokens[0].name").isEqualTo("ci")
                 .jsonPath("$.tokens[0].hash").doesNotExist();
-        as(person).delete().uri("/api/v1/staff/me/tokens/{id}", issued.get("id")).exchange().expectStatus().isNoContent();
+        as(person).delete().uri("/api/v1/staff/me/tokens/{id}", issued.get("id")).exchange().expectStatus()
+                .isNoContent();
         web.get().uri("/api/v1/staff/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -188,6 +190,7 @@ class StaffAndSecurityTests extends AppTestSupport {
         web.get().uri("/api/v1/schools").cookie("SESSION", session).exchange().expectStatus().isOk();
         web.post().uri("/api/v1/staff/me/tokens").cookie("SESSION", session).bodyValue(Map.of("name", "x"))
                 .exchange().expectStatus().isForbidden();
-        as(slt).post().uri("/api/v1/staff/me/tokens").bodyValue(Map.of("name", "x")).exchange().expectStatus().isCreated();
+        as(slt).post().uri("/api/v1/staff/me/tokens").bodyValue(Map.of("name", "x")).exchange().expectStatus()
+                .isCreated();
     }
 }

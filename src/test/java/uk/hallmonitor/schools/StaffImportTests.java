@@ -115,7 +115,8 @@ class StaffImportTests extends AppTestSupport {
         Map<String, Object> page = admin().get().uri("/api/v1/staff?schoolId={s}", school).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody();
         String adaId = ((List<Map<String, Object>>) page.get("items")).stream()
-                .filter(s -> ("a.okafor" + tag).equals(s.get("username"))).findFirst().orElseThrow().get("id").toString();
+                .filter(s -> ("a.okafor" + tag).equals(s.get("username"))).findFirst().orElseThrow().get("id")
+                .toString();
         as("a.okafor" + tag, "anything-1").get().uri("/api/v1/staff/me").exchange().expectStatus().isUnauthorized();
 
         Map<String, Object> reset = admin().post().uri("/api/v1/staff/{id}/password-reset", adaId).exchange()
@@ -157,7 +158,8 @@ class StaffImportTests extends AppTestSupport {
         Map<String, Object> saved = admin().patch().uri("/api/v1/schools/{id}", school)
                 .bodyValue(Map.of("timezone", "Europe/Belfast", "bankHolidayRegion", "northern-ireland")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(saved).containsEntry("timezone", "Europe/Belfast").containsEntry("bankHolidayRegion", "northern-ireland");
+        assertThat(saved).containsEntry("timezone", "Europe/Belfast").containsEntry("bankHolidayRegion",
+                "northern-ireland");
     }
 
     @SuppressWarnings("unchecked")

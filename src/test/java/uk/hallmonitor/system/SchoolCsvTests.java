@@ -11,7 +11,8 @@ class SchoolCsvTests {
 
     @Test
     void quotedValuesKeepCommasQuotesAndLineBreaks() {
-        List<List<String>> rows = SchoolCsv.cells("\uFEFFName,Email\r\n\"Jones, Sam \"\"SJ\"\"\",s@x.uk\r\n\r\n\"Two\nLines\",t@x.uk");
+        List<List<String>> rows =
+                SchoolCsv.cells("\uFEFFName,Email\r\n\"Jones, Sam \"\"SJ\"\"\",s@x.uk\r\n\r\n\"Two\nLines\",t@x.uk");
         assertThat(rows).containsExactly(List.of("Name", "Email"), List.of("Jones, Sam \"SJ\"", "s@x.uk"),
                 List.of("Two\nLines", "t@x.uk"));
     }

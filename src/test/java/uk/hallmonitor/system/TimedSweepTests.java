@@ -21,9 +21,9 @@ class TimedSweepTests {
         AtomicInteger runs = new AtomicInteger();
 
         StepVerifier.withVirtualTime(() -> TimedSweep.every(EVERY, () -> runs.incrementAndGet() == 2
-                                ? Mono.<Integer>error(new IllegalStateException("store away"))
-                                : Mono.just(runs.get()),
-                        LoggerFactory.getLogger(TimedSweepTests.class), "test sweep failed").take(2))
+                ? Mono.<Integer>error(new IllegalStateException("store away"))
+                : Mono.just(runs.get()),
+                LoggerFactory.getLogger(TimedSweepTests.class), "test sweep failed").take(2))
                 .expectSubscription()
                 .expectNoEvent(EVERY.minusMillis(1))
                 .thenAwait(Duration.ofMillis(1))
@@ -41,10 +41,10 @@ class TimedSweepTests {
         // run 1 (at 10 s) takes 35 s: the tick at 20 s waits and runs at 45 s, those at 30 s and 40 s are dropped,
         // and the tick at 50 s runs on time: three runs by 55 s, not two (no waiting) or five (nothing dropped)
         StepVerifier.withVirtualTime(() -> TimedSweep.every(EVERY, () -> {
-                    int run = runs.incrementAndGet();
-                    started.add(run);
-                    return Mono.delay(run == 1 ? Duration.ofSeconds(35) : Duration.ZERO).thenReturn(run);
-                }, error -> Mono.empty()))
+            int run = runs.incrementAndGet();
+            started.add(run);
+            return Mono.delay(run == 1 ? Duration.ofSeconds(35) : Duration.ZERO).thenReturn(run);
+        }, error -> Mono.empty()))
                 .thenAwait(Duration.ofSeconds(55))
                 .expectNext(1, 2, 3)
                 .thenCancel()

@@ -126,15 +126,16 @@ class VaultRewrapCommandTests {
         String today = LocalDate.now().minusDays(10).toString();
         for (String id : List.of(runner, second, slt)) {
             admin.post().uri("/api/v1/staff/{id}/acknowledgements", id)
-                    .bodyValue(Map.of("policyVersion", "2026", "signedOn", today)).exchange().expectStatus().isCreated();
+                    .bodyValue(Map.of("policyVersion", "2026", "signedOn", today)).exchange().expectStatus()
+                    .isCreated();
             admin.post().uri("/api/v1/staff/{id}/training", id)
                     .bodyValue(Map.of("course", "Social media safety", "completedOn", today)).exchange()
                     .expectStatus().isCreated();
         }
         WebTestClient applicant = admin.mutate().defaultHeaders(h -> h.setBasicAuth("runner", "runner-pass-1")).build();
         String application = (String) applicant.post().uri("/api/v1/applications").bodyValue(Map.of("schoolId", school,
-                        "platform", "X", "handle", "@rewrap", "aim", "News for parents", "audience", "Parents",
-                        "promotion", "Newsletter", "runnerIds", List.of(runner, second), "visibility", "OPEN"))
+                "platform", "X", "handle", "@rewrap", "aim", "News for parents", "audience", "Parents",
+                "promotion", "Newsletter", "runnerIds", List.of(runner, second), "visibility", "OPEN"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         applicant.post().uri("/api/v1/applications/{id}/submit", application).exchange().expectStatus().isOk();
         admin.mutate().defaultHeaders(h -> h.setBasicAuth("leader", "leader-pass-1")).build()
@@ -148,8 +149,8 @@ class VaultRewrapCommandTests {
     @SuppressWarnings("unchecked")
     private static String staff(WebTestClient admin, String school, String username, String role) {
         return (String) admin.post().uri("/api/v1/staff").bodyValue(Map.of("schoolId", school,
-                        "name", "Person " + username, "email", username + "@school.test", "username", username,
-                        "password", username + "-pass-1", "roles", List.of(role)))
+                "name", "Person " + username, "email", username + "@school.test", "username", username,
+                "password", username + "-pass-1", "roles", List.of(role)))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 }

@@ -37,9 +37,9 @@ import uk.hallmonitor.system.outbound.OutboundPolicy;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
-import uk.hallmonitor.system.web.SchoolScopedPages;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * The account register and its lifecycle. Every change is one atomic update guarded by the status and revision it
@@ -47,7 +47,8 @@ import uk.hallmonitor.system.web.Problems;
  */
 @Service
 public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibility, AuditTrail audit, DomainEvents events,
-                OutboundPolicy outbound, Clock clock) implements AccountRegister {
+                OutboundPolicy outbound, Clock clock)
+        implements AccountRegister {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     /** Connector settings with a fixed form (read by the Facebook and Instagram connectors; see connectors.md). */
@@ -63,12 +64,14 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
                 approved.applicationId(), approved.platform(), approved.handle(), approved.visibility(), null,
                 Map.of(), AccountStatus.PROVISIONING, approved.runnerIds(), now, null, null, null, null, null,
                 List.of(new AccountDocument.Change("opened", approved.approvedBy(), now,
-                        "application " + approved.applicationId() + " approved", AccountStatus.PROVISIONING)), 0);
+                        "application " + approved.applicationId() + " approved", AccountStatus.PROVISIONING)),
+                0);
         return mongo.insert(account)
                 .flatMap(saved -> audit.record(new AuditEvent("system", "account.opened", saved.schoolId(), "account",
                         saved.id(), null, summary(saved))).thenReturn(saved))
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findOne(
-                        Query.query(Criteria.where("applicationId").is(approved.applicationId())), AccountDocument.class));
+                        Query.query(Criteria.where("applicationId").is(approved.applicationId())),
+                        AccountDocument.class));
     }
 
     public Mono<AccountDocument> visible(Caller caller, String id) {
@@ -76,7 +79,8 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
                 .transform(SchoolScopedPages.visibleTo(caller, AccountDocument::schoolId, "account", id));
     }
 
-    public Mono<PageResponse<AccountDocument>> list(Caller caller, String schoolId, AccountStatus status, Paging paging) {
+    public Mono<PageResponse<AccountDocument>> list(Caller caller, String schoolId, AccountStatus status,
+                                                    Paging paging) {
         return SchoolScopedPages.page(mongo, AccountDocument.class, caller, schoolId,
                 status == null ? null : Criteria.where("status").is(status), Sort.by("platform", "handle"), paging);
     }
@@ -120,8 +124,9 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
                 errors.add(new Problems.FieldError("connection", "setting names are letters and digits, up to 40; "
                         + "'" + key.replaceAll("[^A-Za-z0-9$._-]", "?") + "' is not one"));
             } else if (SECRET_KEY.matcher(key).matches()) {
-                errors.add(new Problems.FieldError(field, "secrets go in the vault (PUT /api/v1/accounts/{id}/credentials/"
-                        + key + "), never in the connection settings"));
+                errors.add(
+                        new Problems.FieldError(field, "secrets go in the vault (PUT /api/v1/accounts/{id}/credentials/"
+                                + key + "), never in the connection settings"));
             } else if (value == null || value.length() > 2000) {
                 errors.add(new Problems.FieldError(field, "give a value of at most 2000 characters"));
             } else if (key.toLowerCase(Locale.ROOT).endsWith("url") && !httpUrl(value)) {
@@ -212,13 +217,16 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
                 return Mono.error(Problems.badRequest("reason", "say why the account is suspended"));
             }
             if (suspend && current.status() != AccountStatus.ACTIVE && current.status() != AccountStatus.NEEDS_RUNNER) {
-                return Mono.error(Problems.conflict("only an active account can be suspended; this one is " + current.status()));
+                return Mono.error(
+                        Problems.conflict("only an active account can be suspended; this one is " + current.status()));
             }
             if (!suspend && current.status() != AccountStatus.SUSPENDED) {
-                return Mono.error(Problems.conflict("only a suspended account can be resumed; this one is " + current.status()));
+                return Mono.error(
+                        Problems.conflict("only a suspended account can be resumed; this one is " + current.status()));
             }
             if (suspend) {
-                return change(caller.username(), current, "suspended", reason.trim(), AccountStatus.SUSPENDED, new Update());
+                return change(caller.username(), current, "suspended", reason.trim(), AccountStatus.SUSPENDED,
+                        new Update());
             }
             return currentRunners(current.schoolId(), current.runnerIds()).flatMap(gaps -> change(caller.username(),
                     current, "resumed", null, gaps.isEmpty() ? AccountStatus.ACTIVE : AccountStatus.NEEDS_RUNNER,
@@ -229,14 +237,14 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
     /** A runner left: take them off every account they ran and re-check each account. */
     Mono<Void> runnerLeft(String staffId, String by) {
         return mongo.find(Query.query(Criteria.where("runnerIds").is(staffId).and("status").ne(AccountStatus.CLOSED)),
-                        AccountDocument.class)
+                AccountDocument.class)
                 .concatMap(account -> {
                     List<String> remaining = account.runnerIds().stream().filter(r -> !r.equals(staffId)).toList();
                     return mongo.findAndModify(Query.query(Criteria.where("_id").is(account.id())),
-                                    new Update().pull("runnerIds", staffId).push("history", new AccountDocument.Change(
-                                            "runner left", by, clock.instant(), "staff " + staffId + " left", account.status()))
-                                            .inc("revision", 1),
-                                    FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
+                            new Update().pull("runnerIds", staffId).push("history", new AccountDocument.Change(
+                                    "runner left", by, clock.instant(), "staff " + staffId + " left", account.status()))
+                                    .inc("revision", 1),
+                            FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
                             .flatMap(saved -> audit.record(new AuditEvent(by, "account.runner-left", saved.schoolId(),
                                     "account", saved.id(), summary(account), summary(saved))).thenReturn(saved))
                             .flatMap(saved -> recheck(saved, "a runner left"));
@@ -287,8 +295,8 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
         Update update = changes.set("status", next).inc("revision", 1)
                 .push("history", new AccountDocument.Change(action, by, clock.instant(), note, next));
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(current.id())
-                                .and("status").is(current.status()).and("revision").is(current.revision())),
-                        update, FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
+                .and("status").is(current.status()).and("revision").is(current.revision())),
+                update, FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
                 .switchIfEmpty(Mono.error(() -> Problems.conflict(
                         "the account changed while you were looking at it; reload and try again")))
                 .flatMap(saved -> audit.record(new AuditEvent(by, "account." + action.replace(' ', '-'),
@@ -330,9 +338,9 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
         Instant when = at.truncatedTo(ChronoUnit.MILLIS);
         // only ever moves forward, so late or repeated reports cannot wind it back
         return mongo.updateFirst(Query.query(new Criteria().andOperator(Criteria.where("_id").is(accountId),
-                                new Criteria().orOperator(Criteria.where("lastActivityAt").is(null),
-                                        Criteria.where("lastActivityAt").lt(when)))),
-                        new Update().set("lastActivityAt", when), AccountDocument.class)
+                new Criteria().orOperator(Criteria.where("lastActivityAt").is(null),
+                        Criteria.where("lastActivityAt").lt(when)))),
+                new Update().set("lastActivityAt", when), AccountDocument.class)
                 .then();
     }
 
@@ -340,9 +348,9 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
     public Mono<Void> recordHealth(String accountId, ConnectorHealth health) {
         // field by field, so that polling never wipes what the daily token check wrote (health.token)
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), new Update()
-                        .set("health.state", health.state()).set("health.lastSuccessAt", health.lastSuccessAt())
-                        .set("health.consecutiveFailures", health.consecutiveFailures())
-                        .set("health.lastError", health.lastError()),
+                .set("health.state", health.state()).set("health.lastSuccessAt", health.lastSuccessAt())
+                .set("health.consecutiveFailures", health.consecutiveFailures())
+                .set("health.lastError", health.lastError()),
                 AccountDocument.class).then();
     }
 
@@ -350,7 +358,7 @@ public record Accounts(ReactiveMongoTemplate mongo, RunnerEligibility eligibilit
     public Mono<Void> recordTokenHealth(String accountId, uk.hallmonitor.accounts.TokenHealth token) {
         // a check before the first poll report: the health gets its count so that it reads back as a record
         Mono<Void> counted = mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)
-                        .and("health.consecutiveFailures").exists(false)),
+                .and("health.consecutiveFailures").exists(false)),
                 new Update().set("health.consecutiveFailures", 0), AccountDocument.class).then();
         return counted.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), new Update()
                 .set("health.token", token), AccountDocument.class)).then();

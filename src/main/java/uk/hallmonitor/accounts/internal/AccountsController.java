@@ -92,7 +92,8 @@ record AccountsController(Accounts accounts, AccountsProperties properties,
 
     @PostMapping("/{id}/runners")
     Mono<AccountView> runners(@PathVariable String id, @Valid @RequestBody Runners runners) {
-        return Callers.current().flatMap(caller -> accounts.transfer(caller, id, runners.runnerIds())).flatMap(this::named);
+        return Callers.current().flatMap(caller -> accounts.transfer(caller, id, runners.runnerIds()))
+                .flatMap(this::named);
     }
 
     @PostMapping("/{id}/close")

@@ -54,7 +54,8 @@ record ActivationPages(Accounts accounts, SchoolDirectory directory) {
                 .flatMap(page -> directory.schools().collectMap(SchoolView::id, SchoolView::name)
                         .map(names -> page.items().stream()
                                 .map(a -> new Row(a, names.getOrDefault(a.schoolId(), "")))
-                                .sorted(java.util.Comparator.comparing((Row r) -> r.account().status() != AccountStatus.PROVISIONING)
+                                .sorted(java.util.Comparator
+                                        .comparing((Row r) -> r.account().status() != AccountStatus.PROVISIONING)
                                         .thenComparing(Row::schoolName))
                                 .toList()))
                 .map(rows -> Rendering.view("accounts/admin")
@@ -69,7 +70,8 @@ record ActivationPages(Accounts accounts, SchoolDirectory directory) {
         return admin().flatMap(caller -> form(caller, id, Map.of(), List.of()));
     }
 
-    private Mono<Rendering> form(Caller caller, String id, Map<String, String> typed, List<ProblemFields.Shown> errors) {
+    private Mono<Rendering> form(Caller caller, String id, Map<String, String> typed,
+                                 List<ProblemFields.Shown> errors) {
         return accounts.visible(caller, id).flatMap(account -> directory.school(account.schoolId())
                 .map(SchoolView::name).defaultIfEmpty("")
                 .flatMap(school -> Flux.fromIterable(account.runnerIds()).concatMap(directory::staff)
@@ -125,8 +127,10 @@ record ActivationPages(Accounts accounts, SchoolDirectory directory) {
 
     private static List<ProblemFields.Shown> shown(ErrorResponseException e) {
         // a problem with the free-form setting names the setting; show it at the "other setting" control
-        return ProblemFields.of(e, LABELS).stream().map(s -> s.href().equals("form") && s.field().startsWith("connection")
-                ? new ProblemFields.Shown(s.field(), "otherName", "Other setting: " + s.text()) : s).toList();
+        return ProblemFields.of(e, LABELS).stream()
+                .map(s -> s.href().equals("form") && s.field().startsWith("connection")
+                        ? new ProblemFields.Shown(s.field(), "otherName", "Other setting: " + s.text()) : s)
+                .toList();
     }
 
     private static Mono<Caller> admin() {

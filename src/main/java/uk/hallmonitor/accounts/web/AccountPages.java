@@ -261,7 +261,8 @@ record AccountPages(Accounts accounts, SchoolDirectory directory, StaffNames sta
         return Flux.fromIterable(staffIds).concatMap(staffId -> directory.staff(staffId).map(StaffView::name)
                 .defaultIfEmpty("someone no longer on the staff list")).collectList()
                 .map(names -> names.size() < 2 ? String.join("", names)
-                        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " and "
+                                + names.get(names.size() - 1));
     }
 
     private static String statusAfter(AccountDocument saved) {
@@ -300,10 +301,12 @@ record AccountPages(Accounts accounts, SchoolDirectory directory, StaffNames sta
         a.history().forEach(change -> history.add(0, new Change(action(change.action()), who(change.by(), people),
                 change.at(), note(change), status(change.status()))));
         Tag health = healthTag(a);
-        return new Shown(a, status(a.status()), runners, AccountReview.due(a, properties.dormantAfter(), clock.instant()),
+        return new Shown(a, status(a.status()), runners,
+                AccountReview.due(a, properties.dormantAfter(), clock.instant()),
                 AccountReview.quietSince(a), AccountReview.quietSince(a) == null ? null
                         : AccountReview.quietSince(a).atZone(java.time.ZoneOffset.UTC).plus(properties.dormantAfter())
-                                .toInstant(), health, healthSentence(a), history);
+                                .toInstant(),
+                health, healthSentence(a), history);
     }
 
     // notes of these changes are ids (the application, the runners): the page says it in words instead
@@ -345,7 +348,8 @@ record AccountPages(Accounts accounts, SchoolDirectory directory, StaffNames sta
             case "closed" -> "Closed";
             case "suspended" -> "Suspended";
             case "resumed" -> "Resumed";
-            default -> Character.toUpperCase(action.charAt(0)) + action.substring(1).replace('-', ' ').replace('_', ' ');
+            default ->
+                    Character.toUpperCase(action.charAt(0)) + action.substring(1).replace('-', ' ').replace('_', ' ');
         };
     }
 

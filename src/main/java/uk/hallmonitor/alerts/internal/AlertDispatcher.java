@@ -141,7 +141,8 @@ class AlertDispatcher {
 
     private Alert outcome(Alert claimed, SendResult result) {
         boolean failed = result.outcome() == SendResult.Outcome.UNDELIVERABLE
-                || (result.outcome() == SendResult.Outcome.RETRY && claimed.attempts() == properties.fallThroughAfter());
+                || (result.outcome() == SendResult.Outcome.RETRY
+                        && claimed.attempts() == properties.fallThroughAfter());
         if (failed) {
             Alert told = claimed.undeliverable(result.detail());
             synchronized (failures) {

@@ -71,7 +71,7 @@ record AlertSettingsPages(SettingsStore settings, TestAlerts testAlerts, SchoolD
             return Mono.error(Problems.forbidden("alert settings are changed by ADMIN or the school's SLT"));
         }
         return settings.of(schoolId).zipWith(directory.school(schoolId)
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId))))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId))))
                 .map(t -> Rendering.view("moderation/alert-settings")
                         .modelAttribute("school", t.getT2())
                         .modelAttribute("view", SettingsView.of(t.getT1()))

@@ -67,7 +67,7 @@ record AlertsController(MongoAlertStore alerts, FeedChannel feed, SettingsStore 
             Paging.of(page, size);
             return SchoolScopedPages.forReaders(caller, schoolId, READERS, "alerts are for moderators, SLT and the DSL",
                     school -> alerts.page(school, wantedState, wantedChannel, postId == null ? null : "post:" + postId,
-                                    page, size)
+                            page, size)
                             .map(found -> found.withItems(found.items().stream().map(AlertView::of).toList())));
         });
     }
@@ -80,8 +80,7 @@ record AlertsController(MongoAlertStore alerts, FeedChannel feed, SettingsStore 
      * entries other instances dispatched.
      */
     @GetMapping(value = "/moderation/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<FeedEvent>> feed(@RequestHeader(name = "Last-Event-ID", required = false)
-                                          String lastEventId) {
+    Flux<ServerSentEvent<FeedEvent>> feed(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Long resumeAfter;
         try {
             resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : Long.parseLong(lastEventId.strip());
@@ -102,8 +101,8 @@ record AlertsController(MongoAlertStore alerts, FeedChannel feed, SettingsStore 
                                 .flatMapMany(sources -> alerts.feedOf(sources, from));
                 java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(from);
                 Flux<Object> wakeUps = Flux.merge(Flux.just((Object) "connected"),
-                                feed.events().filter(event -> caller.canSee(event.schoolId())),
-                                Flux.interval(FEED_POLL, FEED_POLL))
+                        feed.events().filter(event -> caller.canSee(event.schoolId())),
+                        Flux.interval(FEED_POLL, FEED_POLL))
                         .onBackpressureLatest();
                 Flux<Alert> live = wakeUps.concatMap(wake -> alerts.feedAfter(school, seen.get(), 500)
                         .doOnNext(alert -> seen.accumulateAndGet(alert.feedSeq(), Math::max)), 1);

@@ -40,7 +40,7 @@ class DigestJob {
         Instant now = clock.instant();
         long period = now.toEpochMilli() / properties.digestEvery().toMillis();
         return store.held().collectMultimap(Alert::recipientKey).flatMapMany(byPerson -> Flux.fromIterable(
-                        byPerson.values()))
+                byPerson.values()))
                 .concatMap(held -> fold(List.copyOf(held), "digest:" + period, now))
                 .reduce(0L, Long::sum);
     }

@@ -88,9 +88,9 @@ class MailChannel implements AlertChannel {
         }
         // JavaMail blocks on the socket: keep it off the event loop
         return Mono.fromCallable(() -> {
-                    mail.send(message(mail, alert));
-                    return SendResult.sent();
-                })
+            mail.send(message(mail, alert));
+            return SendResult.sent();
+        })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(MailParseException.class,
                         bad -> Mono.just(SendResult.undeliverable("bad address: " + bad.getMessage())))

@@ -97,8 +97,8 @@ record MongoAlertStore(ReactiveMongoTemplate mongo) implements AlertStore {
     @Override
     public Mono<Long> reserveFeedSequence(int count) {
         return mongo.findAndModify(query(where("_id").is("feed")), new Update().inc("seq", count),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class,
-                        COUNTERS)
+                FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class,
+                COUNTERS)
                 .map(counter -> ((Number) counter.get("seq")).longValue());
     }
 
@@ -174,7 +174,7 @@ record MongoAlertStore(ReactiveMongoTemplate mongo) implements AlertStore {
     @Override
     public Mono<Boolean> digested(Alert alert, String digestId) {
         return mongo.updateFirst(query(where("_id").is(alert.id()).and("state").is(AlertState.HELD)),
-                        new Update().set("state", AlertState.DIGESTED).set("digestId", digestId), Alert.class)
+                new Update().set("state", AlertState.DIGESTED).set("digestId", digestId), Alert.class)
                 .map(result -> result.getModifiedCount() == 1);
     }
 

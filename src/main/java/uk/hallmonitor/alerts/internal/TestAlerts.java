@@ -40,8 +40,8 @@ record TestAlerts(WebhookChannels webhooks, MailChannel mail, SettingsStore sett
             return Mono.error(Problems.forbidden("only ADMIN or SLT send test alerts"));
         }
         return Mono.zip(settings.of(schoolId), directory.school(schoolId)
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId))),
-                        directory.staff(caller.staffId()).map(s -> s.email() == null ? "" : s.email()).defaultIfEmpty(""))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId))),
+                directory.staff(caller.staffId()).map(s -> s.email() == null ? "" : s.email()).defaultIfEmpty(""))
                 .flatMap(t -> {
                     AlertSettings school = t.getT1();
                     String subject = "Hallmonitor test alert for " + t.getT2().name();

@@ -25,9 +25,9 @@ import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
-import uk.hallmonitor.system.web.SchoolScopedPages;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /**
  * The business-case workflow. Each step is one atomic update guarded by the status and revision the caller saw,
@@ -35,7 +35,8 @@ import uk.hallmonitor.system.web.Problems;
  */
 @Service
 public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory directory, RunnerEligibility eligibility,
-                           AuditTrail audit, DomainEvents events, Clock clock) implements ApprovedApplications {
+                           AuditTrail audit, DomainEvents events, Clock clock)
+        implements ApprovedApplications {
 
     public Mono<AccountApplication> draft(Caller caller, ApplicationForm form) {
         if (!caller.canSee(form.schoolId()) || !(caller.isAdmin() || caller.schoolId().equals(form.schoolId()))) {
@@ -51,7 +52,8 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
                             form.aim().trim(), form.audience().trim(), form.promotion().trim(),
                             List.copyOf(form.runnerIds()), form.visibility(), ApplicationStatus.DRAFT,
                             List.of(new AccountApplication.Step("drafted", caller.staffId(), caller.username(), now,
-                                    null, ApplicationStatus.DRAFT)), now, now, 0);
+                                    null, ApplicationStatus.DRAFT)),
+                            now, now, 0);
                     return mongo.insert(application);
                 }))
                 .flatMap(saved -> audited(caller, "application.drafted", null, saved));
@@ -70,7 +72,8 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
                 .concatMap(i -> directory.staff(runnerIds.get(i))
                         .filter(staff -> schoolId.equals(staff.schoolId()))
                         .map(staff -> staff.active() ? List.<Problems.FieldError>of()
-                                : List.of(new Problems.FieldError("runnerIds[" + i + "]", staff.name() + " has left the school")))
+                                : List.of(new Problems.FieldError("runnerIds[" + i + "]",
+                                        staff.name() + " has left the school")))
                         .defaultIfEmpty(List.of(new Problems.FieldError("runnerIds[" + i + "]",
                                 "no member of staff of this school has id " + runnerIds.get(i)))))
                 .flatMapIterable(errors -> errors)
@@ -87,8 +90,9 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
                 return Mono.error(Problems.badRequest("schoolId", "an application cannot move to another school"));
             }
             if (current.status() != ApplicationStatus.DRAFT && current.status() != ApplicationStatus.REJECTED) {
-                return Mono.error(Problems.conflict("only a draft or a rejected application can be amended; this one is "
-                        + current.status()));
+                return Mono
+                        .error(Problems.conflict("only a draft or a rejected application can be amended; this one is "
+                                + current.status()));
             }
             return checkRunners(current.schoolId(), form.runnerIds()).then(step(caller, current, current.status(),
                     ApplicationStatus.DRAFT, "amended", null, new Update()
@@ -116,10 +120,12 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
                 return Mono.error(Problems.forbidden("only the applicant can withdraw an application"));
             }
             if (current.status() != ApplicationStatus.DRAFT && current.status() != ApplicationStatus.SUBMITTED) {
-                return Mono.error(Problems.conflict("only a draft or submitted application can be withdrawn; this one is "
-                        + current.status()));
+                return Mono
+                        .error(Problems.conflict("only a draft or submitted application can be withdrawn; this one is "
+                                + current.status()));
             }
-            return step(caller, current, current.status(), ApplicationStatus.WITHDRAWN, "withdrawn", null, new Update());
+            return step(caller, current, current.status(), ApplicationStatus.WITHDRAWN, "withdrawn", null,
+                    new Update());
         });
     }
 
@@ -175,7 +181,8 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
         Update update = changes.set("status", to).set("updatedAt", now).push("history", step).inc("revision", 1);
         Query guard = Query.query(Criteria.where("_id").is(current.id()).and("status").is(from)
                 .and("revision").is(current.revision()));
-        return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), AccountApplication.class)
+        return mongo
+                .findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), AccountApplication.class)
                 .switchIfEmpty(Mono.error(() -> Problems.conflict(
                         "the application changed while you were looking at it; reload and try again")))
                 .flatMap(saved -> audited(caller, "application." + action, current, saved));
@@ -197,7 +204,8 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
                 .transform(SchoolScopedPages.visibleTo(caller, AccountApplication::schoolId, "application", id));
     }
 
-    public Mono<PageResponse<AccountApplication>> list(Caller caller, String schoolId, ApplicationStatus status, Paging paging) {
+    public Mono<PageResponse<AccountApplication>> list(Caller caller, String schoolId, ApplicationStatus status,
+                                                       Paging paging) {
         return SchoolScopedPages.page(mongo, AccountApplication.class, caller, schoolId,
                 status == null ? null : Criteria.where("status").is(status),
                 Sort.by(Sort.Direction.DESC, "updatedAt"), paging);
@@ -214,7 +222,8 @@ public record AccountApplications(ReactiveMongoTemplate mongo, SchoolDirectory d
 
     @Override
     public Flux<ApplicationApproved> all() {
-        return mongo.find(Query.query(Criteria.where("status").is(ApplicationStatus.APPROVED)), AccountApplication.class)
+        return mongo
+                .find(Query.query(Criteria.where("status").is(ApplicationStatus.APPROVED)), AccountApplication.class)
                 .map(AccountApplications::approvedEvent);
     }
 

@@ -83,14 +83,14 @@ record ApplicationsController(AccountApplications applications, StaffNames names
 
     @GetMapping
     Mono<PageResponse<ApplicationView>> list(@RequestParam(required = false) String schoolId,
-                                                @RequestParam(required = false) String status,
-                                                @RequestParam(defaultValue = "0") int page,
-                                                @RequestParam(defaultValue = "50") int size) {
+                                             @RequestParam(required = false) String status,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "50") int size) {
         Paging paging = Paging.of(page, size);
         ApplicationStatus wanted = Problems.choice("status", status, ApplicationStatus.class);
         return Callers.current().flatMap(caller -> applications.list(caller, schoolId, wanted, paging))
                 .flatMap(found -> Flux.fromIterable(found.items().stream().map(AccountApplication::schoolId)
-                                .distinct().toList())
+                        .distinct().toList())
                         .concatMap(school -> namesOf(school, found.items().stream()
                                 .filter(a -> java.util.Objects.equals(a.schoolId(), school)).toList()))
                         .collect(HashMap<String, String>::new, Map::putAll)

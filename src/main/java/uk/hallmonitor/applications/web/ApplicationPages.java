@@ -135,7 +135,7 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
                     .flatMap(form -> applications.draft(caller, form))
                     .flatMap(draft -> applications.submit(caller, draft.id()))
                     .flatMap(sent -> Flash.set(exchange, "Sent to SLT: your application for " + sent.handle()
-                                    + " on " + platforms.name(sent.platform()) + ". You will see their decision here.")
+                            + " on " + platforms.name(sent.platform()) + ". You will see their decision here.")
                             .thenReturn(Rendering.redirectTo("/ui/applications/" + sent.id()).build()))
                     .onErrorResume(ErrorResponseException.class,
                             error -> form(caller, null, input, errorsOf(error), HttpStatus.BAD_REQUEST));
@@ -158,8 +158,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
 
     @PostMapping("/ui/applications/{id}/amend")
     Mono<Rendering> amend(@PathVariable String id, ServerWebExchange exchange) {
-        return Callers.current().flatMap(caller -> applications.visible(caller, id).flatMap(current ->
-                exchange.getFormData().flatMap(data -> {
+        return Callers.current().flatMap(
+                caller -> applications.visible(caller, id).flatMap(current -> exchange.getFormData().flatMap(data -> {
                     Input input = Input.of(data);
                     Map<String, String> errors = check(input);
                     if (!errors.isEmpty()) {
@@ -169,7 +169,7 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
                             .flatMap(form -> applications.amend(caller, id, form))
                             .flatMap(amended -> applications.submit(caller, amended.id()))
                             .flatMap(sent -> Flash.set(exchange, "Sent to SLT again: your amended application for "
-                                            + sent.handle())
+                                    + sent.handle())
                                     .thenReturn(Rendering.redirectTo("/ui/applications/" + sent.id()).build()))
                             .onErrorResume(ErrorResponseException.class,
                                     error -> form(caller, current, input, errorsOf(error), HttpStatus.BAD_REQUEST));
@@ -188,7 +188,7 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
     Mono<Rendering> withdraw(@PathVariable String id, ServerWebExchange exchange) {
         return Callers.current().flatMap(caller -> applications.withdraw(caller, id)
                 .flatMap(gone -> Flash.set(exchange, "Withdrawn: your application for " + gone.handle()
-                                + ". SLT will not see it any more.")
+                        + ". SLT will not see it any more.")
                         .thenReturn(Rendering.redirectTo("/ui/applications").build()))
                 .onErrorResume(ErrorResponseException.class, error -> refused(caller, id, error)));
     }
@@ -218,9 +218,9 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
             done = decision.equals("approve") ? applications.approve(caller, id, text)
                     : applications.reject(caller, id, text);
             return done.flatMap(a -> Flash.set(exchange, decision.equals("approve")
-                                    ? "Approved: " + a.handle() + " is now being set up"
-                                    : "Rejected: " + a.handle() + ". The applicant can read your reason.")
-                            .thenReturn(Rendering.redirectTo("/ui/review").build()))
+                    ? "Approved: " + a.handle() + " is now being set up"
+                    : "Rejected: " + a.handle() + ". The applicant can read your reason.")
+                    .thenReturn(Rendering.redirectTo("/ui/review").build()))
                     .onErrorResume(ErrorResponseException.class, error -> reviewPage(caller, id,
                             Map.of((decision.equals("approve") ? "note-" : "reason-") + id, sentence(error)),
                             HttpStatus.valueOf(error.getStatusCode().value()),
@@ -240,7 +240,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
                         .modelAttribute("waiting", waiting)
                         .modelAttribute("errors", errors)
                         .modelAttribute("typed", typed)
-                        .modelAttribute("isSlt", caller.schoolId() != null && caller.hasAnyIn(caller.schoolId(), Role.SLT))
+                        .modelAttribute("isSlt",
+                                caller.schoolId() != null && caller.hasAnyIn(caller.schoolId(), Role.SLT))
                         .build());
     }
 
@@ -248,7 +249,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
 
     private Mono<Rendering> refused(Caller caller, String id, ErrorResponseException error) {
         return applications.visible(caller, id).flatMap(a -> shown(caller, List.of(a)))
-                .map(shown -> Rendering.view("applications/one").status(HttpStatus.valueOf(error.getStatusCode().value()))
+                .map(shown -> Rendering.view("applications/one")
+                        .status(HttpStatus.valueOf(error.getStatusCode().value()))
                         .modelAttribute("shown", shown.get(0))
                         .modelAttribute("errors", Map.of("form", sentence(error))).build());
     }
@@ -295,7 +297,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
         if (value.isBlank()) {
             errors.put(field, missing);
         } else if (value.strip().length() > max) {
-            errors.put(field, "Keep it to %,d characters or fewer (you wrote %,d)".formatted(max, value.strip().length()));
+            errors.put(field,
+                    "Keep it to %,d characters or fewer (you wrote %,d)".formatted(max, value.strip().length()));
         }
     }
 
@@ -314,7 +317,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
                 if (item instanceof uk.hallmonitor.system.web.Problems.FieldError field) {
                     String name = field.field().startsWith("runnerIds") ? "runners"
                             : List.of("platform", "handle", "aim", "audience", "promotion", "visibility")
-                                    .contains(field.field()) ? field.field() : "form";
+                                    .contains(field.field()) ? field.field()
+                            : "form";
                     errors.merge(name, capital(field.message()), (a, b) -> a + "; " + b);
                 }
             }
@@ -327,7 +331,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
     /** A problem as one sentence for a person: its detail and reasons, without record ids. */
     static String sentence(ErrorResponseException error) {
         String detail = error.getBody().getDetail() == null ? "That could not be done" : error.getBody().getDetail();
-        Object reasons = error.getBody().getProperties() == null ? null : error.getBody().getProperties().get("reasons");
+        Object reasons =
+                error.getBody().getProperties() == null ? null : error.getBody().getProperties().get("reasons");
         if (reasons instanceof List<?> list && !list.isEmpty()) {
             detail = detail + ": " + list.stream().map(String::valueOf).collect(Collectors.joining("; "));
         }
@@ -383,7 +388,8 @@ record ApplicationPages(AccountApplications applications, SchoolDirectory direct
             decision = null;
         }
         boolean mine = a.applicantId().equals(caller.staffId());
-        boolean canDecide = !mine && a.status() == ApplicationStatus.SUBMITTED && caller.hasAnyIn(a.schoolId(), Role.SLT);
+        boolean canDecide =
+                !mine && a.status() == ApplicationStatus.SUBMITTED && caller.hasAnyIn(a.schoolId(), Role.SLT);
         return new Shown(a, name(people, a.applicantId(), a.applicantName()), runners, status(a.status()), decision,
                 history, mine, canDecide);
     }

@@ -31,7 +31,8 @@ record AuditController(HashChainedAuditTrail trail) {
         }
         return Callers.current().flatMap(caller -> {
             String school = caller.isAdmin() ? schoolId : caller.schoolId();
-            if (!caller.isAdmin() && !caller.hasAnyIn(caller.schoolId(), Role.GOVERNOR, Role.SLT, Role.HEADTEACHER, Role.DSL)) {
+            if (!caller.isAdmin()
+                    && !caller.hasAnyIn(caller.schoolId(), Role.GOVERNOR, Role.SLT, Role.HEADTEACHER, Role.DSL)) {
                 return Mono.error(Problems.forbidden("the audit trail is for governors, leadership and the DSL"));
             }
             if (!caller.isAdmin() && schoolId != null && !schoolId.equals(caller.schoolId())) {
@@ -46,6 +47,7 @@ record AuditController(HashChainedAuditTrail trail) {
     @GetMapping("/verify")
     Mono<ChainCheck> verify() {
         return Callers.current().flatMap(caller -> caller.isAdmin() || caller.hasAny(Role.GOVERNOR)
-                ? trail.verify() : Mono.error(Problems.forbidden("checking the chain is for administrators and governors")));
+                ? trail.verify()
+                : Mono.error(Problems.forbidden("checking the chain is for administrators and governors")));
     }
 }

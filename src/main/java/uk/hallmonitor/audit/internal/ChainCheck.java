@@ -86,7 +86,7 @@ public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, Strin
                 // absent must have been removed by a recorded redaction
                 breaks.add(new Break(e.seq(), "entry " + e.seq() + (e.before() == null && e.after() == null
                         && e.redactedAt() == null ? " lost its content without a recorded redaction"
-                        : "'s content was changed after it was written (it no longer matches its digest)")));
+                                : "'s content was changed after it was written (it no longer matches its digest)")));
             } else if (keyed) {
                 lastKeyed = e;
             }
@@ -101,7 +101,8 @@ public record ChainCheck(boolean valid, long entries, Long firstBrokenSeq, Strin
             if (e.linkVersion() != AuditEntry.KEYED_DIGEST) {
                 return true;
             }
-            return fits(e.before(), e.beforeDigest(), e.redactedAt()) && fits(e.after(), e.afterDigest(), e.redactedAt());
+            return fits(e.before(), e.beforeDigest(), e.redactedAt())
+                    && fits(e.after(), e.afterDigest(), e.redactedAt());
         }
 
         private static boolean fits(String text, String digest, Instant redactedAt) {

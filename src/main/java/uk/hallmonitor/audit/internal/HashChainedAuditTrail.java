@@ -110,7 +110,7 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog, Disposa
     private Mono<Void> append(Pending pending) {
         return Mono.fromCallable(key::get).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(mac -> Mono.defer(() -> (knownHead != null ? Mono.just(knownHead) : storedHead())
-                                .flatMap(head -> insertAfter(head, pending, mac.orElse(null))))
+                        .flatMap(head -> insertAfter(head, pending, mac.orElse(null))))
                         .doOnNext(entry -> knownHead = entry)
                         .doOnError(DuplicateKeyException.class, e -> knownHead = null)
                         .retryWhen(Retry.backoff(50, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(100))
@@ -241,7 +241,7 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog, Disposa
     @Override
     public Mono<ChainHead> head() {
         return Mono.fromCallable(() -> Optional.ofNullable(chainId()).flatMap(anchors::find)
-                        .map(a -> new ChainHead(a.seq(), a.mac(), a.at())))
+                .map(a -> new ChainHead(a.seq(), a.mac(), a.at())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty);
     }
@@ -264,7 +264,7 @@ public class HashChainedAuditTrail implements AuditTrail, DataAccessLog, Disposa
         Instant now = clock.instant();
         // one multi-document update, each entry changed on its own: a rerun finds nothing left to redact
         return mongo.updateMulti(redactable, new org.springframework.data.mongodb.core.query.Update()
-                        .set("before", null).set("after", null).set("redactedAt", now), AuditEntry.class)
+                .set("before", null).set("after", null).set("redactedAt", now), AuditEntry.class)
                 .zipWith(mongo.count(whole, AuditEntry.class))
                 .map(t -> new Redaction(t.getT1().getModifiedCount(), t.getT2()));
     }

@@ -23,7 +23,7 @@ record MongoAuditSearch(ReactiveMongoTemplate mongo) implements AuditSearch {
             criteria = criteria.and("action").in(actions);
         }
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit),
-                        AuditEntry.class)
+                AuditEntry.class)
                 .map(e -> new Entry(e.at(), e.actor(), e.action(), e.subjectId(), e.after()));
     }
 }

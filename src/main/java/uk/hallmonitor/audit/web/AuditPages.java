@@ -32,8 +32,8 @@ record AuditPages(HashChainedAuditTrail trail) {
             String school = caller.isAdmin() ? null : caller.schoolId();
             Mono<Object> chain = check ? trail.verify().cast(Object.class) : Mono.just(Boolean.FALSE);
             return Mono.zip(trail.search(school, q, wanted, PAGE_SIZE)
-                                    .map(e -> new Shown(e, words(e.action()))).collectList(),
-                            trail.countSearch(school, q), chain)
+                    .map(e -> new Shown(e, words(e.action()))).collectList(),
+                    trail.countSearch(school, q), chain)
                     .map(t -> Rendering.view("audit/trail")
                             .modelAttribute("entries", t.getT1())
                             .modelAttribute("total", t.getT2())

@@ -79,7 +79,7 @@ public final class Datasets {
                 case "0" -> out.add(new LabelledText(tweet, "OFF", "HATE", null, "davidson"));
                 case "1" -> out.add(new LabelledText(tweet, "OFF", "ABUSE", null, "davidson"));
                 case "2" -> out.add(new LabelledText(tweet, "NOT", "NONE", null, "davidson"));
-                default -> { }
+                default -> {}
             }
         }
         return out;
@@ -104,7 +104,7 @@ public final class Datasets {
                 case "hatespeech" -> out.add(new LabelledText(text, "OFF", "HATE", null, "hatexplain"));
                 case "offensive" -> out.add(new LabelledText(text, "OFF", "ABUSE", null, "hatexplain"));
                 case "normal" -> out.add(new LabelledText(text, "NOT", "NONE", null, "hatexplain"));
-                default -> { }
+                default -> {}
             }
         }
         return out;

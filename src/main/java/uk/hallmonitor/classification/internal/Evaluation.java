@@ -82,7 +82,7 @@ public final class Evaluation {
             if (kind != null) {
                 boolean right = (row.offensive() == null || v.offensive() == row.offensive().equals("OFF"))
                         && (row.categories().isEmpty() ? flagged.isEmpty()
-                        : row.categories().stream().anyMatch(flagged::contains));
+                                : row.categories().stream().anyMatch(flagged::contains));
                 int[] counts = kindRight.computeIfAbsent(kind, k -> new int[2]);
                 counts[0] += right ? 1 : 0;
                 counts[1]++;
@@ -100,13 +100,14 @@ public final class Evaluation {
         }
         if (safeguardingRows > 0) {
             out.add(String.format(Locale.ROOT, "safeguarding posts (a safeguarding category in the label, n=%d) sent "
-                    + "to the DSL: **recall %.3f** (%d)", safeguardingRows, safeguardingSent / (double) safeguardingRows,
+                    + "to the DSL: **recall %.3f** (%d)", safeguardingRows,
+                    safeguardingSent / (double) safeguardingRows,
                     safeguardingSent));
         }
         if (fair > 0) {
             out.add(String.format(Locale.ROOT, "fair complaints and praise (not offensive, no category, n=%d): flagged "
-                            + "offensive %d (**%.1f%%**), sent to the DSL %d (**%.1f%%**), given any category %d "
-                            + "(%.1f%%)", fair, fairOffensive, 100.0 * fairOffensive / fair, fairDsl,
+                    + "offensive %d (**%.1f%%**), sent to the DSL %d (**%.1f%%**), given any category %d "
+                    + "(%.1f%%)", fair, fairOffensive, 100.0 * fairOffensive / fair, fairDsl,
                     100.0 * fairDsl / fair, fairCategory, 100.0 * fairCategory / fair));
         }
         if (anyCategory) {

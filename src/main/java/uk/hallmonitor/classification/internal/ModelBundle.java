@@ -126,9 +126,11 @@ public final class ModelBundle {
             StackedHeads stack = stack(source);
             return new ModelBundle(read(source, OFFENSIVE_ME),
                     ensemble.bayesWeight() == 0 && stack != null ? null
-                            : ensemble.bayesWeight() == 0 ? readIfThere(source, OFFENSIVE_NB) : read(source, OFFENSIVE_NB),
+                            : ensemble.bayesWeight() == 0 ? readIfThere(source, OFFENSIVE_NB)
+                            : read(source, OFFENSIVE_NB),
                     ensemble.auxWeight() == 0 && stack != null ? null
-                            : ensemble.auxWeight() == 0 ? readIfThere(source, OFFENSIVE_AUX) : read(source, OFFENSIVE_AUX),
+                            : ensemble.auxWeight() == 0 ? readIfThere(source, OFFENSIVE_AUX)
+                            : read(source, OFFENSIVE_AUX),
                     read(source, CATEGORY), read(source, INTENT), ensemble, stack,
                     properties.getProperty("version", "unknown"));
         } catch (IOException e) {

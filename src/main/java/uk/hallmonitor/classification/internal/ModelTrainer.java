@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -61,7 +61,8 @@ public final class ModelTrainer {
         /** N-gram models only (no sentence encoder, no stacked heads). */
         public Options(Path datasets, List<Path> corpus, boolean licensedOnly, int folds, int iterations, int cutoff,
                        String versionTag, String maxent, List<Path> feedback) {
-            this(datasets, corpus, licensedOnly, folds, iterations, cutoff, versionTag, maxent, feedback, false, null, 0);
+            this(datasets, corpus, licensedOnly, folds, iterations, cutoff, versionTag, maxent, feedback, false, null,
+                    0);
         }
     }
 
@@ -393,7 +394,7 @@ public final class ModelTrainer {
                 double t = StackTrainer.threshold(ngramOff, offGold, others, StackTrainer.Goal.MACRO_F1);
                 for (int i = 0; i < n; i++) {
                     if (!others[i] && sourceRows[i]) {
-                                                ngram.add(ngramOff[i] >= t, offGold[i]);
+                        ngram.add(ngramOff[i] >= t, offGold[i]);
                         stacked.add(off.crossFitted()[i], offGold[i]);
                     }
                 }
@@ -769,7 +770,8 @@ public final class ModelTrainer {
     }
 
     /** Folds dealt out per stratum after a seeded shuffle. */
-    static int[] stratifiedFolds(List<LabelledText> rows, int folds, java.util.function.Function<LabelledText, String> key) {
+    static int[] stratifiedFolds(List<LabelledText> rows, int folds,
+                                 java.util.function.Function<LabelledText, String> key) {
         int[] foldOf = new int[rows.size()];
         Map<String, List<Integer>> strata = new java.util.TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -847,7 +849,8 @@ public final class ModelTrainer {
         return out;
     }
 
-    private List<DocumentSample> samples(List<LabelledText> rows, java.util.function.Function<LabelledText, String> label) {
+    private List<DocumentSample> samples(List<LabelledText> rows,
+                                         java.util.function.Function<LabelledText, String> label) {
         List<DocumentSample> out = new ArrayList<>(rows.size());
         for (LabelledText row : rows) {
             String l = label.apply(row);

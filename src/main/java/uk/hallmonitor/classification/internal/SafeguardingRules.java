@@ -109,16 +109,19 @@ public final class SafeguardingRules {
                             + "(?:to|till|until) (?:christmas|new year|the summer|summer|my birthday|results day)"),
             // disclosure of abuse or neglect
             rule("disclosure:adult-hurts-me", "DISCLOSURE", true,
-                    "(?:(?:my|me|our) )?(?:older |big |little |younger )?" + ADULT + " (?:always |keeps |sometimes |still |just )?"
+                    "(?:(?:my|me|our) )?(?:older |big |little |younger )?" + ADULT
+                            + " (?:always |keeps |sometimes |still |just )?"
                             + HURTS + " (?:me|us|my)"),
             rule("disclosure:locked-in-out", "DISCLOSURE", true,
                     "(?:mum|mam|mom|dad|stepdad|step dad|stepmum|nan|grandad|he|she) (?:locks|locked|shuts|shut) (?:me|us) "
                             + "(?:in|out)|(?:got|get|was|been|were) (?:shut|locked) (?:in|out "
                             + "of) (?:the|my|a|our) (?:shed|coal shed|room|bedroom|cupboard|house|garden|wardrobe)|"
-                            + "(?:dont|do not) feel safe (?:at home|going home|in my house|in our house|with my " + ADULT + ")"),
+                            + "(?:dont|do not) feel safe (?:at home|going home|in my house|in our house|with my "
+                            + ADULT + ")"),
             rule("disclosure:marks-from-adult", "DISCLOSURE", true,
                     "(?:bruises|burns?|cuts|handprint) (?:on (?:my|his|her) \\w+ )?(?:are|is|were|was) from (?:my |his "
-                            + "|her )?" + ADULT + "|(?:marks|bruises) " + ADULT + " did (?:them|it|that)|(?:said|says) if i "
+                            + "|her )?" + ADULT + "|(?:marks|bruises) " + ADULT
+                            + " did (?:them|it|that)|(?:said|says) if i "
                             + "tell (?:anyone|anybody|the school|school|a teacher|my teacher|the teacher|miss|sir)"),
             rule("disclosure:adult-gives-alcohol", "DISCLOSURE", false,
                     "(?:gave|gives|give|giving) (?:me|us|them|the kids|my son|my daughter) (?:free )?(?:\\w+ and )?"

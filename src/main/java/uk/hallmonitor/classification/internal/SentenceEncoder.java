@@ -12,8 +12,8 @@ import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pretrained sentence encoder, int8-quantised ONNX as packed on Maven Central by langchain4j, run in process on

@@ -41,7 +41,7 @@ public final class TextNormaliser {
         int letters = 0;
         int latinLetters = 0;
         int upper = 0;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             if (Character.isLetter(cp)) {
                 letters++;
@@ -149,7 +149,7 @@ public final class TextNormaliser {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(folded.length());
         String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
-        for (int i = 0; i < decomposed.length(); ) {
+        for (int i = 0; i < decomposed.length();) {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
@@ -204,7 +204,8 @@ public final class TextNormaliser {
     /** One whitespace-delimited chunk: a link, a mention, or words with punctuation and emoji around them. */
     private void addChunk(String chunk, List<String> tokens) {
         String lower = chunk.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.") || lower.equals("url")) {
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")
+                || lower.equals("url")) {
             tokens.add("url");
             return;
         }
@@ -217,7 +218,7 @@ public final class TextNormaliser {
             return;
         }
         StringBuilder word = new StringBuilder();
-        for (int i = 0; i < lower.length(); ) {
+        for (int i = 0; i < lower.length();) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
             if (isCurrency(cp) && word.length() == 0 && i < lower.length() && Character.isDigit(lower.charAt(i))) {
@@ -309,7 +310,7 @@ public final class TextNormaliser {
         String rest = w.substring(i);
         return switch (rest) {
             case "st", "nd", "rd", "th", "s", "am", "pm", "k", "m", "p", "pc", "mm", "cm", "km", "kg", "g", "mph",
-                 "yrs", "yr", "min", "mins", "hrs", "h" -> true;
+                    "yrs", "yr", "min", "mins", "hrs", "h" -> true;
             default -> false;
         };
     }

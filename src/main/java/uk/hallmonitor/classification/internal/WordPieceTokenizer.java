@@ -116,7 +116,7 @@ public final class WordPieceTokenizer {
     /** BertNormalizer: drop control characters, whitespace to space, space out CJK, lower case, strip accents. */
     static String normalise(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == 0 || cp == 0xFFFD || (isControl(cp))) {
@@ -133,7 +133,7 @@ public final class WordPieceTokenizer {
         String lower = b.toString().toLowerCase(Locale.ROOT);
         String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); ) {
+        for (int i = 0; i < decomposed.length();) {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.getType(cp) != Character.NON_SPACING_MARK) {
@@ -163,7 +163,7 @@ public final class WordPieceTokenizer {
     static List<String> preTokenize(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == ' ') {

@@ -78,7 +78,8 @@ class FeedbackController {
             try {
                 kind = Kind.valueOf(request.kind().strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new Problems.FieldError("kind", "\"" + request.kind() + "\" is not MISSED or WRONG_CATEGORY"));
+                errors.add(
+                        new Problems.FieldError("kind", "\"" + request.kind() + "\" is not MISSED or WRONG_CATEGORY"));
             }
         }
         if (request.text() == null || request.text().isBlank()) {
@@ -128,8 +129,9 @@ class FeedbackController {
         static Mono<Void> allowed() {
             return uk.hallmonitor.system.security.Callers.current().flatMap(caller -> caller.isAdmin()
                     || caller.hasAny(Role.MODERATOR, Role.SLT, Role.DSL) ? Mono.<Void>empty()
-                    : Mono.error(Problems.forbidden("only moderators, SLT, the DSL and administrators may correct "
-                            + "the classifier")));
+                            : Mono.error(
+                                    Problems.forbidden("only moderators, SLT, the DSL and administrators may correct "
+                                            + "the classifier")));
         }
     }
 }

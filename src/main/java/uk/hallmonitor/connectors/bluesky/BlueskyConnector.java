@@ -100,7 +100,8 @@ public final class BlueskyConnector extends HttpConnector {
 
     private Mono<Session> renew(String base, Source source, HeldSession read, Session kept) {
         Mono<Session> fresh = kept != null && kept.refreshJwt() != null
-                ? refresh(base, kept, read).onErrorResume(BlueskyConnector::refused, refused -> create(base, source, read))
+                ? refresh(base, kept, read).onErrorResume(BlueskyConnector::refused,
+                        refused -> create(base, source, read))
                 : create(base, source, read);
         return fresh.flatMap(made -> secrets.keepSession(source, SESSION_NAME, read, made.json())
                 .flatMap(won -> won ? Mono.just(made) : secrets.heldSession(source, SESSION_NAME)
@@ -158,16 +159,18 @@ public final class BlueskyConnector extends HttpConnector {
         String own = source.platformAccountId();
         PagedStream notifications = stream("notifications");
         PagedStream ownPosts = stream("own");
-        Mono<Void> notified = notifications.readInto(since, calls.harvest, (after, token, limit) ->
-                        calls.page("app.bsky.notification.listNotifications", params(limit, token), "notifications",
-                                (item, index) -> notification(item, index, calls.harvest)), positions);
+        Mono<Void> notified = notifications.readInto(since, calls.harvest,
+                (after, token, limit) -> calls.page("app.bsky.notification.listNotifications", params(limit, token),
+                        "notifications",
+                        (item, index) -> notification(item, index, calls.harvest)),
+                positions);
         Mono<Void> posted = ownPosts.readInto(since, calls.harvest, (after, token, limit) -> {
-                    Map<String, String> params = params(limit, token);
-                    params.put("actor", own);
-                    params.put("filter", "posts_with_replies");
-                    return calls.page("app.bsky.feed.getAuthorFeed", params, "feed",
-                            (item, index) -> ownPost(item, index, own, calls.harvest));
-                }, positions);
+            Map<String, String> params = params(limit, token);
+            params.put("actor", own);
+            params.put("filter", "posts_with_replies");
+            return calls.page("app.bsky.feed.getAuthorFeed", params, "feed",
+                    (item, index) -> ownPost(item, index, own, calls.harvest));
+        }, positions);
         return posted.then(notified);
     }
 
@@ -175,15 +178,15 @@ public final class BlueskyConnector extends HttpConnector {
         return Flux.fromIterable(source.terms()).filter(term -> !term.isBlank()).concatMap(term -> {
             PagedStream stream = stream("search." + term.strip().toLowerCase(java.util.Locale.ROOT));
             return stream.readInto(since, calls.harvest, (after, token, limit) -> {
-                        Map<String, String> params = params(limit, token);
-                        params.put("q", term.strip());
-                        params.put("sort", "latest");
-                        if (after != null) {
-                            params.put("since", after);
-                        }
-                        return calls.page("app.bsky.feed.searchPosts", params, "posts",
-                                (item, index) -> postEntry(item, index, PostKinds.PUBLIC_MENTION, calls.harvest));
-                    }, positions);
+                Map<String, String> params = params(limit, token);
+                params.put("q", term.strip());
+                params.put("sort", "latest");
+                if (after != null) {
+                    params.put("since", after);
+                }
+                return calls.page("app.bsky.feed.searchPosts", params, "posts",
+                        (item, index) -> postEntry(item, index, PostKinds.PUBLIC_MENTION, calls.harvest));
+            }, positions);
         }).then();
     }
 
@@ -364,17 +367,17 @@ public final class BlueskyConnector extends HttpConnector {
             URI uri = URI.create(base + "xrpc/" + method + "?" + PlatformHttp.form(params));
             return http.exchange(HttpMethod.GET, uri, Map.of("Authorization", "Bearer " + session.accessJwt()), null,
                     null, XRPC_ERRORS, clock).map(reply -> {
-                JsonNode body = Json.parse(reply.body(), "Bluesky " + method);
-                if (!Json.hasArray(body, listField)) {
-                    harvest.warn("Bluesky " + method + " sent no '" + listField + "' list");
-                }
-                List<Entry> entries = new ArrayList<>();
-                int index = 0;
-                for (JsonNode item : Json.array(body, listField)) {
-                    entries.add(entry.apply(item, index++));
-                }
-                return new Page(entries, index, Json.text(body, "cursor"), reply.exhaustedWindow(clock));
-            });
+                        JsonNode body = Json.parse(reply.body(), "Bluesky " + method);
+                        if (!Json.hasArray(body, listField)) {
+                            harvest.warn("Bluesky " + method + " sent no '" + listField + "' list");
+                        }
+                        List<Entry> entries = new ArrayList<>();
+                        int index = 0;
+                        for (JsonNode item : Json.array(body, listField)) {
+                            entries.add(entry.apply(item, index++));
+                        }
+                        return new Page(entries, index, Json.text(body, "cursor"), reply.exhaustedWindow(clock));
+                    });
         }
     }
 }

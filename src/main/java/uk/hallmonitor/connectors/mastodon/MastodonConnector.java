@@ -69,15 +69,17 @@ public final class MastodonConnector extends HttpConnector {
         String own = source.platformAccountId();
         PagedStream mentions = stream("mentions", properties.maxPages());
         PagedStream statuses = stream("own", properties.maxPages());
-        Mono<Void> posted = statuses.readInto(since, calls.harvest, (after, token, limit) ->
-                        calls.page("api/v1/accounts/" + URLEncoder.encode(own, StandardCharsets.UTF_8) + "/statuses",
-                                params(after, token, limit), (status, index) -> ownStatus(status, index, calls)), positions);
+        Mono<Void> posted = statuses.readInto(since, calls.harvest,
+                (after, token, limit) -> calls.page(
+                        "api/v1/accounts/" + URLEncoder.encode(own, StandardCharsets.UTF_8) + "/statuses",
+                        params(after, token, limit), (status, index) -> ownStatus(status, index, calls)),
+                positions);
         Mono<Void> mentioned = mentions.readInto(since, calls.harvest, (after, token, limit) -> {
-                    Map<String, String> params = params(after, token, limit);
-                    params.put("types[]", "mention");
-                    return calls.page("api/v1/notifications", params,
-                            (notification, index) -> mention(notification, index, own, calls));
-                }, positions);
+            Map<String, String> params = params(after, token, limit);
+            params.put("types[]", "mention");
+            return calls.page("api/v1/notifications", params,
+                    (notification, index) -> mention(notification, index, own, calls));
+        }, positions);
         return posted.then(mentioned);
     }
 
@@ -86,17 +88,17 @@ public final class MastodonConnector extends HttpConnector {
         return Flux.fromIterable(source.terms()).filter(term -> !term.isBlank()).concatMap(term -> {
             PagedStream stream = stream("search." + term.strip().toLowerCase(java.util.Locale.ROOT), 1);
             return stream.readInto(since, calls.harvest, (after, token, limit) -> {
-                        Map<String, String> params = new LinkedHashMap<>();
-                        params.put("q", term.strip());
-                        params.put("type", "statuses");
-                        params.put("resolve", "false");
-                        params.put("limit", Integer.toString(limit));
-                        if (after != null) {
-                            params.put("min_id", after);
-                        }
-                        return calls.searchPage(params, (status, index) ->
-                                statusEntry(status, index, PostKinds.PUBLIC_MENTION, calls));
-                    }, positions)
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("q", term.strip());
+                params.put("type", "statuses");
+                params.put("resolve", "false");
+                params.put("limit", Integer.toString(limit));
+                if (after != null) {
+                    params.put("min_id", after);
+                }
+                return calls.searchPage(params,
+                        (status, index) -> statusEntry(status, index, PostKinds.PUBLIC_MENTION, calls));
+            }, positions)
                     .onErrorResume(ConnectorException.class, failure -> {
                         if (!failure.notFoundOnPlatform()) {
                             return Mono.error(failure);

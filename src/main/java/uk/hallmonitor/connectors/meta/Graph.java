@@ -117,9 +117,9 @@ record Graph(PlatformHttp http, Clock clock, ConnectorProperties properties, Str
     /** A POST of form parameters as the Page (hide, unhide, reply); the answer as a JSON object. */
     Mono<JsonNode> post(String root, String token, String path, Map<String, String> params) {
         return http.exchange(HttpMethod.POST, URI.create(root + path), auth(token),
-                        MediaType.APPLICATION_FORM_URLENCODED,
-                        PlatformHttp.form(params).getBytes(StandardCharsets.UTF_8),
-                        this::error, clock)
+                MediaType.APPLICATION_FORM_URLENCODED,
+                PlatformHttp.form(params).getBytes(StandardCharsets.UTF_8),
+                this::error, clock)
                 .map(reply -> Json.parse(reply.body(), platformName + " " + path));
     }
 
@@ -140,9 +140,9 @@ record Graph(PlatformHttp http, Clock clock, ConnectorProperties properties, Str
 
     Mono<Void> postConfirmed(String root, String token, String path, Map<String, String> params) {
         return http.exchange(HttpMethod.POST, URI.create(root + path), auth(token),
-                        MediaType.APPLICATION_FORM_URLENCODED,
-                        PlatformHttp.form(params).getBytes(StandardCharsets.UTF_8),
-                        this::error, clock)
+                MediaType.APPLICATION_FORM_URLENCODED,
+                PlatformHttp.form(params).getBytes(StandardCharsets.UTF_8),
+                this::error, clock)
                 .flatMap(reply -> succeeded(reply.body(), path));
     }
 
@@ -269,7 +269,7 @@ record Graph(PlatformHttp http, Clock clock, ConnectorProperties properties, Str
                 String caller = appId != null && !appId.isBlank() && appSecret != null && !appSecret.isBlank()
                         ? appId + "|" + appSecret : token;
                 return http.exchange(HttpMethod.GET, uri(root, "debug_token", params("input_token", token)),
-                                auth(caller), null, null, this::error, clock)
+                        auth(caller), null, null, this::error, clock)
                         .map(reply -> {
                             JsonNode data = Json.object(Json.parse(reply.body(), platformName + " debug_token"),
                                     "data");
@@ -325,7 +325,7 @@ record Graph(PlatformHttp http, Clock clock, ConnectorProperties properties, Str
             }
             String root = root(source);
             return withToken(secrets, source, vault -> post(root, actionToken(vault, source),
-                            encoded(commentId) + "/" + edge, params("message", text))
+                    encoded(commentId) + "/" + edge, params("message", text))
                     .map(answer -> {
                         String id = Json.text(answer, "id");
                         if (id == null) {

@@ -51,20 +51,20 @@ final class PageConversations {
             Instant floor = stored == null ? null : Instant.parse(stored);
             Set<String> updated = new LinkedHashSet<>();
             return poll.read(STREAM, Graph.encoded(pageId) + "/conversations", FIELDS, PAGE,
-                            Map.of("platform", "messenger"), null, (conversation, index) -> {
-                                Instant at = GraphPoll.time(conversation, "updated_time");
-                                String id = Json.text(conversation, "id");
-                                if (at == null || id == null) {
-                                    harvest.warn("skipped Messenger conversation "
-                                            + GraphPoll.label(conversation, index) + ": no id or updated_time");
-                                    return new Entry(null, null);
-                                }
-                                // the same second as the stored time may hold a message not yet read
-                                if (floor == null || !at.isBefore(floor)) {
-                                    updated.add(id);
-                                }
-                                return new Entry(at.toString(), null);
-                            })
+                    Map.of("platform", "messenger"), null, (conversation, index) -> {
+                        Instant at = GraphPoll.time(conversation, "updated_time");
+                        String id = Json.text(conversation, "id");
+                        if (at == null || id == null) {
+                            harvest.warn("skipped Messenger conversation "
+                                    + GraphPoll.label(conversation, index) + ": no id or updated_time");
+                            return new Entry(null, null);
+                        }
+                        // the same second as the stored time may hold a message not yet read
+                        if (floor == null || !at.isBefore(floor)) {
+                            updated.add(id);
+                        }
+                        return new Entry(at.toString(), null);
+                    })
                     .flatMap(positions -> Flux.fromIterable(updated)
                             .concatMap(conversation -> messages(conversation, floor, null, 0, new HashSet<>()))
                             .all(done -> done)
@@ -87,19 +87,19 @@ final class PageConversations {
         boolean[] reachedFloor = {false};
         List<FetchedPost> found = new ArrayList<>();
         return poll.page(Graph.encoded(conversation) + "/messages", Graph.params("fields", MESSAGE_FIELDS,
-                        "limit", Integer.toString(Math.min(MESSAGE_PAGE, harvest.remainingReads())), "after", after),
-                        (message, index) -> {
-                            Instant created = GraphPoll.time(message, "created_time");
-                            if (floor != null && created != null && created.isBefore(floor)) {
-                                reachedFloor[0] = true;
-                                return new Entry(null, null);
-                            }
-                            FetchedPost post = message(message, index, conversation);
-                            if (post != null) {
-                                found.add(post);
-                            }
-                            return new Entry(null, null);
-                        })
+                "limit", Integer.toString(Math.min(MESSAGE_PAGE, harvest.remainingReads())), "after", after),
+                (message, index) -> {
+                    Instant created = GraphPoll.time(message, "created_time");
+                    if (floor != null && created != null && created.isBefore(floor)) {
+                        reachedFloor[0] = true;
+                        return new Entry(null, null);
+                    }
+                    FetchedPost post = message(message, index, conversation);
+                    if (post != null) {
+                        found.add(post);
+                    }
+                    return new Entry(null, null);
+                })
                 .flatMap(page -> {
                     harvest.answered();
                     harvest.read(page.reads());

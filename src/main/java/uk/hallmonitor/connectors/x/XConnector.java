@@ -72,9 +72,11 @@ public final class XConnector extends HttpConnector {
     private Mono<Void> search(Source source, Cursor since, Calls calls, Map<String, String> positions) {
         String query = searchQuery(source, calls.harvest);
         PagedStream stream = stream("search", 10);
-        return stream.readInto(since, calls.harvest, (sinceId, token, limit) ->
-                        calls.page("2/tweets/search/recent", query, sinceId, "next_token", token, limit,
-                                tweet -> PostKinds.PUBLIC_MENTION), positions);
+        return stream.readInto(since, calls.harvest,
+                (sinceId, token, limit) -> calls.page("2/tweets/search/recent", query, sinceId, "next_token", token,
+                        limit,
+                        tweet -> PostKinds.PUBLIC_MENTION),
+                positions);
     }
 
     private Mono<Void> account(Source source, Cursor since, Calls calls, Map<String, String> positions) {
@@ -88,15 +90,15 @@ public final class XConnector extends HttpConnector {
         PagedStream own = stream("own", 5);
         PagedStream replies = stream("replies", 10);
         PagedStream mentions = stream("mentions", 5);
-        Mono<Void> ownPosts = own.readInto(since, calls.harvest, (sinceId, token, limit) ->
-                        calls.page(userPath + "/tweets", null, sinceId, "pagination_token", token, limit, tweet -> {
-                            String conversation = Json.text(tweet, "conversation_id");
-                            if (conversation != null && conversation.matches("\\d{1,25}")) {
-                                conversations.remove(conversation);
-                                conversations.add(conversation);
-                            }
-                            return PostKinds.OWN_POST;
-                        }), positions);
+        Mono<Void> ownPosts = own.readInto(since, calls.harvest, (sinceId, token, limit) -> calls
+                .page(userPath + "/tweets", null, sinceId, "pagination_token", token, limit, tweet -> {
+                    String conversation = Json.text(tweet, "conversation_id");
+                    if (conversation != null && conversation.matches("\\d{1,25}")) {
+                        conversations.remove(conversation);
+                        conversations.add(conversation);
+                    }
+                    return PostKinds.OWN_POST;
+                }), positions);
         Mono<Void> conversationReplies = Mono.defer(() -> {
             List<String> recent = new ArrayList<>(conversations);
             recent = recent.subList(Math.max(0, recent.size() - properties.rememberConversations()), recent.size());
@@ -105,14 +107,18 @@ public final class XConnector extends HttpConnector {
                 return Mono.empty();
             }
             String query = conversationQuery(recent, user);
-            return replies.readInto(since, calls.harvest, (sinceId, token, limit) ->
-                            calls.page("2/tweets/search/recent", query, sinceId, "next_token", token, limit,
-                                    tweet -> PostKinds.COMMENT), positions);
+            return replies.readInto(since, calls.harvest,
+                    (sinceId, token, limit) -> calls.page("2/tweets/search/recent", query, sinceId, "next_token", token,
+                            limit,
+                            tweet -> PostKinds.COMMENT),
+                    positions);
         });
-        Mono<Void> mentioned = mentions.readInto(since, calls.harvest, (sinceId, token, limit) ->
-                        calls.page(userPath + "/mentions", null, sinceId, "pagination_token", token, limit,
-                                tweet -> user.equals(Json.text(tweet, "in_reply_to_user_id"))
-                                        ? PostKinds.COMMENT : PostKinds.MENTION), positions);
+        Mono<Void> mentioned = mentions.readInto(since, calls.harvest,
+                (sinceId, token, limit) -> calls.page(userPath + "/mentions", null, sinceId, "pagination_token", token,
+                        limit,
+                        tweet -> user.equals(Json.text(tweet, "in_reply_to_user_id"))
+                                ? PostKinds.COMMENT : PostKinds.MENTION),
+                positions);
         return ownPosts.then(conversationReplies).then(mentioned);
     }
 

@@ -91,18 +91,18 @@ public final class YouTubeConnector extends HttpConnector {
                                Map<String, String> positions, String name, String status) {
         PagedStream stream = new PagedStream(name, PagedStream.INSTANT, 1, PAGE, properties.maxPages());
         return stream.readInto(since, harvest, (after, token, limit) -> {
-                    Map<String, String> params = new LinkedHashMap<>();
-                    params.put("part", "snippet,replies");
-                    params.put("allThreadsRelatedToChannelId", source.platformAccountId());
-                    params.put("maxResults", Integer.toString(limit));
-                    params.put("order", "time");
-                    params.put("textFormat", "plainText");
-                    params.put("moderationStatus", status);
-                    if (token != null) {
-                        params.put("pageToken", token);
-                    }
-                    return list(base, access, params, harvest);
-                }, positions);
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("part", "snippet,replies");
+            params.put("allThreadsRelatedToChannelId", source.platformAccountId());
+            params.put("maxResults", Integer.toString(limit));
+            params.put("order", "time");
+            params.put("textFormat", "plainText");
+            params.put("moderationStatus", status);
+            if (token != null) {
+                params.put("pageToken", token);
+            }
+            return list(base, access, params, harvest);
+        }, positions);
     }
 
     private Mono<Page> list(String base, Access access, Map<String, String> params, Harvest harvest) {
@@ -110,7 +110,7 @@ public final class YouTubeConnector extends HttpConnector {
             params.put("key", access.apiKey());
         }
         return http.exchange(HttpMethod.GET, uri(base + "youtube/v3/commentThreads", params), headers(access),
-                        null, null, this::error, clock)
+                null, null, this::error, clock)
                 .map(reply -> {
                     JsonNode body = Json.parse(reply.body(), "YouTube commentThreads");
                     if (!Json.hasArray(body, "items")) {
@@ -171,7 +171,7 @@ public final class YouTubeConnector extends HttpConnector {
             Instant updated = Json.instant(snippet, "updatedAt");
             String url = videoId == null ? null : "https://www.youtube.com/watch?v="
                     + URLEncoder.encode(videoId, StandardCharsets.UTF_8) + "&lc=" + URLEncoder.encode(id,
-                    StandardCharsets.UTF_8);
+                            StandardCharsets.UTF_8);
             return new FetchedPost(id, PostKinds.COMMENT, Json.text(Json.object(snippet, "authorChannelId"), "value"),
                     Json.text(snippet, "authorDisplayName"), text, url, threadId,
                     parent != null ? parent : videoId, published,
@@ -204,8 +204,8 @@ public final class YouTubeConnector extends HttpConnector {
         form.put("refresh_token", refresh);
         form.put("grant_type", "refresh_token");
         return http.exchange(HttpMethod.POST, URI.create(tokenUrl), Map.of("Accept", "application/json"),
-                        MediaType.APPLICATION_FORM_URLENCODED, PlatformHttp.form(form).getBytes(StandardCharsets.UTF_8),
-                        this::tokenError, clock)
+                MediaType.APPLICATION_FORM_URLENCODED, PlatformHttp.form(form).getBytes(StandardCharsets.UTF_8),
+                this::tokenError, clock)
                 .map(reply -> {
                     String token = Json.text(Json.parse(reply.body(), "Google's token endpoint"), "access_token");
                     if (token == null || token.isBlank()) {

@@ -73,8 +73,8 @@ record IncidentPages(IncidentCasework casework, SchoolDirectory schools, StaffNa
             model.addAttribute("statuses", IncidentStatus.values());
             model.addAttribute("severities", SEVERITIES);
             return Mono.zip(casework.page(caller, view.id(), filter, Math.max(0, page), PAGE_SIZE),
-                            casework.categories(view.id()), names.ofSchool(view.id()),
-                            names.withAnyRole(view.id(), Role.DSL, Role.SLT, Role.HEADTEACHER).collectList())
+                    casework.categories(view.id()), names.ofSchool(view.id()),
+                    names.withAnyRole(view.id(), Role.DSL, Role.SLT, Role.HEADTEACHER).collectList())
                     .map(t -> {
                         model.addAttribute("incidents", t.getT1());
                         model.addAttribute("pages", (t.getT1().total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -163,7 +163,7 @@ record IncidentPages(IncidentCasework casework, SchoolDirectory schools, StaffNa
     private Mono<String> show(Caller caller, Incident incident, Model model, List<Problems.FieldError> errors,
                               Map<String, String> typed) {
         return Mono.zip(names.ofSchool(incident.schoolId()),
-                        names.withAnyRole(incident.schoolId(), Role.DSL, Role.SLT, Role.HEADTEACHER).collectList())
+                names.withAnyRole(incident.schoolId(), Role.DSL, Role.SLT, Role.HEADTEACHER).collectList())
                 .map(t -> {
                     model.addAttribute("incident", incident);
                     model.addAttribute("names", t.getT1());
@@ -189,7 +189,8 @@ record IncidentPages(IncidentCasework casework, SchoolDirectory schools, StaffNa
             }
             return casework.transition(caller, id, to, blank(form.getFirst("note")), blank(form.getFirst("outcome")))
                     .flatMap(after -> Flash.set(exchange, "Incident " + id + " is now " + IncidentWords.status(
-                            after.status()).toLowerCase(java.util.Locale.UK)).thenReturn("redirect:/ui/incidents/" + id))
+                            after.status()).toLowerCase(java.util.Locale.UK))
+                            .thenReturn("redirect:/ui/incidents/" + id))
                     .onErrorResume(failure -> failed(caller, id, model, FormProblems.of(failure, "to"), form));
         });
     }
@@ -228,7 +229,7 @@ record IncidentPages(IncidentCasework casework, SchoolDirectory schools, StaffNa
     }
 
     private static Mono<reactor.util.function.Tuple2<Caller, MultiValueMap<String, String>>> form(
-            ServerWebExchange exchange) {
+                                                                                                  ServerWebExchange exchange) {
         return Callers.current().zipWith(exchange.getFormData());
     }
 

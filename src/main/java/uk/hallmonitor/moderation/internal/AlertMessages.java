@@ -28,7 +28,7 @@ final class AlertMessages {
                 .collect(Collectors.joining(", "));
         String where = post.onSchoolAccount()
                 ? "a " + kind(post) + " on the school's " + post.platform() + " account"
-                + (post.accountHandle() == null ? "" : " @" + post.accountHandle())
+                        + (post.accountHandle() == null ? "" : " @" + post.accountHandle())
                 : "a public post about the school on " + post.platform();
         String subject = (post.safeguarding() ? "Safeguarding: " : "") + post.severity() + " "
                 + (what.isEmpty() ? "flagged post" : what) + " on " + post.platform();
@@ -86,7 +86,8 @@ final class AlertMessages {
                 .append(TIME.format(alert.raisedAt().atZone(zone)))
                 .append(" has not been acknowledged by anyone in Hallmonitor. It now comes to ").append(who)
                 .append(names.isEmpty() ? " (nobody holds that role in the school: set one)" : ": "
-                        + String.join(", ", names)).append(".\n")
+                        + String.join(", ", names))
+                .append(".\n")
                 .append("Platform: ").append(alert.platform()).append('\n');
         if (alert.incidentNumber() != null) {
             body.append("Incident: ").append(alert.incidentNumber()).append('\n');

@@ -48,7 +48,7 @@ record ClassifierFeedback(ReactiveMongoTemplate mongo, ModerationFeedback traini
         // only the first label of a post reaches the file: the unique _id makes a repeated dismissal a no-op
         return mongo.insert(example)
                 .flatMap(inserted -> trainingFile.record(example.text(), !CLEAN.equals(example.label()),
-                                CLEAN.equals(example.label()) ? List.of() : categories(example), null)
+                        CLEAN.equals(example.label()) ? List.of() : categories(example), null)
                         .onErrorResume(error -> {
                             // the example is kept in the collection; a full disk must not fail the moderator's action
                             log.warn("feedback for post {} not written to the training file: {}", example.postId(),

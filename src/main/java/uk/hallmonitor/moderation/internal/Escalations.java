@@ -59,7 +59,8 @@ class Escalations {
         Mono<SafeguardingAlert> finished = read.notifying() == null ? Mono.just(read)
                 : notify(read, Role.valueOf(read.notifying())).then(store.find(read.id()));
         return finished.flatMap(current -> {
-            if (current.acknowledged() || current.nextEscalationAt() == null || current.nextEscalationAt().isAfter(now)) {
+            if (current.acknowledged() || current.nextEscalationAt() == null
+                    || current.nextEscalationAt().isAfter(now)) {
                 return Mono.just(0L);
             }
             int index = current.escalations().size();

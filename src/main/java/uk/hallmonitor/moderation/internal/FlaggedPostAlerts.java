@@ -88,11 +88,12 @@ class FlaggedPostAlerts {
                         }
                         Mono<Void> raised = !SafeguardingAlert.needed(current) ? Mono.empty()
                                 : safeguarding.raise(SafeguardingAlert.raised(current, sourceKey,
-                                                message.apply(Channel.FEED).subject(), clock.instant(),
-                                                properties.escalationStep(current.severity())))
+                                        message.apply(Channel.FEED).subject(), clock.instant(),
+                                        properties.escalationStep(current.severity())))
                                         .flatMap(raisedOne -> current.incidentNumber() == null
                                                 || raisedOne.incidentNumber() != null ? Mono.empty()
-                                                : safeguarding.incident(raisedOne.id(), current.incidentNumber()))
+                                                        : safeguarding.incident(raisedOne.id(),
+                                                                current.incidentNumber()))
                                         .then();
                         return raised.then(outbox.record(current.schoolId(), sourceKey, deliveries, message))
                                 .thenReturn(current);
@@ -113,10 +114,11 @@ class FlaggedPostAlerts {
         String category = verdict.categories().isEmpty() ? "SAFEGUARDING"
                 : verdict.categories().get(0).name().name();
         return incidents.open(new IncidentRequest("safeguarding:post:" + verdict.postId(), verdict.schoolId(),
-                        category, verdict.severity().name(), List.of(verdict.postId()), "system",
-                        "Opened automatically: a CRITICAL safeguarding alert (" + String.join(", ",
-                                verdict.categoryNames()) + ") on " + verdict.platform() + ". The DSL leads; "
-                                + "acknowledge the alert in Hallmonitor.", owner))
+                category, verdict.severity().name(), List.of(verdict.postId()), "system",
+                "Opened automatically: a CRITICAL safeguarding alert (" + String.join(", ",
+                        verdict.categoryNames()) + ") on " + verdict.platform() + ". The DSL leads; "
+                        + "acknowledge the alert in Hallmonitor.",
+                owner))
                 .map(verdict::withIncident);
     }
 
@@ -161,7 +163,7 @@ class FlaggedPostAlerts {
         Mono<List<StaffView>> runners = account == null ? Mono.just(List.of())
                 : Flux.fromIterable(account.runnerIds()).concatMap(directory::staff).collectList();
         return Mono.zip(directory.staffWithRole(schoolId, Role.MODERATOR).collectList(), runners,
-                        directory.staffWithRole(schoolId, Role.DSL).collectList())
+                directory.staffWithRole(schoolId, Role.DSL).collectList())
                 .map(found -> new Audience(found.getT1(), found.getT2(), found.getT3()));
     }
 

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
-import uk.hallmonitor.system.BackgroundLoops.Loop;
 import uk.hallmonitor.system.BackgroundLoops;
+import uk.hallmonitor.system.BackgroundLoops.Loop;
 import uk.hallmonitor.system.store.StoreIndexes;
 import uk.hallmonitor.system.store.StoreProperties;
 
@@ -26,19 +26,19 @@ class ModerationConfiguration {
     @Bean
     StoreIndexes moderationIndexes() {
         return mongo -> Flux.concat(
-                        mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("acknowledgedAt",
-                                Sort.Direction.ASC).on("nextEscalationAt", Sort.Direction.ASC)),
-                        mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
-                                .on("raisedAt", Sort.Direction.DESC)),
-                        mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
-                                .on("flagged", Sort.Direction.ASC).on("collectedAt", Sort.Direction.DESC)),
-                        // the moderation inbox: a school's flagged posts in one queue state, newest first; and
-                        // how many wait (home page, inbox), counted from the index's entries alone
-                        mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
-                                .on("flagged", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
-                                .on("collectedAt", Sort.Direction.DESC)),
-                        mongo.indexOps(PostVerdict.class).createIndex(new Index("flagged", Sort.Direction.ASC)
-                                .on("routedAt", Sort.Direction.ASC).on("classifiedAt", Sort.Direction.ASC)))
+                mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("acknowledgedAt",
+                        Sort.Direction.ASC).on("nextEscalationAt", Sort.Direction.ASC)),
+                mongo.indexOps(SafeguardingAlert.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                        .on("raisedAt", Sort.Direction.DESC)),
+                mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                        .on("flagged", Sort.Direction.ASC).on("collectedAt", Sort.Direction.DESC)),
+                // the moderation inbox: a school's flagged posts in one queue state, newest first; and
+                // how many wait (home page, inbox), counted from the index's entries alone
+                mongo.indexOps(PostVerdict.class).createIndex(new Index("schoolId", Sort.Direction.ASC)
+                        .on("flagged", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                        .on("collectedAt", Sort.Direction.DESC)),
+                mongo.indexOps(PostVerdict.class).createIndex(new Index("flagged", Sort.Direction.ASC)
+                        .on("routedAt", Sort.Direction.ASC).on("classifiedAt", Sort.Direction.ASC)))
                 .then();
     }
 

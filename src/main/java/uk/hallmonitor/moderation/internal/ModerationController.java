@@ -35,14 +35,13 @@ record ModerationController(ModerationQueue queue) {
         return Callers.current().flatMap(caller -> queue.one(caller, id));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Act on a flagged post",
-            description = "action is DISMISS, HIDE, DELETE, BLOCK_AUTHOR, REPORT, ESCALATE or REPLY; note is required."
-                    + " HIDE, DELETE and REPLY are carried out through the account's connector where the platform"
-                    + " allows it (Facebook, Instagram, YouTube; X hides only): the action's outcome is ON_PLATFORM,"
-                    + " PLATFORM_FAILED (do it by hand; a refused hide or delete leaves the response clock running),"
-                    + " POST_GONE, or BY_HAND where no connector can. On YouTube DELETE rejects the comment (a channel"
-                    + " may delete only its own). REPLY needs replyText (at most 2,000 characters), posted as the"
-                    + " school; replyText with any other action is a 400 naming replyText.")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Act on a flagged post", description = "action is DISMISS, HIDE, DELETE, BLOCK_AUTHOR, REPORT, ESCALATE or REPLY; note is required."
+            + " HIDE, DELETE and REPLY are carried out through the account's connector where the platform"
+            + " allows it (Facebook, Instagram, YouTube; X hides only): the action's outcome is ON_PLATFORM,"
+            + " PLATFORM_FAILED (do it by hand; a refused hide or delete leaves the response clock running),"
+            + " POST_GONE, or BY_HAND where no connector can. On YouTube DELETE rejects the comment (a channel"
+            + " may delete only its own). REPLY needs replyText (at most 2,000 characters), posted as the"
+            + " school; replyText with any other action is a 400 naming replyText.")
     @PostMapping("/posts/{id}/actions")
     Mono<PostView> act(@PathVariable String id, @RequestBody(required = false) ActionRequest request) {
         return Callers.current().flatMap(caller -> queue.act(caller, id, request));

@@ -63,8 +63,8 @@ public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postS
         }
         return SchoolScopedPages.forReaders(caller, schoolId, READERS,
                 "the moderation queue is for moderators, SLT and the DSL", school -> verdicts.page(school, flagged,
-                                accountId, categoryName, statusName == null ? null : QueueStatus.valueOf(statusName),
-                                severityName == null ? null : Severity.valueOf(severityName), page, size)
+                        accountId, categoryName, statusName == null ? null : QueueStatus.valueOf(statusName),
+                        severityName == null ? null : Severity.valueOf(severityName), page, size)
                         .flatMap(found -> views(found.items())
                                 .flatMap(items -> viewedList(caller, school, items).thenReturn(items))
                                 .map(found::withItems)));
@@ -73,8 +73,10 @@ public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postS
     public Mono<PostView> one(Caller caller, String postId) {
         // who looked (R11): reading a post's words, or a sealed item's metadata, is in the audit trail
         return visible(caller, postId).flatMap(this::view)
-                .flatMap(view -> access.viewed(caller.username(), view.schoolId(), view.sealed() ? "sealed-item" : "post",
-                        view.id(), subjects(List.of(view))).thenReturn(view));
+                .flatMap(view -> access
+                        .viewed(caller.username(), view.schoolId(), view.sealed() ? "sealed-item" : "post",
+                                view.id(), subjects(List.of(view)))
+                        .thenReturn(view));
     }
 
     /** One entry for a page of the queue, naming everyone whose words it showed. */
@@ -111,8 +113,8 @@ public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postS
                 ActionRecord last = verdict.actions().isEmpty() ? null
                         : verdict.actions().get(verdict.actions().size() - 1);
                 return Mono.error(Problems.conflict("post " + postId + " is already " + verdict.status()
-                                + (last == null ? "" : " by " + last.actor() + " at " + last.at())
-                                + "; to act on it again send the version you saw",
+                        + (last == null ? "" : " by " + last.actor() + " at " + last.at())
+                        + "; to act on it again send the version you saw",
                         List.of("current version is " + verdict.version())));
             }
             ActionRecord recorded = new ActionRecord(action, "PENDING", null, request.note().strip(),
@@ -127,10 +129,10 @@ public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postS
                     .flatMap(settled -> verdicts.settleAction(postId, index, settled))
                     .flatMap(after -> endClock(after.actions().get(index), postId, caller.staffId()).thenReturn(after))
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(),
-                                    "moderation.action." + action.name().toLowerCase(Locale.ROOT),
-                                    after.schoolId(), "post", postId, Map.of("status", verdict.status().name()),
-                                    Map.of("status", after.status().name(), "action", action.name(),
-                                            "outcome", after.actions().get(index).outcome())))
+                            "moderation.action." + action.name().toLowerCase(Locale.ROOT),
+                            after.schoolId(), "post", postId, Map.of("status", verdict.status().name()),
+                            Map.of("status", after.status().name(), "action", action.name(),
+                                    "outcome", after.actions().get(index).outcome())))
                             .thenReturn(after))
                     .flatMap(this::view);
         });
@@ -140,9 +142,10 @@ public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postS
         boolean gone = Boolean.TRUE.equals(request.postGone());
         return switch (recorded.action()) {
             case ESCALATE -> incidents.open(new IncidentRequest("post:" + verdict.postId() + ":escalated",
-                            verdict.schoolId(), verdict.categories().isEmpty() ? "OTHER"
-                            : verdict.categories().get(0).name().name(), verdict.severity().name(),
-                            List.of(verdict.postId()), recorded.actor(), recorded.note()))
+                    verdict.schoolId(), verdict.categories().isEmpty() ? "OTHER"
+                            : verdict.categories().get(0).name().name(),
+                    verdict.severity().name(),
+                    List.of(verdict.postId()), recorded.actor(), recorded.note()))
                     .map(number -> settled(recorded, "RECORDED", "incident " + number + " opened", number));
             case DISMISS -> dismiss(verdict, recorded);
             case HIDE -> gone ? Mono.just(settled(recorded, "POST_GONE", "already deleted on the platform", null))
@@ -153,7 +156,7 @@ public record ModerationQueue(VerdictStore verdicts, ObjectProvider<Posts> postS
                     + " answer", null)) : onPlatform(verdict, recorded, OnPlatform.REPLY, request.replyText().strip());
             default -> Mono.just(gone
                     ? settled(recorded, "POST_GONE", "already deleted on the platform before the moderator acted",
-                    null)
+                            null)
                     : settled(recorded, "BY_HAND", "done on the platform by the moderator", null));
         };
     }

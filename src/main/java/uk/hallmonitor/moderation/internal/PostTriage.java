@@ -110,7 +110,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
         // while a burst is still queued here the unmarked posts are mostly that queue: triaging them a second time
         // would only slow it down; the first sweep after the queue has drained finds whatever it dropped
         Mono<Long> unclassified = inFlight.get() > 0 ? Mono.just(0L) : posts().unprocessed(CONSUMER, before,
-                        SWEEP_BATCH)
+                SWEEP_BATCH)
                 // a post not yet announced has no verdict yet: its announcement brings it here
                 .filter(post -> post.verdict() != null)
                 .flatMap(post -> triage(post).onErrorResume(this::skipped), properties.classifyConcurrency())
@@ -150,8 +150,8 @@ class PostTriage implements DomainEventListener<PostReceived> {
                                         .thenReturn(false);
                             }
                             Mono<Classified> next = verdict.flagged()
-                                    ? alerting.flagged(verdict, item.post()).map(routed ->
-                                            new Classified(item.post(), routed.routed(clock.instant()), true))
+                                    ? alerting.flagged(verdict, item.post()).map(
+                                            routed -> new Classified(item.post(), routed.routed(clock.instant()), true))
                                     : Mono.just(item);
                             return next.map(ready -> {
                                 synchronized (toStore) {
@@ -171,7 +171,7 @@ class PostTriage implements DomainEventListener<PostReceived> {
                 .bufferTimeout(BATCH, BATCH_WAIT, true)
                 .flatMap(batch -> verdicts.saveAll(batch.stream().map(Classified::verdict).toList())
                         .flatMapMany(saved -> Flux.fromIterable(batch).flatMap(item -> afterBatch(
-                                        saved.get(item.post().id()), item).onErrorResume(this::skipped),
+                                saved.get(item.post().id()), item).onErrorResume(this::skipped),
                                 properties.classifyConcurrency()))
                         .onErrorResume(this::skipped)
                         .doFinally(signal -> inFlight.addAndGet(-batch.size())), 2);
@@ -256,21 +256,23 @@ class PostTriage implements DomainEventListener<PostReceived> {
                 "Opened automatically: the classifier suspects illegal content. The content is sealed and was "
                         + "shown to nobody. Report to the IWF by typing the address; do not investigate.",
                 dsl.isEmpty() ? null : dsl))).flatMap(number -> {
-            Instant now = clock.instant();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("incident", number);
-            entry.put("who", "Hallmonitor (classifier " + verdict.modelVersion() + "), automatically");
-            entry.put("when", now.toString());
-            entry.put("what", "suspected illegal content on " + verdict.platform() + ", posted "
-                    + verdict.postedAt() + ", collected " + verdict.collectedAt()
-                    + "; categories " + verdict.categoryNames());
-            entry.put("seenBy", "nobody: sealed before any person could see it");
-            entry.put("handling", "content sealed (AES-256-GCM), plain text erased, alert without content sent");
-            return audit.record(new AuditEvent("system", "moderation.suspected-illegal-logged", verdict.schoolId(),
-                            "post", verdict.postId(), null, entry))
-                    .then(verdicts.logged(verdict.postId(), number, now))
-                    .flatMap(logged -> posts().erase(logged.postId()).thenReturn(logged));
-        });
+                    Instant now = clock.instant();
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("incident", number);
+                    entry.put("who", "Hallmonitor (classifier " + verdict.modelVersion() + "), automatically");
+                    entry.put("when", now.toString());
+                    entry.put("what", "suspected illegal content on " + verdict.platform() + ", posted "
+                            + verdict.postedAt() + ", collected " + verdict.collectedAt()
+                            + "; categories " + verdict.categoryNames());
+                    entry.put("seenBy", "nobody: sealed before any person could see it");
+                    entry.put("handling",
+                            "content sealed (AES-256-GCM), plain text erased, alert without content sent");
+                    return audit
+                            .record(new AuditEvent("system", "moderation.suspected-illegal-logged", verdict.schoolId(),
+                                    "post", verdict.postId(), null, entry))
+                            .then(verdicts.logged(verdict.postId(), number, now))
+                            .flatMap(logged -> posts().erase(logged.postId()).thenReturn(logged));
+                });
     }
 
     private Mono<Boolean> markProcessed(PostVerdict verdict) {

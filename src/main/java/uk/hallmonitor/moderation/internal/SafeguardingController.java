@@ -57,7 +57,7 @@ record SafeguardingController(SafeguardingStore store, AlertOutbox alerts, Schoo
             }
             Paging.of(page, size);
             return SchoolScopedPages.forReaders(caller, schoolId, READERS, "safeguarding alerts are for the DSL, "
-                            + "deputies, head teacher, SLT and moderators",
+                    + "deputies, head teacher, SLT and moderators",
                     school -> store.page(school, acknowledged, page, size)
                             .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
                                     .flatMapSequential(this::view).collectList()

@@ -88,7 +88,7 @@ record VerdictStore(ReactiveMongoTemplate mongo) {
 
     /** One page of verdicts, newest collected first; {@code schoolId == null} means every school. */
     Mono<PageResponse<PostVerdict>> page(String schoolId, Boolean flagged, String accountId, String category,
-                                        QueueStatus status, Severity severity, int page, int size) {
+                                         QueueStatus status, Severity severity, int page, int size) {
         return PagedQuery.everything().is("schoolId", schoolId).is("flagged", flagged).is("accountId", accountId)
                 .is("categories.name", category).is("status", status).is("severity", severity)
                 .page(mongo, PostVerdict.class, PagedQuery.newestFirst("collectedAt"), page, size);

@@ -118,8 +118,8 @@ class ModerationPages {
             model.addAttribute("school", schoolView);
             int wanted = Math.max(0, page);
             return Mono.zip(accounts.ofSchool(schoolView.id()).sort(Comparator.comparing(SchoolAccount::handle))
-                                    .collectList(),
-                            inbox.page(caller, schoolView.id(), filter, wanted, PAGE_SIZE))
+                    .collectList(),
+                    inbox.page(caller, schoolView.id(), filter, wanted, PAGE_SIZE))
                     .map(both -> {
                         model.addAttribute("accounts", both.getT1());
                         model.addAttribute("accountNames", accountNames(both.getT1()));
@@ -153,7 +153,7 @@ class ModerationPages {
                 : reportable(caller, school, postId).map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty());
         return Mono.zip(inbox.notFlagged(caller, school.id(), PAGE_SIZE), chosen,
-                        accounts.ofSchool(school.id()).collectList())
+                accounts.ofSchool(school.id()).collectList())
                 .map(found -> {
                     model.addAttribute("school", school);
                     model.addAttribute("recent", found.getT1());
@@ -238,8 +238,8 @@ class ModerationPages {
     /** One row of the inbox, for the page's script to insert when a post is flagged while it is open. */
     @GetMapping("/ui/moderation/posts/{id}/row")
     Mono<String> row(@PathVariable String id, Model model) {
-        return Callers.current().flatMap(caller -> inbox.one(caller, id).flatMap(post ->
-                accounts.ofSchool(post.schoolId()).collectList().map(found -> {
+        return Callers.current().flatMap(caller -> inbox.one(caller, id)
+                .flatMap(post -> accounts.ofSchool(post.schoolId()).collectList().map(found -> {
                     model.addAttribute("post", post);
                     model.addAttribute("accountNames", accountNames(found));
                     model.addAttribute("canAct", ModerationInbox.reads(caller, post.schoolId()));
@@ -256,9 +256,9 @@ class ModerationPages {
     private Mono<String> showPost(Caller caller, PostView post, Model model, List<Problems.FieldError> errors,
                                   Map<String, String> typed) {
         return Mono.zip(schools.school(post.schoolId()),
-                        accounts.ofSchool(post.schoolId()).collectList(),
-                        inbox.conversation(post).collectList(),
-                        names.ofSchool(post.schoolId()))
+                accounts.ofSchool(post.schoolId()).collectList(),
+                inbox.conversation(post).collectList(),
+                names.ofSchool(post.schoolId()))
                 .map(found -> {
                     model.addAttribute("post", post);
                     model.addAttribute("school", found.getT1());
@@ -297,7 +297,7 @@ class ModerationPages {
                 return inbox.one(caller, id).flatMap(post -> showPost(caller, post, model, errors, typed));
             }
             return inbox.act(caller, id, new ActionRequest(action, note, blank(form.getFirst("audienceInformed")),
-                            version, gone))
+                    version, gone))
                     .flatMap(after -> Flash.set(exchange, done(after)).thenReturn("redirect:" + back(form)))
                     .onErrorResume(failure -> inbox.one(caller, id).flatMap(post -> showPost(caller, post, model,
                             FormProblems.of(failure, "action"), typed)));
@@ -401,7 +401,7 @@ class ModerationPages {
             }
             return Flux.fromIterable(ids)
                     .concatMap(postId -> inbox.act(caller, postId, new ActionRequest("DISMISS", note, null, null,
-                                    null)).thenReturn(true)
+                            null)).thenReturn(true)
                             .onErrorResume(failure -> Mono.just(false)))
                     .collectList()
                     .flatMap(results -> {
@@ -409,7 +409,7 @@ class ModerationPages {
                         long missed = results.size() - done;
                         String message = "Dismissed " + plural(done, "post") + " as spam"
                                 + (missed == 0 ? "" : "; " + plural(missed, "post")
-                                + " had already been handled by someone else or could not be dismissed");
+                                        + " had already been handled by someone else or could not be dismissed");
                         return Flash.set(exchange, message).thenReturn("redirect:" + back(form));
                     });
         });

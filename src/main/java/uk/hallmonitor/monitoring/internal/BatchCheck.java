@@ -75,7 +75,8 @@ record BatchCheck(List<IncomingPost> posts, List<String> warnings) {
         note(warnings, missingIds, "post(s) without an id dropped");
         note(warnings, duplicates, "duplicate post id(s) in one batch merged");
         note(warnings, clamped, "timestamp(s) in the future clamped to now");
-        note(warnings, unknownKinds, "post(s) of unknown kind stored as " + (source.isWatch() ? "PUBLIC_MENTION" : "COMMENT"));
+        note(warnings, unknownKinds,
+                "post(s) of unknown kind stored as " + (source.isWatch() ? "PUBLIC_MENTION" : "COMMENT"));
         note(warnings, cut, "text(s) longer than " + MAX_TEXT + " characters cut");
         return new BatchCheck(List.copyOf(byId.values()), List.copyOf(warnings));
     }

@@ -23,7 +23,6 @@ import uk.hallmonitor.connectors.CommentImport;
 import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.Source;
-import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.security.Caller;
 import uk.hallmonitor.system.security.Callers;
 import uk.hallmonitor.system.security.Role;
@@ -90,7 +89,8 @@ record CommentImports(CommentImport reader, AccountRegister register, PostStore 
                 .flatMap(result -> audit.record(new AuditEvent(caller.username(), "posts.imported",
                         account.schoolId(), "account", account.id(), null,
                         Map.of("read", result.read(), "stored", result.stored(), "edited", result.edited(),
-                                "errors", result.errors().size()))).thenReturn(result));
+                                "errors", result.errors().size())))
+                        .thenReturn(result));
     }
 
     private static int count(List<PostStore.Stored> stored, PostStore.Outcome outcome) {

@@ -48,7 +48,8 @@ class MonitoringConfiguration {
 
     @Bean
     LockProvider pollLockProvider(ReactiveMongoTemplate mongo) {
-        return new ReactiveStreamsMongoLockProvider(mongo.getCollection(SourceLocks.COLLECTION).block(Duration.ofSeconds(30)));
+        return new ReactiveStreamsMongoLockProvider(
+                mongo.getCollection(SourceLocks.COLLECTION).block(Duration.ofSeconds(30)));
     }
 
     @Bean

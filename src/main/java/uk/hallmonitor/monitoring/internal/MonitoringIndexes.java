@@ -5,7 +5,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.store.StoreIndexes;
 
 /**
@@ -21,7 +20,7 @@ class MonitoringIndexes implements StoreIndexes {
         var states = mongo.indexOps(SourceState.class);
         var watches = mongo.indexOps(WatchDocument.class);
         return posts.createIndex(new Index("platform", Sort.Direction.ASC).on("platformPostId", Sort.Direction.ASC)
-                        .unique().named("platform_post_unique"))
+                .unique().named("platform_post_unique"))
                 .then(posts.createIndex(new Index("collectedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                         .named("sweep")))
                 .then(posts.createIndex(new Index("announcedAt", Sort.Direction.ASC).named("announced")))

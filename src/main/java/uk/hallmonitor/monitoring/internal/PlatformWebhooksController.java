@@ -72,7 +72,7 @@ class PlatformWebhooksController {
                         @RequestParam(name = "hub.verify_token", required = false) String verifyToken,
                         @RequestParam(name = "hub.challenge", required = false) String challenge) {
         return account(platform, accountId).flatMap(found -> found.reader().challenge(found.source(), mode,
-                        verifyToken, challenge))
+                verifyToken, challenge))
                 .switchIfEmpty(Mono.error(() -> Problems.forbidden("hub.verify_token does not match the account's "
                         + "webhookVerifyToken, or hub.mode is not 'subscribe'")));
     }

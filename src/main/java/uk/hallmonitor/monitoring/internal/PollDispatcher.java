@@ -66,8 +66,8 @@ record PollDispatcher(AccountRegister register, WatchStore watches, SourceStates
 
     /** Every source that is to be polled: monitored accounts, then watches. */
     Flux<Source> sources() {
-        return Flux.concat(register.monitored().map(this::source), watches.all().map(watch ->
-                watch.source(properties.maxReads(watch.platform()))));
+        return Flux.concat(register.monitored().map(this::source),
+                watches.all().map(watch -> watch.source(properties.maxReads(watch.platform()))));
     }
 
     private Source source(SchoolAccount account) {

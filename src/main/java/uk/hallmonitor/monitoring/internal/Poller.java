@@ -153,7 +153,7 @@ class Poller {
                     boolean report = !source.isWatch() && reportDue(state, health, now);
                     Instant next = cadence.afterSuccess(source, now, batch.retryAfter());
                     return states.advance(state, SourceState.positionsOf(batch.next()), next, now, health,
-                                    report ? now : null)
+                            report ? now : null)
                             .flatMap(applied -> applied
                                     ? afterSuccess(source, state, health, report, now).thenReturn(PollOutcome.POLLED)
                                     : superseded(source));
@@ -203,7 +203,8 @@ class Poller {
                             : register.recordHealth(source.id(), health.forRegister());
                     Mono<Void> alerted = alert
                             ? events.publish(new ConnectionFailing(accountId(source), watchId(source),
-                                    source.schoolId(), source.platform(), HealthRecord.UNAUTHORIZED.equals(health.state()),
+                                    source.schoolId(), source.platform(),
+                                    HealthRecord.UNAUTHORIZED.equals(health.state()),
                                     health.failingSince(), health.consecutiveFailures(), health.lastError(), now))
                             : Mono.empty();
                     return pushed.then(alerted).thenReturn(PollOutcome.FAILED);

@@ -24,7 +24,6 @@ import uk.hallmonitor.classification.Verdict;
 import uk.hallmonitor.monitoring.CollectedPost;
 import uk.hallmonitor.monitoring.PostEdited;
 import uk.hallmonitor.monitoring.PostReceived;
-import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.SubscribedLoop;
 import uk.hallmonitor.system.TimedSweep;
 import uk.hallmonitor.system.events.DomainEvents;

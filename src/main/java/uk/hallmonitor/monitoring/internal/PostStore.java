@@ -57,7 +57,7 @@ record PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clo
                     switch (stored.outcome()) {
                         case NEW -> announcer.received(stored.post());
                         case EDITED -> announcer.edited(stored.post());
-                        case UNCHANGED -> { }
+                        case UNCHANGED -> {}
                     }
                 });
     }
@@ -86,7 +86,7 @@ record PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clo
                 .setOnInsert("processing", Map.of());
         // returnNew(false): an empty answer means this call inserted the post, so exactly one caller announces it
         return mongo.findAndModify(identity(source.platform(), post.platformPostId()), insert,
-                        FindAndModifyOptions.options().upsert(true).returnNew(false), PostDocument.class)
+                FindAndModifyOptions.options().upsert(true).returnNew(false), PostDocument.class)
                 .flatMap(existing -> applyEdit(existing, post, EDIT_ATTEMPTS))
                 // the upsert wrote exactly these values: no need to read them back
                 .switchIfEmpty(Mono.fromSupplier(() -> new Stored(Outcome.NEW, new PostDocument(id, source.schoolId(),
@@ -161,7 +161,7 @@ record PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clo
                 .with(Sort.by(Sort.Order.desc("collectedAt"), Sort.Order.desc("_id")))
                 .skip((long) page * size).limit(size);
         return Mono.zip(mongo.find(items, PostDocument.class).map(PostDocument::view).collectList(),
-                        mongo.count(count, PostDocument.class))
+                mongo.count(count, PostDocument.class))
                 .map(both -> new PageResponse<>(both.getT1(), page, size, both.getT2()));
     }
 
@@ -212,8 +212,8 @@ record PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clo
     @Override
     public Flux<CollectedPost> collectedAfter(SweepPosition after, int limit) {
         Query query = Query.query(new Criteria().orOperator(
-                        Criteria.where("collectedAt").gt(after.collectedAt()),
-                        Criteria.where("collectedAt").is(after.collectedAt()).and("_id").gt(after.postId())))
+                Criteria.where("collectedAt").gt(after.collectedAt()),
+                Criteria.where("collectedAt").is(after.collectedAt()).and("_id").gt(after.postId())))
                 .with(Sort.by("collectedAt", "_id")).limit(limit);
         return mongo.find(query, PostDocument.class).map(PostDocument::view);
     }
@@ -228,7 +228,7 @@ record PostStore(ReactiveMongoTemplate mongo, PostAnnouncer announcer, Clock clo
     @Override
     public Flux<CollectedPost> unprocessed(String consumer, Instant collectedBefore, int limit) {
         Query query = Query.query(Criteria.where("processing." + name("consumer", consumer)).exists(false)
-                        .and("collectedAt").lt(collectedBefore))
+                .and("collectedAt").lt(collectedBefore))
                 .with(Sort.by("collectedAt", "_id")).limit(limit);
         return mongo.find(query, PostDocument.class).map(PostDocument::view);
     }

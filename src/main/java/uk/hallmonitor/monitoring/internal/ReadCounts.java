@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.hallmonitor.connectors.Source;
-import uk.hallmonitor.monitoring.Posts;
 import uk.hallmonitor.system.Platform;
 
 /**

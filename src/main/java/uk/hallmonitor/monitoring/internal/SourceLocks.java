@@ -43,11 +43,11 @@ class SourceLocks implements AutoCloseable {
     /** Runs the work while holding the named lock; empty without running it when another instance holds it. */
     <T> Mono<T> withLock(String name, Duration atMostFor, Supplier<Mono<T>> work) {
         return Mono.fromCallable(() -> provider.lock(
-                        new LockConfiguration(ClockProvider.now(), name, atMostFor, Duration.ZERO)))
+                new LockConfiguration(ClockProvider.now(), name, atMostFor, Duration.ZERO)))
                 .subscribeOn(threads)
                 .flatMap(taken -> taken.map(lock -> Mono.usingWhen(Mono.just(lock), held -> work.get(),
-                                held -> release(held, name), (held, error) -> release(held, name),
-                                held -> release(held, name)))
+                        held -> release(held, name), (held, error) -> release(held, name),
+                        held -> release(held, name)))
                         .orElseGet(Mono::empty));
     }
 
@@ -62,7 +62,7 @@ class SourceLocks implements AutoCloseable {
      */
     private Mono<Void> forget(String name) {
         return Mono.defer(() -> mongo.remove(
-                        Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(new Date())), COLLECTION))
+                Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(new Date())), COLLECTION))
                 .onErrorResume(error -> Mono.empty()).then();
     }
 }

@@ -77,7 +77,8 @@ record WatchPages(WatchStore watches, SchoolDirectory directory) {
                     schools.forEach(s -> names.put(s.id(), s.name()));
                     List<Row> rows = page.items().stream()
                             .map(w -> new Row(w, names.getOrDefault(w.schoolId(), ""), health(w.health(),
-                                    caller.hasAnyIn(w.schoolId(), Role.ADMIN, Role.SLT)))).toList();
+                                    caller.hasAnyIn(w.schoolId(), Role.ADMIN, Role.SLT))))
+                            .toList();
                     List<SchoolView> changeable = schools.stream()
                             .filter(s -> caller.hasAnyIn(s.id(), Role.ADMIN, Role.SLT)).toList();
                     return Rendering.view("monitoring/watches")

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import uk.hallmonitor.system.Platform;
 import uk.hallmonitor.system.outbound.OutboundPolicy;
-import uk.hallmonitor.system.web.Problems.FieldError;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.Problems.FieldError;
 
 /**
  * The body of {@code POST /api/v1/watches}. Platform is read as text so that an unknown one is a problem naming the

@@ -90,7 +90,7 @@ record WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail a
         // the trail keeps the whole connection: where a borrowed credential is sent, and who chose it
         return mongo.insert(watch)
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "watch.created", saved.schoolId(),
-                                "watch", saved.id(), null, WatchView.of(saved, null)))
+                        "watch", saved.id(), null, WatchView.of(saved, null)))
                         .thenReturn(WatchView.of(saved, null, caller)));
     }
 
@@ -115,8 +115,8 @@ record WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail a
         Query items = Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size).limit(size);
         return Mono.zip(mongo.find(items, WatchDocument.class).collectList()
-                                .flatMap(found -> withHealth(found, caller)),
-                        mongo.count(Query.query(criteria), WatchDocument.class))
+                .flatMap(found -> withHealth(found, caller)),
+                mongo.count(Query.query(criteria), WatchDocument.class))
                 .map(both -> new PageResponse<>(both.getT1(), page, size, both.getT2()));
     }
 
@@ -145,13 +145,13 @@ record WatchStore(ReactiveMongoTemplate mongo, SourceStates states, AuditTrail a
             WatchRequest.Checked checked = new WatchRequest(watch.schoolId(), watch.platform().name(), terms,
                     watch.connection()).check(outbound);
             return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-                            new org.springframework.data.mongodb.core.query.Update().set("terms", checked.terms()),
-                            org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
-                            WatchDocument.class)
+                    new org.springframework.data.mongodb.core.query.Update().set("terms", checked.terms()),
+                    org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                    WatchDocument.class)
                     .switchIfEmpty(Mono.error(() -> Problems.notFound("watch", id)))
                     .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "watch.terms-changed",
-                                    saved.schoolId(), "watch", saved.id(), java.util.Map.of("terms", watch.terms()),
-                                    java.util.Map.of("terms", saved.terms())))
+                            saved.schoolId(), "watch", saved.id(), java.util.Map.of("terms", watch.terms()),
+                            java.util.Map.of("terms", saved.terms())))
                             .then(get(caller, id)));
         });
     }

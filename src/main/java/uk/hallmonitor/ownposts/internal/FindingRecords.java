@@ -60,7 +60,7 @@ record FindingRecords(ReactiveMongoTemplate mongo) {
                 .setOnInsert("spots", spots).setOnInsert("checkedAt", record.checkedAt());
         Query byPost = Query.query(Criteria.where("postId").is(record.postId()));
         return mongo.findAndModify(byPost, insert, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Document.class, COLLECTION)
+                Document.class, COLLECTION)
                 .onErrorResume(org.springframework.dao.DuplicateKeyException.class,
                         raced -> mongo.findOne(byPost, Document.class, COLLECTION))
                 .map(FindingRecords::of);
@@ -90,8 +90,8 @@ record FindingRecords(ReactiveMongoTemplate mongo) {
     /** Records the resolution if none is recorded yet (compare-and-set); empty when someone resolved it first. */
     Mono<Stored> resolve(String id, Resolution resolution, String by, Instant at) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("resolution").is(null)),
-                        new Update().set("resolution", resolution.name()).set("resolvedBy", by).set("resolvedAt", at),
-                        FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+                new Update().set("resolution", resolution.name()).set("resolvedBy", by).set("resolvedAt", at),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
                 .map(FindingRecords::of);
     }
 

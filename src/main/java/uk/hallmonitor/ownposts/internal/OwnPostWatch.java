@@ -212,8 +212,8 @@ class OwnPostWatch implements OwnPostFindings {
                                 clock.instant()))
                         .switchIfEmpty(Mono.error(() -> Problems.conflict("this finding was already resolved")))
                         .flatMap(resolved -> audit.record(new AuditEvent(caller.username(), "own-post-finding.resolved",
-                                        resolved.schoolId(), "own-post-finding", id, null,
-                                        java.util.Map.of("resolution", resolution.name(), "postId", resolved.postId())))
+                                resolved.schoolId(), "own-post-finding", id, null,
+                                java.util.Map.of("resolution", resolution.name(), "postId", resolved.postId())))
                                 .then(view(caller, resolved))));
     }
 

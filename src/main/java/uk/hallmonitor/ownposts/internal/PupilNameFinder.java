@@ -47,7 +47,8 @@ final class PupilNameFinder {
             "during", "over", "throughout", "since", "until", "till", "of", "say", "saying", "said", "says", "sing",
             "singing", "sang");
     /** Capitalised words that often come just before a name: they do not make a run of capitalised words. */
-    private static final Set<String> GREETINGS = Set.of("congratulations", "congrats", "well", "done", "thanks", "thank",
+    private static final Set<String> GREETINGS = Set.of("congratulations", "congrats", "well", "done", "thanks",
+            "thank",
             "welcome", "dear", "hi", "hello", "go", "bravo", "happy", "birthday", "goodbye", "farewell", "meet", "and",
             "huge", "big", "shout");
 

@@ -86,12 +86,13 @@ class RosterBook implements Rosters {
 
     @Override
     public Mono<RosterPreview> preview(Caller caller, String schoolId, String csv, Map<String, String> mapping) {
-        return OwnPostAccess.rosterReader(caller, schoolId).then(existingSchool(schoolId)).then(Mono.fromCallable(() -> {
-            RosterColumns.Parsed parsed = RosterColumns.read(csv == null ? "" : csv, mapping);
-            int noPublish = (int) parsed.pupils().stream().filter(RosterPupil::noPublish).count();
-            return new RosterPreview(parsed.pupils().size(), noPublish, parsed.columns(), parsed.ignored(),
-                    parsed.problems(), parsed.pupils().subList(0, Math.min(5, parsed.pupils().size())));
-        }));
+        return OwnPostAccess.rosterReader(caller, schoolId).then(existingSchool(schoolId))
+                .then(Mono.fromCallable(() -> {
+                    RosterColumns.Parsed parsed = RosterColumns.read(csv == null ? "" : csv, mapping);
+                    int noPublish = (int) parsed.pupils().stream().filter(RosterPupil::noPublish).count();
+                    return new RosterPreview(parsed.pupils().size(), noPublish, parsed.columns(), parsed.ignored(),
+                            parsed.problems(), parsed.pupils().subList(0, Math.min(5, parsed.pupils().size())));
+                }));
     }
 
     @Override

@@ -54,7 +54,7 @@ record RosterRecords(ReactiveMongoTemplate mongo) implements SealedDataHolder {
         Update create = new Update().setOnInsert("version", 0L).setOnInsert("reportFirstNames", false)
                 .setOnInsert("updatedAt", now);
         return mongo.findAndModify(query, create, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Document.class, POINTERS)
+                Document.class, POINTERS)
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findOne(query, Document.class, POINTERS))
                 .map(RosterRecords::pointerOf);
     }
@@ -72,7 +72,8 @@ record RosterRecords(ReactiveMongoTemplate mongo) implements SealedDataHolder {
 
     Mono<Void> insert(Version version) {
         Document doc = new Document("_id", version.id()).append("schoolId", version.schoolId())
-                .append("keyId", version.sealed().keyId()).append("ciphertext", new Binary(version.sealed().ciphertext()))
+                .append("keyId", version.sealed().keyId())
+                .append("ciphertext", new Binary(version.sealed().ciphertext()))
                 .append("pupils", version.pupils()).append("noPublish", version.noPublish())
                 .append("columns", new Document(version.columns())).append("importedAt", version.importedAt())
                 .append("importedBy", version.importedBy());

@@ -107,8 +107,8 @@ record OwnPostPages(OwnPostChecks checks, OwnPostFindings findings, SchoolDirect
 
     @GetMapping("/ui/own-posts/findings/{id}")
     Mono<String> one(@PathVariable String id, Model model) {
-        return Callers.current().flatMap(caller -> findings.one(caller, id)).flatMap(alert ->
-                schools.school(alert.schoolId()).map(view -> {
+        return Callers.current().flatMap(caller -> findings.one(caller, id))
+                .flatMap(alert -> schools.school(alert.schoolId()).map(view -> {
                     model.addAttribute("school", view);
                     model.addAttribute("open", alert.open());
                     model.addAttribute("total", 1);

@@ -153,15 +153,18 @@ record CollectionMentions(ReactiveMongoTemplate mongo, Spec spec) implements Sub
             return Mono.just(0L);
         }
         // compare-and-set: only if the words are still those read
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id")).and(spec.mentionField()).is(text)),
-                new Update().set(spec.mentionField(), replaced), spec.collection()).map(r -> r.getModifiedCount());
+        return mongo
+                .updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id")).and(spec.mentionField()).is(text)),
+                        new Update().set(spec.mentionField(), replaced), spec.collection())
+                .map(r -> r.getModifiedCount());
     }
 
     /** The post a document is about, when it is one of the person's. */
     private String postOf(Document doc, Scope scope) {
         for (String field : spec.postIdFields()) {
             Object value = doc.get(field);
-            Collection<?> values = value instanceof Collection<?> list ? list : value == null ? List.of() : List.of(value);
+            Collection<?> values =
+                    value instanceof Collection<?> list ? list : value == null ? List.of() : List.of(value);
             for (Object v : values) {
                 if (scope.postIds().contains(String.valueOf(v))) {
                     return String.valueOf(v);

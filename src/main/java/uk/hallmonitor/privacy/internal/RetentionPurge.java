@@ -147,7 +147,7 @@ class RetentionPurge {
     /** One write, only if nobody else wrote the run since it was read. */
     private Mono<PurgeRun> cas(PurgeRun run, Update update) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(run.id()).and("version").is(run.version())),
-                        update, FindAndModifyOptions.options().returnNew(true), PurgeRun.class)
+                update, FindAndModifyOptions.options().returnNew(true), PurgeRun.class)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("purge run " + run.id()
                         + " was taken over by another instance")));
     }
@@ -212,11 +212,11 @@ class RetentionPurge {
     private Mono<PurgeRun> finish(PurgeRun run) {
         Instant now = clock.instant();
         return cas(run, new Update().set("state", PurgeRun.DONE).set("finishedAt", now).set("leaseOwner", null)
-                        .set("leaseUntil", null).inc("version", 1))
+                .set("leaseUntil", null).inc("version", 1))
                 .flatMap(done -> release(done.id())
                         .then(audit.record(new AuditEvent("system", "privacy.purge.finished", null, "purge-run",
                                 done.id(), null, Map.of("removed", done.removed(), "auditRedacted",
-                                done.auditRedacted(), "auditKeptWhole", done.auditKeptWhole()))))
+                                        done.auditRedacted(), "auditKeptWhole", done.auditKeptWhole()))))
                         .doOnSuccess(v -> log.info("retention purge {} finished: removed {}", done.id(),
                                 done.removed()))
                         .thenReturn(done));
@@ -356,7 +356,7 @@ class RetentionPurge {
                     posts.addAll(byVerdict);
                     // a post that another incident also holds stays with that incident
                     return mongo.find(Query.query(Criteria.where("postIds").in(posts).and("_id").ne(id)),
-                                    Document.class, "incidents")
+                            Document.class, "incidents")
                             .flatMapIterable(other -> other.getList("postIds", Object.class, List.of()))
                             .collect(java.util.stream.Collectors.toSet())
                             .flatMap(shared -> {
@@ -401,9 +401,9 @@ class RetentionPurge {
         }
         List<Object> sources = postIds.stream().map(id -> (Object) ("post:" + id)).toList();
         return Mono.zip(idsWhere("posts", "_id", postIds), idsWhere("verdicts", "_id", postIds),
-                        idsWhere("sla_clocks", "postId", postIds), idsWhere("alerts", "sourceKey", sources),
-                        idsWhere("safeguarding_alerts", "_id", postIds),
-                        idsWhere("classifier_feedback", "_id", postIds))
+                idsWhere("sla_clocks", "postId", postIds), idsWhere("alerts", "sourceKey", sources),
+                idsWhere("safeguarding_alerts", "_id", postIds),
+                idsWhere("classifier_feedback", "_id", postIds))
                 .flatMap(t -> idsWhere("alert_reads", "alertId", t.getT4()).map(reads -> {
                     Map<String, List<Object>> docs = new LinkedHashMap<>();
                     docs.put("alert_reads", reads);

@@ -76,9 +76,10 @@ record RetentionStore(ReactiveMongoTemplate mongo, AuditTrail audit, Clock clock
 
     private Mono<Void> allowed(Caller caller, String schoolId) {
         return mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(schoolId)),
-                        Document.class, "schools")
-                .flatMap(exists -> !exists || !caller.canSee(schoolId) ? Mono.error(Problems.notFound("school", schoolId))
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(schoolId)),
+                Document.class, "schools")
+                .flatMap(exists -> !exists || !caller.canSee(schoolId) ? Mono
+                        .error(Problems.notFound("school", schoolId))
                         : caller.hasAnyIn(schoolId, Role.ADMIN, Role.SLT) ? Mono.<Void>empty()
                         : Mono.error(Problems.forbidden("retention settings are for SLT and administrators")));
     }

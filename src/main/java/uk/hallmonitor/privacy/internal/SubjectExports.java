@@ -72,9 +72,9 @@ record SubjectExports(ReactiveMongoTemplate mongo, Clock clock, PrivacyPropertie
     Mono<Document> take(String token) {
         Instant now = clock.instant();
         return mongo.findAndModify(Query.query(Criteria.where("token").is(token).and("downloadedAt").is(null)
-                                .and("expiresAt").gt(java.util.Date.from(now))),
-                        new Update().set("downloadedAt", java.util.Date.from(now)).unset("zip"),
-                        FindAndModifyOptions.options().returnNew(false), Document.class, COLLECTION);
+                .and("expiresAt").gt(java.util.Date.from(now))),
+                new Update().set("downloadedAt", java.util.Date.from(now)).unset("zip"),
+                FindAndModifyOptions.options().returnNew(false), Document.class, COLLECTION);
     }
 
     /** Removes any file about the person (an erasure must not leave a copy waiting for download). */
@@ -102,7 +102,8 @@ record SubjectExports(ReactiveMongoTemplate mongo, Clock clock, PrivacyPropertie
         Document about = new Document("schoolId", request.schoolId()).append("request", request.id())
                 .append("subject", subject(request.subject()))
                 .append("generatedAt", String.valueOf(request.startedAt()));
-        StringBuilder out = new StringBuilder("{\n\"about\": ").append(about.toJson(JSON)).append(",\n\"collections\": {");
+        StringBuilder out =
+                new StringBuilder("{\n\"about\": ").append(about.toJson(JSON)).append(",\n\"collections\": {");
         boolean first = true;
         for (Map.Entry<String, List<Document>> entry : found.entrySet()) {
             out.append(first ? "\n" : ",\n").append('"').append(entry.getKey()).append("\": [");
@@ -118,18 +119,22 @@ record SubjectExports(ReactiveMongoTemplate mongo, Clock clock, PrivacyPropertie
     static String html(SubjectRequest request, Map<String, List<Document>> found) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Data held about ").append(HtmlUtils.htmlEscape(subject(request.subject())))
-                .append("</title></head><body><h1>Data held about ").append(HtmlUtils.htmlEscape(subject(request.subject())))
+                .append("</title></head><body><h1>Data held about ")
+                .append(HtmlUtils.htmlEscape(subject(request.subject())))
                 .append("</h1><p>Everything Hallmonitor held about this person for the school when the request ")
-                .append(HtmlUtils.htmlEscape(request.id())).append(" was answered. Each section is one kind of record.</p>");
+                .append(HtmlUtils.htmlEscape(request.id()))
+                .append(" was answered. Each section is one kind of record.</p>");
         if (found.isEmpty()) {
             out.append("<p>Nothing is held.</p>");
         }
         found.forEach((collection, docs) -> {
-            out.append("<h2>").append(HtmlUtils.htmlEscape(collection)).append(" (").append(docs.size()).append(")</h2>");
+            out.append("<h2>").append(HtmlUtils.htmlEscape(collection)).append(" (").append(docs.size())
+                    .append(")</h2>");
             for (Document doc : docs) {
                 out.append("<dl>");
                 doc.forEach((field, value) -> out.append("<dt>").append(HtmlUtils.htmlEscape(field)).append("</dt><dd>")
-                        .append(HtmlUtils.htmlEscape(value instanceof Document d ? d.toJson(JSON) : String.valueOf(value)))
+                        .append(HtmlUtils
+                                .htmlEscape(value instanceof Document d ? d.toJson(JSON) : String.valueOf(value)))
                         .append("</dd>"));
                 out.append("</dl>");
             }

@@ -96,12 +96,12 @@ class SubjectRequests {
                     return mongo.insert(fresh);
                 }))
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "privacy.request.created",
-                                saved.schoolId(), "privacy-request", saved.id(), null,
-                                Map.of("kind", saved.kind(), "about", saved.subject().staff() ? "staff" : "public"),
-                                List.of(saved.subject().auditKey())))
+                        saved.schoolId(), "privacy-request", saved.id(), null,
+                        Map.of("kind", saved.kind(), "about", saved.subject().staff() ? "staff" : "public"),
+                        List.of(saved.subject().auditKey())))
                         .thenReturn(saved))
                 .doOnNext(saved -> process(saved.id()).subscribeOn(Schedulers.boundedElastic())
-                        .subscribe(done -> { }, error -> log.warn("privacy request {} failed: {}", saved.id(),
+                        .subscribe(done -> {}, error -> log.warn("privacy request {} failed: {}", saved.id(),
                                 error.toString())))
                 .flatMap(this::view);
     }
@@ -121,10 +121,11 @@ class SubjectRequests {
                 .flatMap(file -> exports.take(token)
                         .switchIfEmpty(Mono.error(() -> Problems.of(org.springframework.http.HttpStatus.GONE,
                                 "Link used or expired", "this download link was used already or has expired;"
-                                        + " make a new request (POST /api/v1/privacy/requests)", Map.of())))
+                                        + " make a new request (POST /api/v1/privacy/requests)",
+                                Map.of())))
                         .flatMap(taken -> audit.record(new AuditEvent(caller.username(), "privacy.export.downloaded",
-                                        taken.getString("schoolId"), "privacy-request", String.valueOf(taken.get("_id")),
-                                        null, null, List.of(file.getString("subjectKey"))))
+                                taken.getString("schoolId"), "privacy-request", String.valueOf(taken.get("_id")),
+                                null, null, List.of(file.getString("subjectKey"))))
                                 .thenReturn(((org.bson.types.Binary) taken.get("zip")).getData())));
     }
 
@@ -132,8 +133,8 @@ class SubjectRequests {
     Mono<Long> resumeUnfinished() {
         Instant stale = clock.instant().minus(STALE);
         return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("state").is("PENDING")
-                                .and("requestedAt").lt(stale),
-                        Criteria.where("state").is("RUNNING").and("startedAt").lt(stale))), SubjectRequest.class)
+                .and("requestedAt").lt(stale),
+                Criteria.where("state").is("RUNNING").and("startedAt").lt(stale))), SubjectRequest.class)
                 .concatMap(request -> process(request.id()).onErrorResume(error -> Mono.empty()))
                 .count();
     }
@@ -145,7 +146,7 @@ class SubjectRequests {
         Query claimable = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("state").is("PENDING"),
                 Criteria.where("state").is("RUNNING").and("startedAt").lt(stale)));
         return mongo.findAndModify(claimable, new Update().set("state", "RUNNING").set("startedAt", now)
-                        .inc("version", 1), FindAndModifyOptions.options().returnNew(true), SubjectRequest.class)
+                .inc("version", 1), FindAndModifyOptions.options().returnNew(true), SubjectRequest.class)
                 .flatMap(request -> (SubjectRequest.ERASE.equals(request.kind()) ? erase(request) : export(request))
                         .onErrorResume(error -> finish(request, "FAILED", Map.of(), List.of(),
                                 error.getClass().getSimpleName() + ": " + error.getMessage())));
@@ -190,7 +191,8 @@ class SubjectRequests {
                                         request.schoolId(), "privacy-request", request.id(), null,
                                         Map.of("changed", changed, "kept", kept.stream().map(k -> Map.of(
                                                 "collection", k.collection(), "id", k.id(), "reason", k.reason()))
-                                                .toList()), List.of(request.subject().auditKey())));
+                                                .toList()),
+                                        List.of(request.subject().auditKey())));
                             })
                             .then(finish(request, "DONE", changed, kept, null));
                 }));
@@ -206,7 +208,8 @@ class SubjectRequests {
     private Mono<SubjectRequest> finish(SubjectRequest request, String state, Map<String, Long> found,
                                         List<SubjectData.Kept> kept, String failure) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(request.id())),
-                new Update().set("state", state).set("finishedAt", clock.instant()).set("found", found).set("kept", kept)
+                new Update().set("state", state).set("finishedAt", clock.instant()).set("found", found)
+                        .set("kept", kept)
                         .set("failure", failure).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), SubjectRequest.class);
     }
@@ -287,7 +290,7 @@ class SubjectRequests {
 
     private Mono<Void> staffInSchool(Subject subject) {
         return mongo.exists(Query.query(Criteria.where("_id").is(subject.staffId()).and("schoolId")
-                        .is(subject.schoolId())), Document.class, "staff")
+                .is(subject.schoolId())), Document.class, "staff")
                 .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(Problems.badRequest("subject.staffId",
                         "no member of staff " + subject.staffId() + " in school " + subject.schoolId())));
     }

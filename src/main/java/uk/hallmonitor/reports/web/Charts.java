@@ -72,7 +72,8 @@ public final class Charts {
             double top = PLOT_TOP + PLOT_HEIGHT - height;
             String value = week.percent() == null ? "none due" : Math.round(week.percent()) + "%";
             // a week with nothing due shows a dash in the picture (the words would collide); the description says it
-            bars.add(new Bar(week.label(), week.percent() == null ? "–" : value, x, top, bar, height, x + bar / 2, PLOT_TOP + PLOT_HEIGHT + 18,
+            bars.add(new Bar(week.label(), week.percent() == null ? "–" : value, x, top, bar, height, x + bar / 2,
+                    PLOT_TOP + PLOT_HEIGHT + 18,
                     x + bar / 2, top - 6, week.soFar() ? "bar so-far" : "bar"));
             description.append(week.label()).append(' ').append(value).append(i + 1 < weeks.size() ? "; " : ".");
         }

@@ -47,8 +47,8 @@ public class ReportPages {
     public record WeekChoice(String value, String label) {
     }
 
-    @GetMapping(value = {"/ui/reports/weekly", "/api/v1/reports/weekly", "/api/v1/reports/weekly.html"},
-            produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = {"/ui/reports/weekly", "/api/v1/reports/weekly",
+            "/api/v1/reports/weekly.html"}, produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> weekly(@RequestParam(required = false) String schoolId,
                            @RequestParam(required = false) String week) {
         return Callers.current().flatMap(caller -> reports.forCaller(caller, schoolId, week)
@@ -62,7 +62,8 @@ public class ReportPages {
                                     + (schoolId == null || schoolId.isBlank() ? "" : "&schoolId=" + report.schoolId()))
                             .modelAttribute("flaggedSentence", ReportDocuments.flaggedSentence(report.flagged()))
                             .modelAttribute("charts", charts(report))
-                            .modelAttribute("schoolParam", schoolId == null || schoolId.isBlank() ? null : report.schoolId())
+                            .modelAttribute("schoolParam",
+                                    schoolId == null || schoolId.isBlank() ? null : report.schoolId())
                             .build();
                 })));
     }

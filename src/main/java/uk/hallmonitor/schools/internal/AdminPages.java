@@ -193,7 +193,8 @@ record AdminPages(StaffRecords records, StaffAdministration administration) {
                     .onErrorResume(ErrorResponseException.class, e -> {
                         typed.remove("password");
                         return e.getStatusCode().value() == 400
-                                ? schoolPage(t.getT1(), id, Map.of(), List.of(), typed, ProblemFields.of(e, STAFF_LABELS))
+                                ? schoolPage(t.getT1(), id, Map.of(), List.of(), typed,
+                                        ProblemFields.of(e, STAFF_LABELS))
                                 : Mono.error(e);
                     });
         });
@@ -208,7 +209,8 @@ record AdminPages(StaffRecords records, StaffAdministration administration) {
 
     private Mono<Person> person(StaffDocument staff) {
         if (staff.schoolId() == null) {
-            return Mono.just(new Person(staff, words(staff.roles()), false, false, administration.locked(staff.username())));
+            return Mono.just(
+                    new Person(staff, words(staff.roles()), false, false, administration.locked(staff.username())));
         }
         return records.requiredPolicyVersion(staff.schoolId()).map(version -> {
             LocalDate today = records.today(staff);
@@ -269,7 +271,8 @@ record AdminPages(StaffRecords records, StaffAdministration administration) {
             Map<String, String> typed = t.getT2();
             List<ProblemFields.Shown> errors = new ArrayList<>();
             LocalDate completed = date(typed.get("completedOn"), "completedOn", errors);
-            LocalDate expires = typed.get("expiresOn").isBlank() ? null : date(typed.get("expiresOn"), "expiresOn", errors);
+            LocalDate expires =
+                    typed.get("expiresOn").isBlank() ? null : date(typed.get("expiresOn"), "expiresOn", errors);
             if (typed.get("course").isBlank()) {
                 errors.add(ProblemFields.field("course", "name the course", TRAINING_LABELS));
             }
@@ -417,7 +420,8 @@ record AdminPages(StaffRecords records, StaffAdministration administration) {
                                     List<ProblemFields.Shown> headerErrors = result.problems().stream()
                                             .filter(p -> p.line() == 1)
                                             .map(p -> new ProblemFields.Shown(p.field(), "column-"
-                                                    + p.field().replace("columns.", ""), p.detail())).toList();
+                                                    + p.field().replace("columns.", ""), p.detail()))
+                                            .toList();
                                     if (!headerErrors.isEmpty()) {
                                         return columnsPage(caller, school, csv, mapping, headerErrors);
                                     }
@@ -475,7 +479,8 @@ record AdminPages(StaffRecords records, StaffAdministration administration) {
     }
 
     static List<String> words(Set<Role> roles) {
-        return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles).stream().map(ROLE_WORDS::get).toList();
+        return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles).stream().map(ROLE_WORDS::get)
+                .toList();
     }
 
     private static LocalDate date(String text, String field, List<ProblemFields.Shown> errors) {

@@ -57,8 +57,8 @@ record Directory(ReactiveMongoTemplate mongo, SchoolsProperties rules, Clock clo
     public Mono<List<String>> gaps(String staffId, String schoolId) {
         return mongo.findById(staffId, StaffDocument.class)
                 .filter(staff -> schoolId.equals(staff.schoolId()))
-                .flatMap(staff -> requiredVersion(schoolId).map(version ->
-                        Eligibility.gaps(staff, version, today(), rules)))
+                .flatMap(staff -> requiredVersion(schoolId)
+                        .map(version -> Eligibility.gaps(staff, version, today(), rules)))
                 .defaultIfEmpty(List.of("staff id " + staffId + " is not a member of staff of this school"));
     }
 
@@ -72,7 +72,8 @@ record Directory(ReactiveMongoTemplate mongo, SchoolsProperties rules, Clock clo
 
     private Mono<String> requiredVersion(String schoolId) {
         return mongo.findById(schoolId, SchoolDocument.class)
-                .map(s -> s.policyVersion() != null && !s.policyVersion().isBlank() ? s.policyVersion() : rules.policyVersion())
+                .map(s -> s.policyVersion() != null && !s.policyVersion().isBlank() ? s.policyVersion()
+                        : rules.policyVersion())
                 .defaultIfEmpty(rules.policyVersion());
     }
 

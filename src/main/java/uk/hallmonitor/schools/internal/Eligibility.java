@@ -12,16 +12,16 @@ final class Eligibility {
     }
 
     static boolean acknowledged(StaffDocument staff, String requiredVersion, LocalDate today, SchoolsProperties rules) {
-        return staff.acknowledgements() != null && staff.acknowledgements().stream().anyMatch(a ->
-                !a.signedOn().isAfter(today)
+        return staff.acknowledgements() != null && staff.acknowledgements().stream()
+                .anyMatch(a -> !a.signedOn().isAfter(today)
                         && a.signedOn().plus(rules.acknowledgementValidity()).isAfter(today)
                         && (requiredVersion == null || requiredVersion.isBlank()
-                            || requiredVersion.equals(a.policyVersion())));
+                                || requiredVersion.equals(a.policyVersion())));
     }
 
     static boolean trained(StaffDocument staff, LocalDate today) {
-        return staff.training() != null && staff.training().stream().anyMatch(t ->
-                !t.completedOn().isAfter(today) && t.expiresOn().isAfter(today));
+        return staff.training() != null && staff.training().stream()
+                .anyMatch(t -> !t.completedOn().isAfter(today) && t.expiresOn().isAfter(today));
     }
 
     static List<String> gaps(StaffDocument staff, String requiredVersion, LocalDate today, SchoolsProperties rules) {
@@ -32,7 +32,8 @@ final class Eligibility {
         }
         if (!acknowledged(staff, requiredVersion, today, rules)) {
             gaps.add(who + " has no current policy acknowledgement"
-                    + (requiredVersion == null || requiredVersion.isBlank() ? "" : " of policy version " + requiredVersion));
+                    + (requiredVersion == null || requiredVersion.isBlank() ? ""
+                            : " of policy version " + requiredVersion));
         }
         if (!trained(staff, today)) {
             gaps.add(who + " has no current training");

@@ -48,9 +48,10 @@ record FirstRunAdmin(ReactiveMongoTemplate mongo, PasswordEncoder encoder, Secur
             });
         }
         mongo.insert(new StaffDocument(UUID.randomUUID().toString(), null, "Administrator", null, "admin",
-                        encoder.encode(password), Set.of(Role.ADMIN), true, null, List.of(), List.of(), List.of(),
-                        clock.instant(), "system", null))
-                .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> reactor.core.publisher.Mono.empty())
+                encoder.encode(password), Set.of(Role.ADMIN), true, null, List.of(), List.of(), List.of(),
+                clock.instant(), "system", null))
+                .onErrorResume(org.springframework.dao.DuplicateKeyException.class,
+                        e -> reactor.core.publisher.Mono.empty())
                 .block(Duration.ofMinutes(1));
         if (generated) {
             // printed once, on the run that creates the user; it is not stored anywhere in plain text

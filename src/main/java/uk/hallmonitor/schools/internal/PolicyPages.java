@@ -77,7 +77,7 @@ record PolicyPages(StaffRecords records) {
                 }
                 LocalDate today = records.today(me.getT1());
                 return records.acknowledge(caller, caller.staffId(),
-                                new Requests.NewAcknowledgement(me.getT2(), today))
+                        new Requests.NewAcknowledgement(me.getT2(), today))
                         .flatMap(saved -> AdminPages.redirect(exchange, "Signed: you have agreed to the acceptable-use"
                                 + " policy (" + me.getT2() + ") on " + today, "/ui/policy"));
             });

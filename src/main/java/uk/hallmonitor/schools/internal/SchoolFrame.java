@@ -13,7 +13,8 @@ record SchoolFrame(SchoolDirectory directory) implements PageFrameContributor {
 
     @Override
     public Mono<PageFrame> contribute(Caller caller, PageFrame frame) {
-        Mono<String> name = directory.staff(caller.staffId()).map(staff -> staff.name()).defaultIfEmpty(caller.username());
+        Mono<String> name =
+                directory.staff(caller.staffId()).map(staff -> staff.name()).defaultIfEmpty(caller.username());
         if (caller.schoolId() == null) {
             return name.map(person -> frame.withPerson(person, frame.schoolName(), frame.zone()));
         }

@@ -69,7 +69,8 @@ record SchoolsController(StaffRecords records, java.time.Clock clock) {
 
     @PostMapping("/staff/{id}/acknowledgements")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<StaffViews.Staff> acknowledge(@PathVariable String id, @Valid @RequestBody Requests.NewAcknowledgement request) {
+    Mono<StaffViews.Staff> acknowledge(@PathVariable String id,
+                                       @Valid @RequestBody Requests.NewAcknowledgement request) {
         return Callers.current().flatMap(caller -> records.acknowledge(caller, id, request)).flatMap(this::view);
     }
 

@@ -44,8 +44,8 @@ record SignInSettingsController(SignInSettings settings, AuditTrail audit) {
             }
             return settings.current().flatMap(before -> settings.change(change.passwords(), caller.username())
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "sign-in.settings-changed", null,
-                                    "sign-in-settings", "sign-in", Map.of("passwords", before.passwords()),
-                                    Map.of("passwords", after.passwords())))
+                            "sign-in-settings", "sign-in", Map.of("passwords", before.passwords()),
+                            Map.of("passwords", after.passwords())))
                             .thenReturn(after)));
         });
     }

@@ -59,8 +59,8 @@ record StaffAdminController(StaffAdministration administration) {
     @PatchMapping("/schools/{id}")
     Mono<StaffViews.School> changeSchool(@PathVariable String id, @Valid @RequestBody SchoolChange change) {
         return Callers.current().flatMap(caller -> administration.changeSchool(caller, id,
-                        new StaffAdministration.SchoolSettings(change.name(), change.timezone(),
-                                change.bankHolidayRegion(), change.policyVersion())))
+                new StaffAdministration.SchoolSettings(change.name(), change.timezone(),
+                        change.bankHolidayRegion(), change.policyVersion())))
                 .map(StaffViews.School::of);
     }
 
@@ -91,7 +91,7 @@ record StaffAdminController(StaffAdministration administration) {
                                                                        @Valid @RequestBody StaffImportRequest request) {
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         return Callers.current().flatMap(caller -> administration.importStaff(caller, id, request.csv(),
-                        request.columns(), request.defaultRoles(), dryRun))
+                request.columns(), request.defaultRoles(), dryRun))
                 .map(result -> ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(result));
     }
 }

@@ -108,7 +108,7 @@ class StaffAdministration {
                 return Mono.just(before);
             }
             return mongo.findAndModify(Query.query(Criteria.where("_id").is(schoolId)), update,
-                            FindAndModifyOptions.options().returnNew(true), SchoolDocument.class)
+                    FindAndModifyOptions.options().returnNew(true), SchoolDocument.class)
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "school.changed", schoolId,
                             "school", schoolId, before, after)).thenReturn(after));
         });
@@ -175,7 +175,7 @@ class StaffAdministration {
     private Mono<StaffDocument> changeStaff(StaffDocument staff, Update update, Caller caller, String action,
                                             Object before, Object after) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(staff.id()).and("version").is(staff.version())),
-                        update.inc("version", 1), FindAndModifyOptions.options().returnNew(true), StaffDocument.class)
+                update.inc("version", 1), FindAndModifyOptions.options().returnNew(true), StaffDocument.class)
                 .switchIfEmpty(Mono.error(() -> Problems.conflict("this person's record changed meanwhile;"
                         + " reload it and try again")))
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), action, saved.schoolId(), "staff",
@@ -213,7 +213,8 @@ class StaffAdministration {
             return Mono.error(Problems.forbidden("only a trust administrator imports staff"));
         }
         if (csv == null || csv.isBlank()) {
-            return Mono.error(Problems.badRequest("csv", "the file is empty; export the staff list from your MIS as CSV"));
+            return Mono
+                    .error(Problems.badRequest("csv", "the file is empty; export the staff list from your MIS as CSV"));
         }
         Set<Role> defaults = defaultRoles == null || defaultRoles.isEmpty() ? EnumSet.of(Role.STAFF)
                 : EnumSet.copyOf(defaultRoles);

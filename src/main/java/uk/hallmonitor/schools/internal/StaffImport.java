@@ -119,8 +119,9 @@ final class StaffImport {
             String name = column.containsKey("fullName") ? cell(cells, column.get("fullName"))
                     : (cell(cells, column.get("firstName")) + " " + cell(cells, column.get("lastName"))).strip();
             String email = cell(cells, column.get("email"));
-            String username = column.containsKey("username") ? cell(cells, column.get("username")).toLowerCase(Locale.ROOT)
-                    : usernameFrom(email);
+            String username =
+                    column.containsKey("username") ? cell(cells, column.get("username")).toLowerCase(Locale.ROOT)
+                            : usernameFrom(email);
             int before = problems.size();
             if (name.isEmpty()) {
                 problems.add(new RowProblem(line, "name", "the name is empty"));

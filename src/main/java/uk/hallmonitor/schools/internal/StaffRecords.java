@@ -24,18 +24,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import uk.hallmonitor.audit.AuditEvent;
 import uk.hallmonitor.audit.AuditTrail;
-import uk.hallmonitor.system.security.LoginLocks;
 import uk.hallmonitor.schools.SchoolsProperties;
 import uk.hallmonitor.schools.StaffLeft;
 import uk.hallmonitor.system.events.DomainEvents;
 import uk.hallmonitor.system.security.ApiTokens;
 import uk.hallmonitor.system.security.Caller;
+import uk.hallmonitor.system.security.LoginLocks;
 import uk.hallmonitor.system.security.PasswordPolicy;
 import uk.hallmonitor.system.security.Role;
 import uk.hallmonitor.system.web.PageResponse;
-import uk.hallmonitor.system.web.SchoolScopedPages;
 import uk.hallmonitor.system.web.Paging;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.SchoolScopedPages;
 
 /** Schools and staff: who may create, see and change them, and the records themselves. */
 @Service
@@ -57,7 +57,8 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            return Mono.error(Problems.badRequest("timezone", "unknown time zone; use an IANA name such as Europe/London"));
+            return Mono.error(
+                    Problems.badRequest("timezone", "unknown time zone; use an IANA name such as Europe/London"));
         }
         SchoolDocument school = new SchoolDocument(UUID.randomUUID().toString(), request.name().trim(), request.urn(),
                 zone, request.bankHolidayRegion() == null ? "england-and-wales" : request.bankHolidayRegion(),
@@ -103,16 +104,18 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
         if (!senior.isEmpty() && !caller.isAdmin()) {
             // SLT could otherwise mint a head teacher (break-glass) or a second SLT member to approve its own requests
             return audit.record(new AuditEvent(caller.username(), "staff.grant-refused", request.schoolId(), "staff",
-                            null, null, java.util.Map.of("username", request.username(), "roles", senior)))
+                    null, null, java.util.Map.of("username", request.username(), "roles", senior)))
                     .then(Mono.error(Problems.forbidden("granting " + senior + " is an administrator's act: "
                             + "ask a trust administrator (ADMIN) to add this person with these roles")));
         }
         return mongo.findById(request.schoolId(), SchoolDocument.class)
                 .switchIfEmpty(Mono.error(() -> Problems.badRequest("schoolId", "no school with this id")))
                 .flatMap(school -> usernameFree(request.username()))
-                .then(Mono.fromCallable(() -> encoder.encode(request.password())).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromCallable(() -> encoder.encode(request.password()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(hash -> mongo.insert(new StaffDocument(UUID.randomUUID().toString(), request.schoolId(),
-                        request.name().trim(), request.email().trim(), request.username().toLowerCase(Locale.ROOT), hash, roles, true, null,
+                        request.name().trim(), request.email().trim(), request.username().toLowerCase(Locale.ROOT),
+                        hash, roles, true, null,
                         List.of(), List.of(), List.of(), clock.instant(), caller.username(), null)))
                 .onErrorMap(org.springframework.dao.DuplicateKeyException.class,
                         e -> Problems.badRequest("username", "this username is taken; choose another"))
@@ -121,8 +124,11 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
     }
 
     private Mono<Void> usernameFree(String username) {
-        return mongo.exists(Query.query(Criteria.where("username").is(username.toLowerCase(Locale.ROOT))), StaffDocument.class)
-                .flatMap(taken -> taken ? Mono.error(Problems.badRequest("username", "this username is taken; choose another"))
+        return mongo
+                .exists(Query.query(Criteria.where("username").is(username.toLowerCase(Locale.ROOT))),
+                        StaffDocument.class)
+                .flatMap(taken -> taken
+                        ? Mono.error(Problems.badRequest("username", "this username is taken; choose another"))
                         : Mono.empty());
     }
 
@@ -140,12 +146,14 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
         return staff(caller, staffId).flatMap(staff -> {
             boolean self = staff.id().equals(caller.staffId());
             if (!self && !caller.hasAnyIn(staff.schoolId(), Role.ADMIN, Role.SLT)) {
-                return Mono.error(Problems.forbidden("only the person, SLT or an administrator can record an acknowledgement"));
+                return Mono.error(
+                        Problems.forbidden("only the person, SLT or an administrator can record an acknowledgement"));
             }
             if (request.signedOn().isAfter(today(staff))) {
                 return Mono.error(Problems.badRequest("signedOn", "cannot be in the future"));
             }
-            var ack = new StaffDocument.Acknowledgement(request.policyVersion().trim(), request.signedOn(), clock.instant(),
+            var ack = new StaffDocument.Acknowledgement(request.policyVersion().trim(), request.signedOn(),
+                    clock.instant(),
                     caller.username());
             return push(staff, "acknowledgements", ack, caller, "staff.acknowledged");
         });
@@ -164,17 +172,19 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
             if (!expires.isAfter(request.completedOn())) {
                 return Mono.error(Problems.badRequest("expiresOn", "must be after completedOn"));
             }
-            var training = new StaffDocument.Training(request.course().trim(), request.completedOn(), expires, clock.instant(),
-                    caller.username());
+            var training =
+                    new StaffDocument.Training(request.course().trim(), request.completedOn(), expires, clock.instant(),
+                            caller.username());
             return push(staff, "training", training, caller, "staff.trained");
         });
     }
 
     private Mono<StaffDocument> push(StaffDocument staff, String field, Object item, Caller caller, String action) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(staff.id()).and("active").is(true)),
-                        new Update().push(field, item).inc("version", 1),
-                        FindAndModifyOptions.options().returnNew(true), StaffDocument.class)
-                .switchIfEmpty(Mono.error(() -> Problems.conflict("this person has left; records can no longer be added")))
+                new Update().push(field, item).inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), StaffDocument.class)
+                .switchIfEmpty(
+                        Mono.error(() -> Problems.conflict("this person has left; records can no longer be added")))
                 .flatMap(saved -> audit.record(new AuditEvent(caller.username(), action, saved.schoolId(), "staff",
                         saved.id(), null, item)).thenReturn(saved));
     }
@@ -186,12 +196,12 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
             }
             Instant at = clock.instant();
             return mongo.findAndModify(Query.query(Criteria.where("_id").is(staffId).and("active").is(true)),
-                            new Update().set("active", false).set("leftAt", at).set("apiTokens", List.of())
-                                    .inc("version", 1),
-                            FindAndModifyOptions.options().returnNew(true), StaffDocument.class)
+                    new Update().set("active", false).set("leftAt", at).set("apiTokens", List.of())
+                            .inc("version", 1),
+                    FindAndModifyOptions.options().returnNew(true), StaffDocument.class)
                     .switchIfEmpty(Mono.error(() -> Problems.conflict("this person has already left")))
                     .flatMap(saved -> audit.record(new AuditEvent(caller.username(), "staff.left", saved.schoolId(),
-                                    "staff", saved.id(), StaffViews.safe(staff), StaffViews.safe(saved)))
+                            "staff", saved.id(), StaffViews.safe(staff), StaffViews.safe(saved)))
                             .then(events.publish(new StaffLeft(saved.id(), saved.schoolId(), saved.name(), at,
                                     caller.username())))
                             .thenReturn(saved));
@@ -223,7 +233,7 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
         var record = new StaffDocument.ApiToken(UUID.randomUUID().toString(), request.name().trim(),
                 ApiTokens.hash(token), clock.instant());
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(caller.staffId()).and("active").is(true)),
-                        new Update().push("apiTokens", record), StaffDocument.class)
+                new Update().push("apiTokens", record), StaffDocument.class)
                 .switchIfEmpty(Mono.error(() -> Problems.conflict("this account cannot hold tokens")))
                 .flatMap(staff -> audit.record(new AuditEvent(caller.username(), "token.issued", staff.schoolId(),
                         "staff", staff.id(), null, java.util.Map.of("tokenId", record.id(), "name", record.name()))))
@@ -231,7 +241,8 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
     }
 
     Mono<Void> revokeToken(Caller caller, String tokenId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(caller.staffId()).and("apiTokens.id").is(tokenId)),
+        return mongo
+                .updateFirst(Query.query(Criteria.where("_id").is(caller.staffId()).and("apiTokens.id").is(tokenId)),
                         new Update().pull("apiTokens", Query.query(Criteria.where("id").is(tokenId)).getQueryObject()),
                         StaffDocument.class)
                 .flatMap(result -> result.getModifiedCount() == 0 ? Mono.error(Problems.notFound("token", tokenId))
@@ -247,7 +258,8 @@ record StaffRecords(ReactiveMongoTemplate mongo, PasswordEncoder encoder, AuditT
 
     Mono<String> requiredPolicyVersion(String schoolId) {
         return mongo.findById(schoolId, SchoolDocument.class)
-                .map(s -> s.policyVersion() != null && !s.policyVersion().isBlank() ? s.policyVersion() : rules.policyVersion())
+                .map(s -> s.policyVersion() != null && !s.policyVersion().isBlank() ? s.policyVersion()
+                        : rules.policyVersion())
                 .defaultIfEmpty(rules.policyVersion());
     }
 

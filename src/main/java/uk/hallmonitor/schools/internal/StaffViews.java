@@ -42,9 +42,12 @@ final class StaffViews {
     static Staff of(StaffDocument s, Current current, boolean withTokens) {
         return new Staff(s.id(), s.schoolId(), s.name(), s.email(), s.username(), s.roles(), s.active(), s.leftAt(),
                 s.acknowledgements() == null ? List.of() : s.acknowledgements().stream()
-                        .map(a -> new Acknowledgement(a.policyVersion(), a.signedOn(), a.recordedAt(), a.recordedBy())).toList(),
+                        .map(a -> new Acknowledgement(a.policyVersion(), a.signedOn(), a.recordedAt(), a.recordedBy()))
+                        .toList(),
                 s.training() == null ? List.of() : s.training().stream()
-                        .map(t -> new Training(t.course(), t.completedOn(), t.expiresOn(), t.recordedAt(), t.recordedBy())).toList(),
+                        .map(t -> new Training(t.course(), t.completedOn(), t.expiresOn(), t.recordedAt(),
+                                t.recordedBy()))
+                        .toList(),
                 current,
                 withTokens && s.apiTokens() != null
                         ? s.apiTokens().stream().map(t -> new Token(t.id(), t.name(), t.createdAt())).toList() : null,

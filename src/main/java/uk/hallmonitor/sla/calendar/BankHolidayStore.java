@@ -51,7 +51,7 @@ public class BankHolidayStore {
                     .doOnNext(saved -> holidays.replace(region, merged))
                     .then(audit.record(new AuditEvent(by, "sla.bank-holidays.uploaded", null, "bank-holidays",
                             region, Map.of("count", before.size()), Map.of("count", merged.size(),
-                            "uploaded", valid.size()))))
+                                    "uploaded", valid.size()))))
                     .thenReturn(merged);
         });
     }

@@ -84,12 +84,13 @@ public class SchoolCalendars {
                     .set("excludePraise", next.excludePraise()).set("closures", next.closures())
                     .set("version", next.version()).set("updatedAt", next.updatedAt()).set("updatedBy", by);
             return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true),
-                            SchoolSlaCalendar.class)
+                    SchoolSlaCalendar.class)
                     .switchIfEmpty(Mono.error(() -> changedMeanwhile(schoolId)));
         });
     }
 
     private static RuntimeException changedMeanwhile(String schoolId) {
-        return Problems.conflict("the SLA calendar of school " + schoolId + " changed meanwhile; read it and try again");
+        return Problems
+                .conflict("the SLA calendar of school " + schoolId + " changed meanwhile; read it and try again");
     }
 }

@@ -107,7 +107,7 @@ record ClockSweep(ReactiveMongoTemplate mongo, ResponseClocks clocks, ObjectProv
                     .push("notices").each(due.stream().map(step -> new Notice(step.name(), now, runners)).toArray())
                     .set("nextActionAt", next).inc("version", 1);
             return mongo.findAndModify(ResponseClocks.unchanged(found), claim,
-                            FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
+                    FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
                     .flatMap(claimed -> Flux.fromIterable(due).concatMap(step -> {
                         metrics.reminded();
                         return events.publish(new ReminderDue(found.id() + "/" + step.name(), found.id(),
@@ -126,7 +126,7 @@ record ClockSweep(ReactiveMongoTemplate mongo, ResponseClocks clocks, ObjectProv
                     .set("nextActionAt", null).push("notices", new Notice(Notice.BREACH, now, slt))
                     .inc("version", 1);
             return mongo.findAndModify(ResponseClocks.unchanged(found), claim,
-                            FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
+                    FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
                     .flatMap(claimed -> {
                         metrics.breached();
                         return events.publish(new ClockBreached(found.id() + "/" + Notice.BREACH, found.id(),

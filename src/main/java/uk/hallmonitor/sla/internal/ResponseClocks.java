@@ -120,7 +120,8 @@ public class ResponseClocks {
                 : verdict == null ? Judgement.CLOCK
                 : isSpam(verdict) ? Judgement.NONE
                 : rules.excludePraise() && isConfidentPraise(verdict, properties.praiseThreshold())
-                ? Judgement.EXCLUDE : Judgement.CLOCK);
+                        ? Judgement.EXCLUDE
+                : Judgement.CLOCK);
     }
 
     /** Spam that is nothing worse: the moderation queue does not take it, and no reply is owed to it. */
@@ -135,14 +136,14 @@ public class ResponseClocks {
      */
     Mono<ResponseClock> edited(PostEdited edit) {
         return mongo.findOne(Query.query(Criteria.where("postId").is(edit.postId()).and("state").is(ClockState.OPEN)),
-                        ResponseClock.class)
+                ResponseClock.class)
                 .flatMap(open -> calendars.rules(open.schoolId()).flatMap(rules -> judge(edit.post(), edit.verdict(),
-                                rules))
+                        rules))
                         .flatMap(judged -> judged == Judgement.CLOCK ? Mono.just(open)
                                 : mongo.findAndModify(unchanged(open), new Update().set("state", ClockState.EXCLUDED)
-                                                .set("note", judged == Judgement.NONE ? "edited into spam on the platform"
-                                                        : "edited into praise on the platform")
-                                                .set("nextActionAt", null).inc("version", 1),
+                                        .set("note", judged == Judgement.NONE ? "edited into spam on the platform"
+                                                : "edited into praise on the platform")
+                                        .set("nextActionAt", null).inc("version", 1),
                                         FindAndModifyOptions.options().returnNew(true), ResponseClock.class)));
     }
 
@@ -201,7 +202,7 @@ public class ResponseClocks {
         Update update = new Update().set("state", ClockState.MET).set("metAt", now).set("metLate", late)
                 .set("metBy", staffId).set("note", note).set("nextActionAt", null).inc("version", 1);
         return mongo.findAndModify(unchanged(current), update, FindAndModifyOptions.options().returnNew(true),
-                        ResponseClock.class)
+                ResponseClock.class)
                 .doOnNext(met -> metrics.met(1, late));
     }
 

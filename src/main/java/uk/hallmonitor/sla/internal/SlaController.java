@@ -108,7 +108,8 @@ class SlaController {
         return Callers.current().flatMap(caller -> visibleClock(caller, id)
                 .flatMap(found -> caller.hasAnyIn(found.schoolId(), Role.ADMIN, Role.MODERATOR, Role.SLT)
                         ? Mono.just(found) : runs(caller, found).flatMap(runner -> runner ? Mono.just(found)
-                        : Mono.error(Problems.forbidden("only moderators, SLT and the account's runners see clocks"))))
+                                : Mono.error(Problems
+                                        .forbidden("only moderators, SLT and the account's runners see clocks"))))
                 .map(found -> ClockView.of(found, clock.instant())));
     }
 
@@ -135,11 +136,12 @@ class SlaController {
                     return Mono.error(alreadyClosed(found));
                 }
                 return clocks.acknowledge(found, caller.staffId(), note.strip())
-                        .switchIfEmpty(Mono.defer(() -> clocks.clock(id).flatMap(now -> Mono.error(alreadyClosed(now)))))
+                        .switchIfEmpty(
+                                Mono.defer(() -> clocks.clock(id).flatMap(now -> Mono.error(alreadyClosed(now)))))
                         .flatMap(met -> audit.record(new AuditEvent(caller.username(), "sla.clock.acknowledged",
-                                        met.schoolId(), "sla-clock", met.id(), Map.of("state", found.state().name()),
-                                        Map.of("state", met.state().name(), "metLate", met.metLate(), "note",
-                                                met.note())))
+                                met.schoolId(), "sla-clock", met.id(), Map.of("state", found.state().name()),
+                                Map.of("state", met.state().name(), "metLate", met.metLate(), "note",
+                                        met.note())))
                                 .thenReturn(ClockView.of(met, clock.instant())));
             });
         }));
@@ -163,8 +165,9 @@ class SlaController {
                                     ZoneId zone = rules.calendar().zone();
                                     Instant from = monday.atStartOfDay(zone).toInstant();
                                     Instant to = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
-                                    return compliance.between(school.get(), from, to).map(figures ->
-                                            new Compliance(school.get(), week, from, to, figures.school(),
+                                    return compliance.between(school.get(), from, to)
+                                            .map(figures -> new Compliance(school.get(), week, from, to,
+                                                    figures.school(),
                                                     figures.accounts()));
                                 })));
     }

@@ -40,7 +40,7 @@ record StoredPostClocks(ReactiveMongoTemplate mongo, Clock clock) implements Pos
                 .set("metBy", staffId == null ? "platform" : staffId).set("note", how).set("nextActionAt", null)
                 .inc("version", 1);
         return mongo.findAndModify(query(where("postId").is(postId).and("state").is(ClockState.OPEN)), handled,
-                        FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
+                FindAndModifyOptions.options().returnNew(true), ResponseClock.class)
                 .map(PostClock::of)
                 .switchIfEmpty(Mono.defer(() -> forPost(postId)));
     }

@@ -73,9 +73,9 @@ class SlaPages {
                         model.addAttribute("account", wanted);
                         model.addAttribute("whole", whole);
                         return Mono.zip(board.dueNext(view.id(), scope, LISTED).collectList(),
-                                        board.overdue(view.id(), scope, LISTED).collectList(),
-                                        board.overdueCount(view.id(), scope),
-                                        board.weeks(view.id(), view.timezone(), PAST_WEEKS))
+                                board.overdue(view.id(), scope, LISTED).collectList(),
+                                board.overdueCount(view.id(), scope),
+                                board.weeks(view.id(), view.timezone(), PAST_WEEKS))
                                 .map(t -> {
                                     model.addAttribute("dueNext", t.getT1());
                                     model.addAttribute("overdue", t.getT2());

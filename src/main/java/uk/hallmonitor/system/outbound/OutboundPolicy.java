@@ -189,18 +189,18 @@ public final class OutboundPolicy {
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first == 0                                   // "this network"
-                    || first == 100 && second >= 64 && second < 128  // CGNAT 100.64.0.0/10
-                    || first == 192 && second == 0 && (b[2] & 0xff) == 0  // IETF protocol assignments
-                    || first == 198 && (second == 18 || second == 19)     // benchmarking
-                    || first >= 240;                                      // reserved and broadcast
+            return first == 0 // "this network"
+                    || first == 100 && second >= 64 && second < 128 // CGNAT 100.64.0.0/10
+                    || first == 192 && second == 0 && (b[2] & 0xff) == 0 // IETF protocol assignments
+                    || first == 198 && (second == 18 || second == 19) // benchmarking
+                    || first >= 240; // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {                       // unique local fc00::/7 (fd00:ec2::254 included)
+            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7 (fd00:ec2::254 included)
                 return true;
             }
-            boolean mapped = true;                              // ::ffff:a.b.c.d written as IPv6
+            boolean mapped = true; // ::ffff:a.b.c.d written as IPv6
             for (int i = 0; i < 10; i++) {
                 mapped &= b[i] == 0;
             }

@@ -44,7 +44,8 @@ public class ClientAddresses {
 
     /** Whether the client reached us over HTTPS: the connection itself, or a trusted proxy that says so. */
     public boolean secure(ServerWebExchange exchange) {
-        if (exchange.getRequest().getSslInfo() != null || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
+        if (exchange.getRequest().getSslInfo() != null
+                || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
             return true;
         }
         String proto = exchange.getRequest().getHeaders().getFirst("X-Forwarded-Proto");
@@ -94,7 +95,8 @@ public class ClientAddresses {
             int bits = address.getAddress().length * 8;
             int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1).trim());
             if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("hallmonitor.security.trusted-proxies: bad prefix in '" + text + "'");
+                throw new IllegalArgumentException(
+                        "hallmonitor.security.trusted-proxies: bad prefix in '" + text + "'");
             }
             return new Range(masked(new BigInteger(1, address.getAddress()), prefix, bits), prefix, bits);
         }

@@ -22,8 +22,10 @@ record LoginPage(OidcProviders providers, SignInSettings settings) {
 
     /** What each refusal code means to the person refused. */
     private static final Map<String, String> REASONS = Map.of(
-            OidcClaims.UNKNOWN, "Your account is not known to Hallmonitor. Ask an administrator to add your email address to your staff record.",
-            OidcClaims.AMBIGUOUS, "More than one staff record has your email address. Ask an administrator to correct them.",
+            OidcClaims.UNKNOWN,
+            "Your account is not known to Hallmonitor. Ask an administrator to add your email address to your staff record.",
+            OidcClaims.AMBIGUOUS,
+            "More than one staff record has your email address. Ask an administrator to correct them.",
             OidcClaims.UNVERIFIED, "Your provider has not verified your email address.",
             OidcClaims.WRONG_DOMAIN, "Only accounts of the school's Google Workspace domain may sign in.",
             OidcClaims.WRONG_TENANT, "Only accounts of the school's Microsoft 365 organisation may sign in.",
@@ -38,8 +40,9 @@ record LoginPage(OidcProviders providers, SignInSettings settings) {
         boolean reauth = query.containsKey("reauth");
         String message = !query.containsKey("error") ? ""
                 : "oidc".equals(query.getFirst("error"))
-                        ? REASONS.getOrDefault(query.getFirst("reason"), "Signing in with the provider did not work. Try again, or ask an administrator.")
-                        : "Wrong username or password, too many attempts, or password sign-in is turned off for you.";
+                        ? REASONS.getOrDefault(query.getFirst("reason"),
+                                "Signing in with the provider did not work. Try again, or ask an administrator.")
+                : "Wrong username or password, too many attempts, or password sign-in is turned off for you.";
         return Mono.zip(token, providers.statuses(), settings.passwords()).map(all -> {
             CsrfToken csrf = all.getT1();
             List<OidcProviders.Status> statuses = all.getT2();
@@ -78,7 +81,8 @@ record LoginPage(OidcProviders providers, SignInSettings settings) {
                     """.formatted(reauth ? "Sign in again" : "Log in to Hallmonitor",
                     reauth ? "<p>Revealing a secret needs a sign-in within the last 15 minutes"
                             + " (with your second factor where the school asks for it).</p>\n" : "",
-                    message.isEmpty() ? "" : "<p class=\"problem\" role=\"alert\">" + HtmlUtils.htmlEscape(message) + "</p>\n",
+                    message.isEmpty() ? ""
+                            : "<p class=\"problem\" role=\"alert\">" + HtmlUtils.htmlEscape(message) + "</p>\n",
                     buttons, local));
         });
     }

@@ -95,7 +95,8 @@ class OidcProviders implements ReactiveClientRegistrationRepository {
                     }
                     return discover(provider).map(found -> new Status(provider.id(), provider.label(), true, null))
                             .switchIfEmpty(Mono.fromSupplier(() -> new Status(provider.id(), provider.label(), false,
-                                    failures.containsKey(provider.id()) ? failures.get(provider.id()).problem() : null)));
+                                    failures.containsKey(provider.id()) ? failures.get(provider.id()).problem()
+                                            : null)));
                 })
                 .collectList();
     }
@@ -105,7 +106,7 @@ class OidcProviders implements ReactiveClientRegistrationRepository {
         String issuer = provider.issuer().endsWith("/") ? provider.issuer().substring(0, provider.issuer().length() - 1)
                 : provider.issuer();
         return web.get().uri(issuer + "/.well-known/openid-configuration").retrieve()
-                .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .timeout(DISCOVERY_TIMEOUT)
                 .map(metadata -> registration(provider, metadata))
                 .doOnNext(registration -> {

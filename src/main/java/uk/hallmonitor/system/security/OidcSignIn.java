@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -49,13 +49,13 @@ final class OidcSignIn {
         manager.setJwtDecoderFactory(decoders);
         String hostedDomain = properties.google().configured() ? properties.google().hostedDomain().trim() : null;
         http.oauth2Login(login -> login
-                        .clientRegistrationRepository(providers)
-                        .authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
-                        .authenticationManager(manager)
-                        .authorizationRequestResolver(requests(new DefaultServerOAuth2AuthorizationRequestResolver(providers),
-                                hostedDomain))
-                        .authenticationFailureHandler((webExchange, ex) -> redirect(webExchange.getExchange(),
-                                "/login?error=oidc&reason=" + reason(ex))))
+                .clientRegistrationRepository(providers)
+                .authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
+                .authenticationManager(manager)
+                .authorizationRequestResolver(requests(new DefaultServerOAuth2AuthorizationRequestResolver(providers),
+                        hostedDomain))
+                .authenticationFailureHandler((webExchange, ex) -> redirect(webExchange.getExchange(),
+                        "/login?error=oidc&reason=" + reason(ex))))
                 .addFilterBefore(unavailable(providers), SecurityWebFiltersOrder.HTTP_BASIC)
                 .addFilterAt(forwardedScheme(addresses), SecurityWebFiltersOrder.FIRST);
     }
@@ -79,7 +79,8 @@ final class OidcSignIn {
                 return defaults.resolve(exchange, registrationId).map(request -> customise(exchange, request));
             }
 
-            private OAuth2AuthorizationRequest customise(ServerWebExchange exchange, OAuth2AuthorizationRequest request) {
+            private OAuth2AuthorizationRequest customise(ServerWebExchange exchange,
+                                                         OAuth2AuthorizationRequest request) {
                 Map<String, Object> parameters = new HashMap<>(request.getAdditionalParameters());
                 Object registration = request.getAttributes().get("registration_id");
                 if ("google".equals(registration) && hostedDomain != null) {
@@ -123,7 +124,8 @@ final class OidcSignIn {
                 return chain.filter(exchange);
             }
             URI https = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).scheme("https")
-                    .port(exchange.getRequest().getURI().getPort() == 80 ? -1 : exchange.getRequest().getURI().getPort())
+                    .port(exchange.getRequest().getURI().getPort() == 80 ? -1
+                            : exchange.getRequest().getURI().getPort())
                     .build(true).toUri();
             return chain.filter(exchange.mutate().request(request -> request.uri(https)).build());
         };

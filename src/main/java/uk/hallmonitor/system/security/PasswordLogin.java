@@ -81,7 +81,8 @@ class PasswordLogin implements ReactiveAuthenticationManager {
         Mono<Boolean> matches = digest.equals(verified.get(username))
                 ? Mono.just(true)
                 : Mono.fromCallable(() -> encoder.matches(password,
-                        login.passwordHash() != null ? login.passwordHash() : dummyHash) && login.passwordHash() != null)
+                        login.passwordHash() != null ? login.passwordHash() : dummyHash)
+                        && login.passwordHash() != null)
                         .subscribeOn(Schedulers.boundedElastic());
         return matches.flatMap(ok -> {
             if (!ok) {

@@ -14,7 +14,6 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,7 +52,8 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, PasswordLogin passwordLogin,
                                                   StaffLogins logins, OidcProviders providers,
-                                                  OidcStaffUsers oidcUsers, ClientAddresses addresses, OidcProperties oidcProperties,
+                                                  OidcStaffUsers oidcUsers, ClientAddresses addresses,
+                                                  OidcProperties oidcProperties,
                                                   java.time.Clock clock) {
         ServerAuthenticationEntryPoint problem401 = (exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
                 "Not logged in", ex instanceof LockedException || ex instanceof DisabledException ? ex.getMessage()
@@ -80,7 +80,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                        .permitAll()
                         .pathMatchers("/login", "/logout", "/favicon.ico", "/css/**", "/js/**").permitAll()
                         // Meta cannot log in: each delivery proves itself by its X-Hub-Signature-256 instead
                         .pathMatchers(HttpMethod.GET, WEBHOOKS).permitAll()
@@ -133,10 +134,12 @@ class SecurityConfiguration {
             HttpMethod method = exchange.getRequest().getMethod();
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
-            boolean ownCredentials = carriesOwnCredentials(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-            return safe || ownCredentials || WEBHOOK_PATHS.matches(exchange.getRequest().getPath().pathWithinApplication())
-                    ? ServerWebExchangeMatcher.MatchResult.notMatch()
-                    : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+            boolean ownCredentials =
+                    carriesOwnCredentials(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            return safe || ownCredentials
+                    || WEBHOOK_PATHS.matches(exchange.getRequest().getPath().pathWithinApplication())
+                            ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                            : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
         };
     }
 

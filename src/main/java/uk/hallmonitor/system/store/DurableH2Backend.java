@@ -112,8 +112,9 @@ final class DurableH2Backend extends H2Backend {
          * (planned on the indexes). Any other pipeline, or one with options this does not handle, goes to the library.
          */
         private Document countDocuments(Document command) {
-            if (!(command.get("aggregate") instanceof String collectionName) || !(command.get("pipeline") instanceof
-                    List<?> pipeline) || pipeline.size() < 2 || command.containsKey("explain")
+            if (!(command.get("aggregate") instanceof String collectionName)
+                    || !(command.get("pipeline") instanceof List<?> pipeline) || pipeline.size() < 2
+                    || command.containsKey("explain")
                     || command.containsKey("hint") || command.containsKey("collation")
                     || command.containsKey("let")) {
                 return null;

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OrderedIndex extends Index<Object> {
 
     /** Marks a probe that sorts before (LOW) or after (HIGH) every entry sharing its leading values. */
-    enum Bound { LOW, HIGH }
+    enum Bound {
+        LOW, HIGH
+    }
 
     /** One index entry, or a probe when {@code bound} is set (a probe may carry fewer values than the keys). */
     record Entry(Object[] values, Object position, Bound bound) {
@@ -145,8 +147,8 @@ final class OrderedIndex extends Index<Object> {
 
     private boolean isMultikey(Document document) {
         for (String key : keys()) {
-            if (de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(document, key)
-                    instanceof Collection<?>) {
+            if (de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(document,
+                    key) instanceof Collection<?>) {
                 return true;
             }
         }

@@ -24,7 +24,8 @@ public final class OwnerOnly {
                 Files.createDirectories(dir.toAbsolutePath().getParent());
             }
             if (POSIX) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(dir,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectory(dir);
             }
@@ -39,7 +40,8 @@ public final class OwnerOnly {
         if (!Files.exists(file)) {
             try {
                 if (POSIX) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(file,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } else {
                     Files.createFile(file);
                 }

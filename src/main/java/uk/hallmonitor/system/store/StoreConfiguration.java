@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -91,8 +90,10 @@ class StoreConfiguration {
             } catch (org.h2.mvstore.MVStoreException e) {
                 throw new IllegalStateException("cannot open the embedded store " + file.toAbsolutePath()
                         + (e.getMessage() != null && e.getMessage().contains("locked")
-                            ? ": another Hallmonitor is using this data folder; stop it, or set HALLMONITOR_DATA_DIR"
-                              + " to another folder, or MONGODB_URI to share a real MongoDB" : ": " + e.getMessage()), e);
+                                ? ": another Hallmonitor is using this data folder; stop it, or set HALLMONITOR_DATA_DIR"
+                                        + " to another folder, or MONGODB_URI to share a real MongoDB"
+                                : ": " + e.getMessage()),
+                        e);
             }
             DurableH2Backend backend = new DurableH2Backend(store);
             MongoServer server = new MongoServer(backend);

@@ -26,9 +26,11 @@ class OpenApiConfiguration {
                         /webhooks/facebook/{accountId} and /webhooks/instagram/{accountId} (verify-token handshake;
                         deliveries signed with X-Hub-Signature-256)."""))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("a personal API token from POST /api/v1/staff/me/tokens")))
+                        .addSecuritySchemes("basic",
+                                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer",
+                                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                        .description("a personal API token from POST /api/v1/staff/me/tokens")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

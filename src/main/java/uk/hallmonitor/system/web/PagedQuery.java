@@ -56,7 +56,7 @@ public final class PagedQuery {
     public static <T> Mono<PageResponse<T>> page(ReactiveMongoTemplate mongo, Query selection, Class<T> type,
                                                  Sort sort, int page, int size) {
         return mongo.count(selection, type).flatMap(total -> mongo.find(Query.of(selection).with(sort)
-                        .skip((long) page * size).limit(size), type)
+                .skip((long) page * size).limit(size), type)
                 .collectList().map(items -> new PageResponse<>(items, page, size, total)));
     }
 }

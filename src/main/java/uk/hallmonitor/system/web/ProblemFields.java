@@ -34,7 +34,8 @@ public final class ProblemFields {
                 }
             }
             if (shown.isEmpty()) {
-                shown.add(new Shown("form", "form", problem.getDetail() == null ? problem.getTitle() : problem.getDetail()));
+                shown.add(new Shown("form", "form",
+                        problem.getDetail() == null ? problem.getTitle() : problem.getDetail()));
             }
             return shown;
         }

@@ -2,8 +2,8 @@ package uk.hallmonitor.system.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,7 +43,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Every problem the base class answers goes through here: a browser on a page gets the error page instead. */
     @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
+                                                                HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem && ErrorPages.wanted(exchange)) {
             return pages.render(problem, exchange)
                     .switchIfEmpty(Mono.defer(() -> super.createResponseEntity(body, headers, status, exchange)));
@@ -53,7 +53,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          ServerWebExchange exchange) {
         List<FieldError> errors = new ArrayList<>();
         ex.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
         ex.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
@@ -62,7 +63,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
         Throwable cause = ex;
         while (cause != null) {
             if (cause instanceof DataBufferLimitException) {
@@ -147,7 +149,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
         // never echo the exception's message: it may carry internals
-        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "something went wrong on our side; the request was not completed and can be retried");
         problem.setTitle("Internal error");

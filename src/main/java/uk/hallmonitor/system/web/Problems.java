@@ -86,7 +86,8 @@ public final class Problems {
     }
 
     /** Any status with a title, detail and extra properties. */
-    public static ErrorResponseException of(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+    public static ErrorResponseException of(HttpStatus status, String title, String detail,
+                                            Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));

@@ -80,7 +80,8 @@ public final class Text {
             }
         }
         String whole = out == null ? text : out.toString();
-        return Normalizer.isNormalized(whole, Normalizer.Form.NFC) ? whole : Normalizer.normalize(whole, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(whole, Normalizer.Form.NFC) ? whole
+                : Normalizer.normalize(whole, Normalizer.Form.NFC);
     }
 
     /** Whitespace, no-break and other spaces, zero-width, direction and other format characters, and fillers. */

@@ -42,7 +42,7 @@ record ConnectorSessionRecords(ReactiveMongoTemplate mongo) implements SealedDat
         var indexes = mongo.indexOps(SessionDocument.class);
         // exactly the fields of the compare-and-set below, so the embedded store finds the record by an index
         return indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
-                        .unique().named("revision_guard"))
+                .unique().named("revision_guard"))
                 .then(indexes.createIndex(new Index().on("keyId", Sort.Direction.ASC).named("key")))
                 .then();
     }

@@ -1,8 +1,8 @@
 package uk.hallmonitor.vault.internal;
 
+import com.mongodb.bulk.BulkWriteResult;
 import java.time.Instant;
 import java.util.List;
-import com.mongodb.bulk.BulkWriteResult;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -33,7 +33,7 @@ class CredentialRecords {
     Mono<Void> ensureIndexes() {
         var indexes = mongo.indexOps(CredentialDocument.class);
         return indexes.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("name", Sort.Direction.ASC)
-                        .unique().named("account_name"))
+                .unique().named("account_name"))
                 .then(indexes.createIndex(new Index().on("schoolId", Sort.Direction.ASC).named("school")))
                 .then(indexes.createIndex(new Index().on("keyId", Sort.Direction.ASC).named("key")))
                 .then(indexes.createIndex(new Index().on("knownBy", Sort.Direction.ASC).named("known_by")))
@@ -141,7 +141,7 @@ class CredentialRecords {
         for (Reencrypted change : changes) {
             CredentialDocument expected = change.expected();
             bulk.updateOne(Query.query(Criteria.where("_id").is(expected.id()).and("revision").is(expected.revision())
-                            .and("keyId").is(expected.keyId())),
+                    .and("keyId").is(expected.keyId())),
                     new Update().set("ciphertext", change.ciphertext()).set("keyId", change.keyId()));
         }
         return bulk.execute().map(BulkWriteResult::getModifiedCount);
@@ -171,6 +171,7 @@ class CredentialRecords {
     Mono<Boolean> markDue(String id, long revision, String key, RotationReason reason) {
         Query notYet = Query.query(Criteria.where("_id").is(id).and("revision").is(revision).and("dueKeys").ne(key));
         Update update = new Update().set("rotationDue", true).push("rotationDueReasons", reason).push("dueKeys", key);
-        return mongo.updateFirst(notYet, update, CredentialDocument.class).map(result -> result.getModifiedCount() == 1);
+        return mongo.updateFirst(notYet, update, CredentialDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
     }
 }

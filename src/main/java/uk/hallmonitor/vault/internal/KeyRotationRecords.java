@@ -22,7 +22,8 @@ record KeyRotationRecords(ReactiveMongoTemplate mongo) {
 
     /** Rotations recorded as RUNNING (at most one normally; more only after a process stopped at a bad moment). */
     Flux<KeyRotationDocument> running() {
-        return mongo.find(Query.query(Criteria.where("state").is(KeyRotationStatus.RUNNING)), KeyRotationDocument.class);
+        return mongo.find(Query.query(Criteria.where("state").is(KeyRotationStatus.RUNNING)),
+                KeyRotationDocument.class);
     }
 
     /** The latest rotations, newest first. */

@@ -132,7 +132,8 @@ class KeyRotations {
                 // read the keyset again: a rotation begun elsewhere since the first read holds it before its record
                 // is written, so seeing the record and then the keyset not held by it means it really was left behind
                 .filterWhen(rotation -> keys.current().map(now -> !rotation.id().equals(now.rotationId())))
-                .concatMap(rotation -> rotations.finish(rotation.id(), KeyRotationStatus.FAILED, clock.instant(), List.of(),
+                .concatMap(rotation -> rotations.finish(rotation.id(), KeyRotationStatus.FAILED, clock.instant(),
+                        List.of(),
                         "interrupted: it no longer holds the keyset (the process running it stopped); start a new"
                                 + " rotation to finish re-encrypting"))
                 .doOnNext(rotation -> log.warn("key rotation {} was left RUNNING without the keyset; marked FAILED",
@@ -172,7 +173,8 @@ class KeyRotations {
     }
 
     private KeyRotationDocument newRecord(String id, String requestedBy, int primaryKeyId, long total) {
-        return new KeyRotationDocument(id, KeyRotationStatus.RUNNING, requestedBy, clock.instant(), null, primaryKeyId, total, 0,
+        return new KeyRotationDocument(id, KeyRotationStatus.RUNNING, requestedBy, clock.instant(), null, primaryKeyId,
+                total, 0,
                 List.of(), List.of(), null);
     }
 
@@ -288,7 +290,7 @@ class KeyRotations {
                         .reduce(0L, Long::sum).map(count -> count == 0))
                 .collect(TreeSet<Integer>::new, Set::add)
                 .flatMap(retired -> rotations.finish(rotationId, KeyRotationStatus.COMPLETED, clock.instant(),
-                                List.copyOf(retired), null)
+                        List.copyOf(retired), null)
                         .flatMap(done -> release(keyset, retired).thenReturn(done))
                         // another process running the same resumed rotation recorded the end first
                         .switchIfEmpty(Mono.defer(() -> rotations.find(rotationId)))))
@@ -305,8 +307,8 @@ class KeyRotations {
     private Mono<KeyRotationStatus> fail(String rotationId, Throwable error) {
         log.error("key rotation {} stopped: {}", rotationId, error.toString());
         return rotations.finish(rotationId, KeyRotationStatus.FAILED, clock.instant(), List.of(),
-                        "stopped before the end: " + reason(error) + "; every record already re-encrypted stays so,"
-                                + " nothing is lost; start a new rotation (POST /api/v1/vault/key-rotations) to finish")
+                "stopped before the end: " + reason(error) + "; every record already re-encrypted stays so,"
+                        + " nothing is lost; start a new rotation (POST /api/v1/vault/key-rotations) to finish")
                 .flatMap(failed -> keys.current()
                         .filter(keyset -> rotationId.equals(keyset.rotationId()))
                         .flatMap(keyset -> release(keyset, Set.of()))

@@ -35,7 +35,8 @@ import uk.hallmonitor.vault.VaultProperties;
 public final class MasterKeyRewrap {
 
     private static final Duration WAIT = Duration.ofMinutes(1);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;

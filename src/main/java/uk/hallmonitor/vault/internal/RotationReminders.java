@@ -92,7 +92,7 @@ record RotationReminders(CredentialRecords credentials, TinkCredentialVault vaul
             log.info("credential '{}' of account {} is due for a change: {}", record.name(), record.accountId(),
                     reason.detail());
             return audit.record(new AuditEvent("system", "credential.rotation-due", record.schoolId(), "credential",
-                            record.id(), null, Map.of("name", record.name(), "reason", reason.detail())))
+                    record.id(), null, Map.of("name", record.name(), "reason", reason.detail())))
                     .then(events.publish(new CredentialRotationDue(record.schoolId(), record.accountId(),
                             record.name(), reason)))
                     .thenReturn(1L);

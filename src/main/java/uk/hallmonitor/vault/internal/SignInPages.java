@@ -71,10 +71,10 @@ record SignInPages(SignInSettings signIn, SchoolSettings schoolSettings, SchoolD
             }
             boolean passwords = "yes".equals(choice);
             return signIn.current().flatMap(before -> signIn.change(passwords, caller.username())
-                            .flatMap(after -> audit.record(new AuditEvent(caller.username(), "sign-in.settings-changed",
-                                            null, "sign-in-settings", "sign-in", Map.of("passwords", before.passwords()),
-                                            Map.of("passwords", after.passwords())))
-                                    .thenReturn(after)))
+                    .flatMap(after -> audit.record(new AuditEvent(caller.username(), "sign-in.settings-changed",
+                            null, "sign-in-settings", "sign-in", Map.of("passwords", before.passwords()),
+                            Map.of("passwords", after.passwords())))
+                            .thenReturn(after)))
                     .flatMap(after -> Flash.set(exchange, after.passwords()
                             ? "Saved: staff may sign in with a password or with the school's Microsoft or Google account"
                             : "Saved: staff now sign in with the school's Microsoft or Google account; only the"
@@ -97,8 +97,8 @@ record SignInPages(SignInSettings signIn, SchoolSettings schoolSettings, SchoolD
             return directory.school(schoolId)
                     .switchIfEmpty(Mono.error(() -> Problems.notFound("school", schoolId)))
                     .flatMap(school -> schoolSettings.of(schoolId).flatMap(before -> schoolSettings.save(schoolId,
-                                    before.runnersMayReveal(), mfa, clock.instant(),
-                                    caller.username())
+                            before.runnersMayReveal(), mfa, clock.instant(),
+                            caller.username())
                             .flatMap(after -> audit.record(new AuditEvent(caller.username(), "vault.settings-changed",
                                     schoolId, "vault-settings", schoolId,
                                     Map.of("runnersMayReveal", before.runnersMayReveal(), "mfaForReveal",
@@ -131,7 +131,7 @@ record SignInPages(SignInSettings signIn, SchoolSettings schoolSettings, SchoolD
             return Mono.just("");
         }
         return logins.byUsername(username).flatMap(login -> login.caller().staffId() == null ? Mono.empty()
-                        : directory.staff(login.caller().staffId()))
+                : directory.staff(login.caller().staffId()))
                 .map(StaffView::name).defaultIfEmpty(username);
     }
 

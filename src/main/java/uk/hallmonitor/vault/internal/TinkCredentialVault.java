@@ -124,7 +124,7 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
                     knownBy, false, List.of(), List.of(), null, null);
             return credentials.find(account.id(), name)
                     .flatMap(existing -> credentials.replaceSecret(existing,
-                                    withRotation(fresh, caller.username(), now))
+                            withRotation(fresh, caller.username(), now))
                             .flatMap(saved -> audited(caller, "credential.rotated", saved, metadata(existing),
                                     metadata(saved))))
                     .switchIfEmpty(Mono.defer(() -> credentials.insert(fresh)
@@ -186,17 +186,17 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
         return settings.of(account.schoolId())
                 .flatMap(school -> stepUp.require(school.mfaRequired(), "revealing a credential"))
                 .onErrorResume(org.springframework.web.ErrorResponseException.class, problem -> audit.record(
-                                new AuditEvent(caller.username(), "credential.reveal-refused", account.schoolId(),
-                                        "credential", CredentialDocument.idOf(account.id(), name), null,
-                                        Map.of("name", name, "refusal", String.valueOf(problem.getBody().getDetail()))))
+                        new AuditEvent(caller.username(), "credential.reveal-refused", account.schoolId(),
+                                "credential", CredentialDocument.idOf(account.id(), name), null,
+                                Map.of("name", name, "refusal", String.valueOf(problem.getBody().getDetail()))))
                         .then(Mono.error(problem)));
     }
 
     /** Every refused reveal is audited, whoever asked and whatever the rule that refused it, then answered 403. */
     private <T> Mono<T> refused(Caller caller, SchoolAccount account, String name, String why) {
         return audit.record(new AuditEvent(caller.username(), "credential.reveal-refused", account.schoolId(),
-                        "credential", CredentialDocument.idOf(account.id(), name), null,
-                        Map.of("name", name, "refusal", why)))
+                "credential", CredentialDocument.idOf(account.id(), name), null,
+                Map.of("name", name, "refusal", why)))
                 .then(Mono.error(Problems.forbidden(why)));
     }
 
@@ -248,8 +248,8 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
                 log.warn("credential '{}' of account {} does not decrypt (altered or moved ciphertext)",
                         record.name(), account.id());
                 return audit.record(new AuditEvent(caller.username(), "credential.reveal-failed", account.schoolId(),
-                                "credential", record.id(), null,
-                                Map.of("name", record.name(), "problem", "ciphertext does not decrypt")))
+                        "credential", record.id(), null,
+                        Map.of("name", record.name(), "problem", "ciphertext does not decrypt")))
                         .then(Mono.error(VaultProblems.undecryptable(account.id(), record.name())));
             }
         });
@@ -261,14 +261,14 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
         Instant now = clock.instant();
         Map<String, Object> after = Map.of("name", record.name(), "reason", reason, "breakGlass", breakGlass);
         Mono<Void> recorded = audit.record(new AuditEvent(caller.username(),
-                        breakGlass ? "credential.break-glass" : "credential.revealed", account.schoolId(),
-                        "credential", record.id(), null, after))
+                breakGlass ? "credential.break-glass" : "credential.revealed", account.schoolId(),
+                "credential", record.id(), null, after))
                 .then(credentials.revealed(record.id(), caller.staffId(), caller.username(), now));
         if (!breakGlass) {
             return recorded;
         }
         return recorded.then(Flux.concat(directory.staffWithRole(account.schoolId(), Role.SLT),
-                        directory.staffWithRole(account.schoolId(), Role.DSL))
+                directory.staffWithRole(account.schoolId(), Role.DSL))
                 .map(StaffView::id).filter(id -> !id.equals(caller.staffId())).distinct().collectList()
                 .flatMap(notify -> events.publish(new BreakGlassUsed(account.schoolId(), account.id(), record.name(),
                         caller.staffId(), caller.username(), reason, now, notify))));
@@ -308,7 +308,8 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
         return rotations.start(caller.username())
                 .flatMap(status -> audit.record(new AuditEvent(caller.username(), "vault.key-rotation-started", null,
                         "vault-key-rotation", status.id(), null, Map.of("primaryKeyId", status.primaryKeyId(),
-                        "total", status.total()))).thenReturn(status));
+                                "total", status.total())))
+                        .thenReturn(status));
     }
 
     @Override
@@ -405,11 +406,12 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
                         }
                         var next = new ConnectorSessionRecords.SessionDocument(
                                 ConnectorSessionRecords.SessionDocument.idOf(accountId, name), account.schoolId(),
-                                accountId, name, ciphertext, keyset.primaryKeyId(), expectedRevision + 1, clock.instant());
+                                accountId, name, ciphertext, keyset.primaryKeyId(), expectedRevision + 1,
+                                clock.instant());
                         return sessions.replace(next, expectedRevision).flatMap(won -> !won ? Mono.just(false)
                                 : audit.record(new AuditEvent(CONNECTOR_ACTOR, "credential.session-kept",
-                                                account.schoolId(), "connector-session", next.id(), null,
-                                                Map.of("name", name, "revision", next.revision())))
+                                        account.schoolId(), "connector-session", next.id(), null,
+                                        Map.of("name", name, "revision", next.revision())))
                                         .thenReturn(true));
                     }));
         });
@@ -454,8 +456,10 @@ class TinkCredentialVault implements CredentialVault, SecretUse {
         }
         return new RotationReason("AGE", "password is " + age.toDays() + " days old; "
                 + (record.administratorLevel() ? "administrator-level passwords are changed every "
-                : "passwords are changed every ") + maxAge.toDays() + " days (policy 004)", now.truncatedTo(
-                ChronoUnit.MILLIS));
+                        : "passwords are changed every ")
+                + maxAge.toDays() + " days (policy 004)",
+                now.truncatedTo(
+                        ChronoUnit.MILLIS));
     }
 
     private Mono<SchoolAccount> visibleAccount(Caller caller, String accountId) {

@@ -71,9 +71,9 @@ record VaultAdminController(VaultKeys keys, SchoolSettings settings, SchoolDirec
                 return Mono.error(Problems.badRequest("runnersMayReveal", "say true or false (and/or mfaForReveal)"));
             }
             return settings.of(schoolId).flatMap(before -> settings.save(schoolId,
-                            change.runnersMayReveal() != null ? change.runnersMayReveal() : before.runnersMayReveal(),
-                            change.mfaForReveal() != null ? change.mfaForReveal() : before.mfaRequired(),
-                            clock.instant(), caller.username())
+                    change.runnersMayReveal() != null ? change.runnersMayReveal() : before.runnersMayReveal(),
+                    change.mfaForReveal() != null ? change.mfaForReveal() : before.mfaRequired(),
+                    clock.instant(), caller.username())
                     .flatMap(after -> audit.record(new AuditEvent(caller.username(), "vault.settings-changed",
                             schoolId, "vault-settings", schoolId,
                             Map.of("runnersMayReveal", before.runnersMayReveal(), "mfaForReveal", before.mfaRequired()),

@@ -161,9 +161,10 @@ class VaultKeys {
             update.set("rotationId", rotationId);
         }
         return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true),
-                        KeysetDocument.class)
+                KeysetDocument.class)
                 .flatMap(stored -> Mono.fromCallable(() -> {
-                    VaultKeyset fresh = new VaultKeyset(next, Keysets.aead(next), stored.version(), stored.rotationId());
+                    VaultKeyset fresh =
+                            new VaultKeyset(next, Keysets.aead(next), stored.version(), stored.rotationId());
                     cached = fresh;
                     return fresh;
                 }));

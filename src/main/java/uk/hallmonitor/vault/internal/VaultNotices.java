@@ -42,8 +42,10 @@ class VaultNotices {
         return new Notice(e.schoolId(), Set.of(Role.ADMIN), List.of(),
                 "Change the credential '" + e.secretName() + "' of account " + e.accountId(),
                 "The credential '" + e.secretName() + "' of account " + e.accountId() + " is due to be changed: "
-                        + e.reason().detail() + ".. Change it on the platform, then store the new value in Hallmonitor.",
+                        + e.reason().detail()
+                        + ".. Change it on the platform, then store the new value in Hallmonitor.",
                 "rotation-due:" + e.accountId() + ":" + e.secretName() + ":" + e.reason().code() + ":"
-                        + e.reason().since().toEpochMilli(), false);
+                        + e.reason().since().toEpochMilli(),
+                false);
     }
 }

@@ -1,7 +1,6 @@
 package uk.hallmonitor.vault.web;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -63,14 +62,15 @@ record KeyRotationPages(CredentialVault vault, SchoolDirectory directory, StaffL
     @PostMapping("/ui/vault/key-rotations")
     Mono<Rendering> start(ServerWebExchange exchange) {
         return admin().flatMap(caller -> vault.rotateKeys(caller)
-                .flatMap(started -> Flash.set(exchange, "Key rotation started: a new key is in use for new secrets, and "
-                        + plural(started.total(), "stored secret") + " " + (started.total() == 1 ? "is" : "are")
-                        + " being re-encrypted under it"))
+                .flatMap(started -> Flash.set(exchange,
+                        "Key rotation started: a new key is in use for new secrets, and "
+                                + plural(started.total(), "stored secret") + " " + (started.total() == 1 ? "is" : "are")
+                                + " being re-encrypted under it"))
                 .thenReturn(Rendering.redirectTo("/ui/vault/key-rotations").status(HttpStatus.SEE_OTHER).build())
                 // another rotation running (409) or the vault locked (503): said at the top of the page
                 .onErrorResume(ErrorResponseException.class, e -> e.getStatusCode().value() == 409
                         || e.getStatusCode().value() == 503 ? page(caller, Map.of("form", sentence(e)))
-                        : Mono.error(e)));
+                                : Mono.error(e)));
     }
 
     private Mono<Shown> shown(KeyRotationStatus r) {
@@ -106,7 +106,7 @@ record KeyRotationPages(CredentialVault vault, SchoolDirectory directory, StaffL
             return Mono.just("Hallmonitor");
         }
         return logins.byUsername(username).flatMap(login -> login.caller().staffId() == null ? Mono.empty()
-                        : directory.staff(login.caller().staffId()))
+                : directory.staff(login.caller().staffId()))
                 .map(StaffView::name).defaultIfEmpty(username);
     }
 

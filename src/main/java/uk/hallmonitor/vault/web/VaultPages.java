@@ -53,7 +53,8 @@ record VaultPages(CredentialVault vault, AccountRegister accounts, AuditSearch a
 
     /** The names each platform's connector reads, offered when storing. */
     private static final Map<Platform, List<String>> SUGGESTED = Map.of(
-            Platform.X, List.of("bearerToken", "consumerKey", "consumerSecret", "accessToken", "accessTokenSecret", "password"),
+            Platform.X,
+            List.of("bearerToken", "consumerKey", "consumerSecret", "accessToken", "accessTokenSecret", "password"),
             Platform.BLUESKY, List.of("identifier", "appPassword", "password"),
             Platform.MASTODON, List.of("accessToken", "password"));
 
@@ -245,7 +246,7 @@ record VaultPages(CredentialVault vault, AccountRegister accounts, AuditSearch a
                                         ? revealForm(caller, id, name, reason, ProblemFields.of(e, LABELS))
                                         : e.getStatusCode().value() == 401
                                                 ? revealForm(caller, id, name, reason, List.of(), e)
-                                                : Mono.error(e));
+                                        : Mono.error(e));
                     });
         });
     }

@@ -48,7 +48,7 @@ public final class AlertLatencyBenchmark {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(HallmonitorApplication.class,
-                        ModerationAppTestSupport.Fakes.class)
+                ModerationAppTestSupport.Fakes.class)
                 .run("--server.port=0", "--hallmonitor.store.data-dir=" + data,
                         "--hallmonitor.store.mongodb-uri=", "--hallmonitor.security.admin-password=bench-admin-1",
                         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),

@@ -1,6 +1,5 @@
 package uk.hallmonitor.alerts.internal;
 
-import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,6 +12,7 @@ import uk.hallmonitor.alerts.AlertState;
 import uk.hallmonitor.alerts.Channel;
 import uk.hallmonitor.alerts.Delivery;
 import uk.hallmonitor.alerts.Recipient;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 
 /** The outbox's batched writes on the real driver and store: repeats dropped, outcomes only under one's own lease. */
 class MongoAlertStoreTests extends ModerationAppTestSupport {
@@ -39,7 +39,8 @@ class MongoAlertStoreTests extends ModerationAppTestSupport {
     @Test
     void outcomesAreWrittenTogetherOnlyWhereTheLeaseIsStillOurs() {
         String source = "post:" + UUID.randomUUID();
-        Alert mine = alert("m-" + UUID.randomUUID(), source, "ann").claimed("me", clock.instant(), Duration.ofMinutes(1));
+        Alert mine =
+                alert("m-" + UUID.randomUUID(), source, "ann").claimed("me", clock.instant(), Duration.ofMinutes(1));
         Alert takenOver = alert("t-" + UUID.randomUUID(), source, "bob")
                 .claimed("other", clock.instant(), Duration.ofMinutes(1));
         store.recordAll(List.of(mine, takenOver)).blockLast();

@@ -1,6 +1,5 @@
 package uk.hallmonitor.alerts.internal;
 
-import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.hallmonitor.moderation.internal.ModerationAppTestSupport;
 
 /** "Send a test alert" through {@code POST /api/v1/moderation/settings/{schoolId}/test-alert}. */
 class TestAlertTests extends ModerationAppTestSupport {

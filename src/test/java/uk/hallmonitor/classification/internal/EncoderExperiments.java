@@ -59,7 +59,8 @@ public final class EncoderExperiments {
         for (int i = 0; i < olidGold.length; i++) {
             m.add(f.crossFitted()[i], olidGold[i]);
         }
-        System.out.printf(Locale.ROOT, "%s | OLID %d-fold (%d tweets), sentence vector alone: macro-F1 %.4f (L2 %.0f)%n",
+        System.out.printf(Locale.ROOT,
+                "%s | OLID %d-fold (%d tweets), sentence vector alone: macro-F1 %.4f (L2 %.0f)%n",
                 encoder.name(), folds, olid.size(), m.macroF1(), f.head().lambda());
 
         int n = corpus.size();

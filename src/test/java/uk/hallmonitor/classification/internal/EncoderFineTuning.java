@@ -134,7 +134,7 @@ public final class EncoderFineTuning {
         }
         List<String> report = new ArrayList<>();
         say(report, String.format(Locale.ROOT, "rows: train %d (%d OLID, %d corpus), validation %d, test %d (%d OLID,"
-                        + " %d corpus); epochs %d, batch %d, lr %.1e / head %.1e, max tokens %d, threads %d, seed %d",
+                + " %d corpus); epochs %d, batch %d, lr %.1e / head %.1e, max tokens %d, threads %d, seed %d",
                 train.size(), train.stream().filter(Row::olid).count(), train.stream().filter(r -> !r.olid()).count(),
                 validation.size(), test.size(), test.stream().filter(Row::olid).count(),
                 test.stream().filter(r -> !r.olid()).count(), options.epochs(), options.batch(),
@@ -244,7 +244,7 @@ public final class EncoderFineTuning {
                     double recent = lossLog.subList(Math.max(0, steps - 25), steps).stream()
                             .mapToDouble(Double::doubleValue).average().orElse(0);
                     line(String.format(Locale.ROOT, "epoch %d step %d: %d examples, loss (last 25 steps) %.4f,"
-                                    + " %.1f CPU-ms/example, %.1f examples/s wall", epoch + 1, steps, examples, recent,
+                            + " %.1f CPU-ms/example, %.1f examples/s wall", epoch + 1, steps, examples, recent,
                             (cpuNanos() - cpuStart) / 1e6 / examples, examples / ((System.nanoTime() - wallStart)
                                     / 1e9)));
                 }
@@ -256,7 +256,7 @@ public final class EncoderFineTuning {
         double last = lossLog.subList(n - k, n).stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double cpuPerExample = (cpuNanos() - cpuStart) / 1e9 / Math.max(1, examples);
         say(report, String.format(Locale.ROOT, "training: %d examples in %.0f s wall, %.1f CPU-ms per example"
-                        + " (forward + backward + update); loss of the first / last %d steps %.4f / %.4f", examples,
+                + " (forward + backward + update); loss of the first / last %d steps %.4f / %.4f", examples,
                 (System.nanoTime() - wallStart) / 1e9, cpuPerExample * 1000, k, first, last));
         return new double[] {first, last, cpuPerExample};
     }
@@ -390,8 +390,8 @@ public final class EncoderFineTuning {
         double[] sg = recallAndFair(test[1], testRows, tSg);
         double[] oracle = recallAndFair(test[1], testRows, budgetThreshold(test[1], testRows));
         say(report, String.format(Locale.ROOT, "%s: OLID test macro-F1 %.3f (corpus test %.3f) at threshold %.2f;"
-                        + " safeguarding recall %.3f with %.1f%% of fair posts sent (threshold %.3f from validation);"
-                        + " at the test fold's own %.1f%% budget: recall %.3f (%.1f%% sent)", name, olid, corpusF1,
+                + " safeguarding recall %.3f with %.1f%% of fair posts sent (threshold %.3f from validation);"
+                + " at the test fold's own %.1f%% budget: recall %.3f (%.1f%% sent)", name, olid, corpusF1,
                 tOff, sg[0], 100 * sg[1], tSg, 100 * FAIR_BUDGET, oracle[0], 100 * oracle[1]));
     }
 

@@ -87,7 +87,8 @@ class EncoderFineTuningTests {
         assertThat(dot).isLessThan(0.99999);
         // the word-embedding table is frozen by default and comes back unchanged
         assertThat(Arrays.equals(
-                OnnxInitializers.read(Files.readAllBytes(result.onnx())).get(EncoderFineTuning.WORD_EMBEDDINGS).values(),
+                OnnxInitializers.read(Files.readAllBytes(result.onnx())).get(EncoderFineTuning.WORD_EMBEDDINGS)
+                        .values(),
                 OnnxInitializers.read(MODEL).get(EncoderFineTuning.WORD_EMBEDDINGS).values())).isTrue();
     }
 }

@@ -153,8 +153,9 @@ final class ExperimentViews {
         boolean quotes = false;
         for (String w : raw.split("\\s+")) {
             if (w.length() >= 3 && !w.equals("@USER") && !w.equals("URL") && w.chars().allMatch(
-                    c -> !Character.isLetter(c) || Character.isUpperCase(c)) && w.chars().filter(Character::isLetter)
-                    .count() >= 3) {
+                    c -> !Character.isLetter(c) || Character.isUpperCase(c))
+                    && w.chars().filter(Character::isLetter)
+                            .count() >= 3) {
                 caps++;
             }
         }

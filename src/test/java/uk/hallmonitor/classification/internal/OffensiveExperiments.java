@@ -135,7 +135,8 @@ public final class OffensiveExperiments {
                 }
             }
         }
-        log(String.format(Locale.ROOT, "%-60s alone: macroF1@0.5 %.4f  cross-fitted threshold %.4f  (%.1f features/text, %.0f s)",
+        log(String.format(Locale.ROOT,
+                "%-60s alone: macroF1@0.5 %.4f  cross-fitted threshold %.4f  (%.1f features/text, %.0f s)",
                 c.name(), macroF1(scores, 0.5), crossFitted(new double[][] {scores}, false),
                 features / (double) olid.size(), (System.nanoTime() - start) / 1e9));
         oofCache.put(c.name(), scores);
@@ -177,10 +178,12 @@ public final class OffensiveExperiments {
                 case "hatexplain" -> Datasets.hatexplain(datasets);
                 case "kaggle" -> Datasets.kaggle(datasets).stream()
                         .map(r -> new LabelledText(r.text(), r.category().equals("NONE") ? "NOT" : "OFF", null, null,
-                                "kaggle")).toList();
+                                "kaggle"))
+                        .toList();
                 case "jigsaw" -> Datasets.jigsaw(datasets).stream()
                         .map(r -> new LabelledText(r.text(), r.category().equals("NONE") ? "NOT" : "OFF", null, null,
-                                "jigsaw")).toList();
+                                "jigsaw"))
+                        .toList();
                 default -> throw new IllegalArgumentException(nameWeight[0]);
             };
             rows = rows.stream().filter(r -> !r.heldOut() && r.offensive() != null).toList();
@@ -226,7 +229,8 @@ public final class OffensiveExperiments {
         double stacked = crossFitted(scores, true);
         double[] weights = Stacker.fit(scores, gold, all());
         double t = Ensemble.bestThreshold(Stacker.apply(weights, scores, all()), gold, all());
-        log(String.format(Locale.ROOT, "ENSEMBLE %-40s cross-fitted stacker+threshold macroF1 %.4f  full-fit weights %s t=%.2f",
+        log(String.format(Locale.ROOT,
+                "ENSEMBLE %-40s cross-fitted stacker+threshold macroF1 %.4f  full-fit weights %s t=%.2f",
                 label, stacked, Arrays.toString(round(weights)), t));
     }
 

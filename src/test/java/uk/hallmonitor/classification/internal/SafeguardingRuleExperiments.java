@@ -138,7 +138,7 @@ public final class SafeguardingRuleExperiments {
                         catSent[k] / (double) Math.max(1, catRows[k])));
             }
             out.printf(Locale.ROOT, "budget %.1f%%: recall %d/%d = %.3f; fair to the DSL %d/%d = %.2f%% (%d hit by a "
-                            + "rule); thresholds %s; per category (own head or own rule):%s%n", 100 * budget, guardSent,
+                    + "rule); thresholds %s; per category (own head or own rule):%s%n", 100 * budget, guardSent,
                     guard, guardSent / (double) guard, fairSent, fairRows, 100.0 * fairSent / fairRows, fairByRule,
                     Arrays.toString(StackTrainer.budgetThresholds(p, gold, ruleChoose, fair, null, budget)), perCat);
         }
@@ -166,7 +166,8 @@ public final class SafeguardingRuleExperiments {
                     StackTrainer.budgetThresholds(p, gold, ruleChoose, fair, null, StackTrainer.DSL_BUDGET), names,
                     Arrays.asList(focus.split(",")));
             out.printf(Locale.ROOT, "budget %.1f%%, greedy then lowering %s against the others (cross-fitted): %s; "
-                    + "thresholds on all rows %s%n", 100 * StackTrainer.DSL_BUDGET, focus, summary(refined, rule, gold, fair, names), Arrays.toString(all));
+                    + "thresholds on all rows %s%n", 100 * StackTrainer.DSL_BUDGET, focus,
+                    summary(refined, rule, gold, fair, names), Arrays.toString(all));
         }
         if (args.length > 2) {
             StackedHeads stack;

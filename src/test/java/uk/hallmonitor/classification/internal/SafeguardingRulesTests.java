@@ -249,7 +249,8 @@ class SafeguardingRulesTests {
 
     @Test
     void daysWithoutFoodWrittenAsANumberAreADisclosure() {
-        assertThat(SafeguardingRules.find(normaliser.normalise("i havent eaten anything for 3 days, mum says theres no money")))
+        assertThat(SafeguardingRules
+                .find(normaliser.normalise("i havent eaten anything for 3 days, mum says theres no money")))
                 .anySatisfy(m -> assertThat(m.rule().id()).isEqualTo("disclosure:no-food"));
     }
 

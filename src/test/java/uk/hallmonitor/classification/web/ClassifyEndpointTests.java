@@ -31,7 +31,8 @@ class ClassifyEndpointTests extends AppTestSupport {
     @Test
     void aParentsQuestionIsNotOffensive() {
         Person staff = newStaff(newSchool(), "GOVERNOR");
-        as(staff).post().uri("/api/v1/classify").bodyValue(Map.of("text", "Is the school open on Monday after the snow?"))
+        as(staff).post().uri("/api/v1/classify")
+                .bodyValue(Map.of("text", "Is the school open on Monday after the snow?"))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.offensive").isEqualTo(false).jsonPath("$.language").isEqualTo("en");
     }

@@ -1,7 +1,7 @@
 package uk.hallmonitor.connectors.bluesky;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -41,7 +41,8 @@ class BlueskyConnectorTests {
     private static final String NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications";
     private static final String FEED = "/xrpc/app.bsky.feed.getAuthorFeed";
     private static final String SEARCH = "/xrpc/app.bsky.feed.searchPosts";
-    private static final String JWT = "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJFUzI1NksifQ.eyJzY29wZSI6ImNvbS5hdHByb3RvLmFwcFBhc3MifQ.sig";
+    private static final String JWT =
+            "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJFUzI1NksifQ.eyJzY29wZSI6ImNvbS5hdHByb3RvLmFwcFBhc3MifQ.sig";
 
     @RegisterExtension
     static WireMockExtension pds = WireMockExtension.newInstance()
@@ -72,7 +73,8 @@ class BlueskyConnectorTests {
 
     @Test
     void notificationsBecomeCommentsAndMentionsAndOwnPostsComeFromTheAuthorFeed() {
-        pds.stubFor(get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(json("author-feed.json"))));
+        pds.stubFor(
+                get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(json("author-feed.json"))));
         pds.stubFor(get(urlPathEqualTo(NOTIFICATIONS)).willReturn(aResponse().withStatus(200)
                 .withBody(json("notifications.json"))));
 
@@ -83,9 +85,11 @@ class BlueskyConnectorTests {
                 tuple("COMMENT", "parentone.bsky.social"),
                 tuple("MENTION", "skewed.bsky.social"));
         FetchedPost reply = batch.posts().get(1);
-        assertThat(reply.platformPostId()).isEqualTo("at://did:plc:parentone000000000000000/app.bsky.feed.post/3lbqxyz2abc2k");
+        assertThat(reply.platformPostId())
+                .isEqualTo("at://did:plc:parentone000000000000000/app.bsky.feed.post/3lbqxyz2abc2k");
         assertThat(reply.url()).isEqualTo("https://bsky.app/profile/parentone.bsky.social/post/3lbqxyz2abc2k");
-        assertThat(reply.inReplyToId()).isEqualTo("at://did:plc:oakfieldschool00000000000/app.bsky.feed.post/3lbqaaa2xyz2a");
+        assertThat(reply.inReplyToId())
+                .isEqualTo("at://did:plc:oakfieldschool00000000000/app.bsky.feed.post/3lbqaaa2xyz2a");
         assertThat(batch.posts().get(2).postedAt()).isEqualTo(ConnectorFixtures.NOW);
         assertThat(batch.warnings())
                 .anyMatch(w -> w.contains("unknown reason 'brand-new-reason'"))
@@ -96,7 +100,8 @@ class BlueskyConnectorTests {
         assertThat(batch.next().get("notifications.since")).isEqualTo("2026-11-22T09:40:01.234Z");
         pds.verify(postRequestedFor(urlPathEqualTo(SESSION)).withRequestBody(
                 equalToJson("{\"identifier\":\"oakfieldprimary.bsky.social\",\"password\":\"abcd-efgh-ijkl-mnop\"}")));
-        pds.verify(getRequestedFor(urlPathEqualTo(NOTIFICATIONS)).withHeader("Authorization", equalTo("Bearer " + JWT)));
+        pds.verify(
+                getRequestedFor(urlPathEqualTo(NOTIFICATIONS)).withHeader("Authorization", equalTo("Bearer " + JWT)));
         pds.verify(getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("actor", equalTo(DID))
                 .withQueryParam("filter", equalTo("posts_with_replies")));
     }
@@ -174,7 +179,8 @@ class BlueskyConnectorTests {
 
     @Test
     void aMalformedNotificationsPageKeepsTheOwnPostsAlreadyRead() {
-        pds.stubFor(get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(json("author-feed.json"))));
+        pds.stubFor(
+                get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(json("author-feed.json"))));
         pds.stubFor(get(urlPathEqualTo(NOTIFICATIONS)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"notifications\": [{\"uri\": ")));
 

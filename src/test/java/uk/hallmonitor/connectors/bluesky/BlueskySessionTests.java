@@ -16,15 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.util.unit.DataSize;
 import reactor.test.StepVerifier;
 import uk.hallmonitor.connectors.ConnectorException;
 import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorFixtures;
-import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.ConnectorFixtures.TestVault;
+import uk.hallmonitor.connectors.ConnectorProperties;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.Source;
 import uk.hallmonitor.system.Platform;
@@ -147,7 +147,8 @@ class BlueskySessionTests {
         String refresh = jwt("refresh-1", NOW.plus(Duration.ofDays(60)));
         vault.sessions.put(KEPT, new HeldSession(kept(revoked, refresh), 1));
         pds.stubFor(get(urlPathEqualTo(FEED)).withHeader("Authorization", equalTo("Bearer " + revoked))
-                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"InvalidToken\",\"message\":\"revoked\"}")));
+                .willReturn(
+                        aResponse().withStatus(400).withBody("{\"error\":\"InvalidToken\",\"message\":\"revoked\"}")));
         String renewed = jwt("access-2", NOW.plus(Duration.ofHours(2)));
         pds.stubFor(post(REFRESH).willReturn(aResponse().withStatus(200).withBody(sessionBody(renewed,
                 jwt("refresh-2", NOW.plus(Duration.ofDays(60)))))));

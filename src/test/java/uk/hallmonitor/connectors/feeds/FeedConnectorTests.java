@@ -1,7 +1,7 @@
 package uk.hallmonitor.connectors.feeds;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -81,8 +81,9 @@ class FeedConnectorTests {
     static WireMockExtension site = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    private final FeedConnector connector = new FeedConnector(ConnectorFixtures.http(ConnectorFixtures.fastProperties()),
-            ConnectorFixtures.CLOCK, ConnectorFixtures.fastProperties());
+    private final FeedConnector connector =
+            new FeedConnector(ConnectorFixtures.http(ConnectorFixtures.fastProperties()),
+                    ConnectorFixtures.CLOCK, ConnectorFixtures.fastProperties());
 
     private Source watch(String path, String... terms) {
         return ConnectorFixtures.watch(Platform.RSS, List.of(terms), Map.of("url", site.baseUrl() + path), 100);
@@ -99,7 +100,8 @@ class FeedConnectorTests {
                 .containsExactly("gazette-48213", "gazette-48199");
         FetchedPost choir = batch.posts().get(0);
         assertThat(choir.kind()).isEqualTo("PUBLIC_MENTION");
-        assertThat(choir.text()).isEqualTo("Oakfield Primary choir wins regional award\nPupils from Oakfield Primary took first place…");
+        assertThat(choir.text()).isEqualTo(
+                "Oakfield Primary choir wins regional award\nPupils from Oakfield Primary took first place…");
         assertThat(choir.authorHandle()).isEqualTo("Jo Reporter");
         assertThat(choir.url()).isEqualTo("https://gazette.example/education/oakfield-choir");
         assertThat(choir.postedAt()).isEqualTo(Instant.parse("2026-11-22T08:15:00Z"));

@@ -58,7 +58,8 @@ class ExportedCommentsTests {
 
     @Test
     void anUnclosedQuoteIsReportedOnTheRowWhereItOpens() {
-        Imported imported = csv("id,author,text,postedAt\nc1,Jo,fine,2026-11-20T15:04:00Z\nc2,Sam,\"never closed,2026-11-20T15:04:00Z\n");
+        Imported imported = csv(
+                "id,author,text,postedAt\nc1,Jo,fine,2026-11-20T15:04:00Z\nc2,Sam,\"never closed,2026-11-20T15:04:00Z\n");
 
         assertThat(imported.posts()).extracting(FetchedPost::platformPostId).containsExactly("c1");
         assertThat(imported.errors()).containsExactly("line 3: a quote opened on this row is never closed");

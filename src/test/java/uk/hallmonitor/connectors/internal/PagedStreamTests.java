@@ -114,8 +114,8 @@ class PagedStreamTests {
     @Test
     void aRepeatingTokenEndsTheWalkWithAWarning() {
         Harvest harvest = harvest(100);
-        PagedStream.Pages stuck = (since, token, limit) ->
-                Mono.just(new Page(List.of(entry(token == null ? 9 : 8)), 1, "same-token", null));
+        PagedStream.Pages stuck = (since, token, limit) -> Mono
+                .just(new Page(List.of(entry(token == null ? 9 : 8)), 1, "same-token", null));
 
         Map<String, String> positions = stream.read(new Cursor(Map.of("mentions.since", "1")), harvest, stuck)
                 .block();
@@ -128,8 +128,8 @@ class PagedStreamTests {
     @Test
     void duplicatesOnAPageAreKeptOnceWithAWarning() {
         Harvest harvest = harvest(100);
-        PagedStream.Pages doubled = (since, token, limit) ->
-                Mono.just(new Page(List.of(entry(9), entry(9), entry(8)), 3, null, null));
+        PagedStream.Pages doubled =
+                (since, token, limit) -> Mono.just(new Page(List.of(entry(9), entry(9), entry(8)), 3, null, null));
 
         stream.read(new Cursor(Map.of("mentions.since", "1")), harvest, doubled).block();
 
@@ -155,8 +155,8 @@ class PagedStreamTests {
     @Test
     void aFailureBeforeAnyAnswerIsTheCallersError() {
         Harvest harvest = harvest(100);
-        PagedStream.Pages down = (since, token, limit) ->
-                Mono.error(new ConnectorException(Kind.TRANSIENT, "503", null));
+        PagedStream.Pages down =
+                (since, token, limit) -> Mono.error(new ConnectorException(Kind.TRANSIENT, "503", null));
 
         StepVerifier.create(stream.read(Cursor.START, harvest, down))
                 .expectErrorMatches(e -> ((ConnectorException) e).kind() == Kind.TRANSIENT)

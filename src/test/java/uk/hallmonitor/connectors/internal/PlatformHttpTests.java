@@ -60,8 +60,8 @@ class PlatformHttpTests {
                 .withHeader("x-rate-limit-reset", Long.toString(reset))));
 
         StepVerifier.create(http.get(uri("/limited"), Map.of(), ConnectorFixtures.CLOCK))
-                .expectErrorSatisfies(failure ->
-                        assertThat(((ConnectorException) failure).retryAfter()).isEqualTo(Duration.ofMinutes(15)))
+                .expectErrorSatisfies(failure -> assertThat(((ConnectorException) failure).retryAfter())
+                        .isEqualTo(Duration.ofMinutes(15)))
                 .verify();
     }
 
@@ -121,7 +121,7 @@ class PlatformHttpTests {
             closed = socket.getLocalPort();
         }
         StepVerifier.create(http.get(URI.create("http://127.0.0.1:" + closed + "/x"), Map.of(),
-                        ConnectorFixtures.CLOCK))
+                ConnectorFixtures.CLOCK))
                 .expectErrorMatches(failure -> kind(failure, Kind.TRANSIENT))
                 .verify(Duration.ofSeconds(10));
     }

@@ -1,7 +1,7 @@
 package uk.hallmonitor.connectors.mastodon;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -42,7 +42,8 @@ class MastodonConnectorTests {
     static WireMockExtension instance = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    private final TestVault vault = new TestVault().put("acc-1", "accessToken", "ZA-Yj3aBD8U8Cm7lKUp-lm9O9BmDgdhHzDeqsY8tlL0");
+    private final TestVault vault =
+            new TestVault().put("acc-1", "accessToken", "ZA-Yj3aBD8U8Cm7lKUp-lm9O9BmDgdhHzDeqsY8tlL0");
     private final MastodonConnector connector = new MastodonConnector(
             ConnectorFixtures.http(ConnectorFixtures.fastProperties()), vault.secrets(), ConnectorFixtures.CLOCK,
             ConnectorFixtures.fastProperties());
@@ -61,7 +62,8 @@ class MastodonConnectorTests {
 
     @Test
     void mentionsBecomeCommentsMentionsAndDirectMessagesInPlainText() {
-        instance.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(aResponse().withStatus(200).withBody(json("statuses.json"))));
+        instance.stubFor(
+                get(urlPathEqualTo(STATUSES)).willReturn(aResponse().withStatus(200).withBody(json("statuses.json"))));
         instance.stubFor(get(urlPathEqualTo(NOTIFICATIONS)).willReturn(aResponse().withStatus(200)
                 .withBody(json("notifications.json"))));
 
@@ -73,7 +75,8 @@ class MastodonConnectorTests {
                 tuple("113512345678901235", "COMMENT"),
                 tuple("113512345678901234", "MENTION"));
         FetchedPost comment = batch.posts().get(2);
-        assertThat(comment.text()).isEqualTo("school trip\n@oakfield Lovely concert & well done all!\nSee you at the fair");
+        assertThat(comment.text())
+                .isEqualTo("school trip\n@oakfield Lovely concert & well done all!\nSee you at the fair");
         assertThat(comment.authorHandle()).isEqualTo("parent@mastodon.social");
         assertThat(comment.inReplyToId()).isEqualTo("113500000000000000");
         assertThat(comment.editedAt()).isEqualTo(Instant.parse("2026-11-22T09:47:00Z"));
@@ -92,7 +95,8 @@ class MastodonConnectorTests {
         for (int i = 0; i < 40; i++) {
             full.append(i == 0 ? "" : ",").append("{\"id\":\"").append(35000100 - i).append("\",\"type\":\"mention\",")
                     .append("\"status\":{\"id\":\"").append(114000100 - i).append("\",\"created_at\":\"2026-11-22T09:5")
-                    .append(i % 10).append(":00Z\",\"content\":\"<p>hi</p>\",\"account\":{\"id\":\"1\",\"acct\":\"a\"}}}");
+                    .append(i % 10)
+                    .append(":00Z\",\"content\":\"<p>hi</p>\",\"account\":{\"id\":\"1\",\"acct\":\"a\"}}}");
         }
         full.append("]");
         instance.stubFor(get(urlPathEqualTo(NOTIFICATIONS)).withQueryParam("max_id", absent())
@@ -113,7 +117,8 @@ class MastodonConnectorTests {
     void aWatchSearchesStatusesOnTheInstance() {
         Source watch = ConnectorFixtures.watch(Platform.MASTODON, List.of("Oakfield Primary"),
                 Map.of("baseUrl", instance.baseUrl(), "credentialsAccountId", "acc-1"), 100);
-        instance.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(200).withBody(json("search.json"))));
+        instance.stubFor(
+                get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(200).withBody(json("search.json"))));
 
         Batch batch = connector.fetch(watch, Cursor.START).block();
 

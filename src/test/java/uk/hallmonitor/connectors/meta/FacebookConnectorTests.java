@@ -68,7 +68,8 @@ class FacebookConnectorTests {
         java.util.Set<String> taken = java.util.Set.of(paths);
         for (String path : new String[] {POSTS, VISITORS, TAGGED, FEED}) {
             if (!taken.contains(path)) {
-                graph.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(json("empty.json"))));
+                graph.stubFor(
+                        get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(json("empty.json"))));
             }
         }
     }
@@ -78,7 +79,8 @@ class FacebookConnectorTests {
         graph.stubFor(get(urlPathEqualTo(POSTS)).willReturn(aResponse().withStatus(200).withBody(json("posts.json"))));
         graph.stubFor(get(urlPathEqualTo(VISITORS)).willReturn(aResponse().withStatus(200)
                 .withBody(json("visitor_posts.json"))));
-        graph.stubFor(get(urlPathEqualTo(TAGGED)).willReturn(aResponse().withStatus(200).withBody(json("tagged.json"))));
+        graph.stubFor(
+                get(urlPathEqualTo(TAGGED)).willReturn(aResponse().withStatus(200).withBody(json("tagged.json"))));
         graph.stubFor(get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(json("feed.json"))));
         graph.stubFor(get(urlPathEqualTo(ROOT + PAGE + "_5552/comments")).willReturn(aResponse().withStatus(200)
                 .withBody(json("comments-5552.json"))));
@@ -112,7 +114,8 @@ class FacebookConnectorTests {
                 .containsEntry("c." + PAGE + "_5552.since", "2026-11-22T09:10:00Z");
         // comments are read on the posts of the look-back window: 14 days before the clock's 2026-11-22T10:00Z
         graph.verify(getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("fields", equalTo("id,created_time"))
-                .withQueryParam("since", equalTo(Long.toString(Instant.parse("2026-11-08T10:00:00Z").getEpochSecond()))));
+                .withQueryParam("since",
+                        equalTo(Long.toString(Instant.parse("2026-11-08T10:00:00Z").getEpochSecond()))));
         graph.verify(getRequestedFor(urlPathEqualTo(POSTS))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withQueryParam("access_token", absent())

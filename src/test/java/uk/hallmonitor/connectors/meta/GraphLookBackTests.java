@@ -101,7 +101,7 @@ class GraphLookBackTests {
             30,  true
             """)
     void aCommentOnAPostOlderThanTheTenNewestButInsideTheWindowIsReadAndOneOutsideIsNot(String days,
-                                                                                       boolean oldOneRead) {
+                                                                                        boolean oldOneRead) {
         stubEmpty(ROOT + PAGE + "/posts", ROOT + PAGE + "/visitor_posts", ROOT + PAGE + "/tagged");
         graph.stubFor(get(urlPathMatching(ROOT + ".*/comments")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
@@ -186,7 +186,7 @@ class GraphLookBackTests {
     @Test
     void aCommentWindowThatIsNotANumberOfDaysIsMisconfiguredAndNothingIsCalled() {
         StepVerifier.create(facebook.fetch(account(Platform.FACEBOOK, PAGE, Map.of("commentDays", "a fortnight")),
-                        Cursor.START))
+                Cursor.START))
                 .expectErrorSatisfies(failure -> {
                     assertThat(((ConnectorException) failure).kind()).isEqualTo(Kind.MISCONFIGURED);
                     assertThat(failure.getMessage()).contains("connection.commentDays").contains("from 1 to 90");

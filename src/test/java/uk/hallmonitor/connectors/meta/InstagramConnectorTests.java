@@ -72,7 +72,7 @@ class InstagramConnectorTests {
         Batch batch = connector.fetch(account(), Cursor.START).block();
 
         assertThat(batch.posts()).extracting(FetchedPost::platformPostId, FetchedPost::kind,
-                        FetchedPost::authorHandle, FetchedPost::inReplyToId)
+                FetchedPost::authorHandle, FetchedPost::inReplyToId)
                 .containsExactly(
                         tuple(MEDIA_ID, "OWN_POST", "oakfieldprimary", null),
                         tuple("17912345678901234", "MENTION", "a_parent", null),
@@ -139,7 +139,8 @@ class InstagramConnectorTests {
         StepVerifier.create(connector.reply(account(), "17858893269000002", "Year 6")).expectNext("17858893269000009")
                 .verifyComplete();
 
-        graph.verify(postRequestedFor(urlPathEqualTo(ROOT + "17858893269000001")).withRequestBody(equalTo("hide=true")));
+        graph.verify(
+                postRequestedFor(urlPathEqualTo(ROOT + "17858893269000001")).withRequestBody(equalTo("hide=true")));
         graph.verify(deleteRequestedFor(urlPathEqualTo(ROOT + "17858893269000001")));
     }
 

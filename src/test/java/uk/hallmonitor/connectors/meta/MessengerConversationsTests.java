@@ -129,7 +129,7 @@ class MessengerConversationsTests {
         Batch batch = connector.fetch(page(Map.of("messenger", "true")), stored()).block();
 
         assertThat(batch.posts()).extracting(FetchedPost::platformPostId, FetchedPost::kind, FetchedPost::authorId,
-                        FetchedPost::conversationId, FetchedPost::text)
+                FetchedPost::conversationId, FetchedPost::text)
                 .containsExactly(
                         tuple("m_Aa0", "DIRECT_MESSAGE", "7712345", "t_10161",
                                 "My son was pushed in the playground again"),

@@ -60,7 +60,7 @@ class MetaWebhooksTests {
                 .block();
 
         assertThat(posts).extracting(FetchedPost::platformPostId, FetchedPost::kind, FetchedPost::inReplyToId,
-                        FetchedPost::text)
+                FetchedPost::text)
                 .containsExactly(
                         tuple("5552_9011", "COMMENT", PAGE + "_5552", "Is there a bake sale?"),
                         tuple("5552_9001", "COMMENT", PAGE + "_5552", "Will PE kit be needed on Friday?"),

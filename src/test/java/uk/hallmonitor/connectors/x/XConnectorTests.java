@@ -1,7 +1,7 @@
 package uk.hallmonitor.connectors.x;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -52,7 +52,8 @@ class XConnectorTests {
     private static final String MENTIONS = "/2/users/" + ACCOUNT + "/mentions";
     private static final String OWN = "/2/users/" + ACCOUNT + "/tweets";
     private static final String SEARCH = "/2/tweets/search/recent";
-    private static final String BEARER = "AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F";
+    private static final String BEARER =
+            "AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F";
 
     @RegisterExtension
     static WireMockExtension x = WireMockExtension.newInstance()
@@ -123,7 +124,8 @@ class XConnectorTests {
         x.stubFor(get(urlPathEqualTo(MENTIONS)).withQueryParam("since_id", equalTo("1861000000000000005"))
                 .withQueryParam("pagination_token", absent())
                 .willReturn(aResponse().withStatus(200).withBody(tweets("1861000000000000009", "newest",
-                        "1861000000000000008", "newer").replace("]}}", "]},\"meta\":{\"next_token\":\"b26v89c19zqg8o3fo7gesq314yb9l2l4ptqy\"}}"))));
+                        "1861000000000000008", "newer")
+                        .replace("]}}", "]},\"meta\":{\"next_token\":\"b26v89c19zqg8o3fo7gesq314yb9l2l4ptqy\"}}"))));
         x.stubFor(get(urlPathEqualTo(MENTIONS)).withQueryParam("since_id", equalTo("1861000000000000005"))
                 .withQueryParam("pagination_token", equalTo("b26v89c19zqg8o3fo7gesq314yb9l2l4ptqy"))
                 .willReturn(aResponse().withStatus(200).withBody(tweets("1861000000000000006", "new"))));
@@ -194,7 +196,8 @@ class XConnectorTests {
         x.stubFor(get(urlPathEqualTo(OWN)).willReturn(aResponse().withStatus(429)
                 .withHeader("x-rate-limit-limit", "900").withHeader("x-rate-limit-remaining", "0")
                 .withHeader("x-rate-limit-reset", Long.toString(reset))
-                .withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")));
+                .withBody(
+                        "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}")));
 
         StepVerifier.create(connector.fetch(account(100), Cursor.START))
                 .expectErrorSatisfies(failure -> {
@@ -307,7 +310,8 @@ class XConnectorTests {
     @Test
     void anExpiredTokenIsUnauthorized() {
         x.stubFor(get(urlPathEqualTo(OWN)).willReturn(aResponse().withStatus(401)
-                .withBody("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")));
+                .withBody(
+                        "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")));
 
         StepVerifier.create(connector.fetch(account(100), Cursor.START))
                 .expectErrorMatches(failure -> ((ConnectorException) failure).kind() == Kind.UNAUTHORIZED)
@@ -340,7 +344,8 @@ class XConnectorTests {
 
         LoggedRequest request = x.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(0);
         String header = request.getHeader("Authorization");
-        assertThat(header).startsWith("OAuth ").contains("oauth_token=\"370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb\"");
+        assertThat(header).startsWith("OAuth ")
+                .contains("oauth_token=\"370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb\"");
         assertThat(signature(header)).isEqualTo(expectedSignature(request, header,
                 "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw", "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE"));
     }
@@ -411,8 +416,8 @@ class XConnectorTests {
             return found;
         }
         // our own classes' fields only: a JDK superclass (Enum, Object) holds no secret and is closed to reflection
-        for (Class<?> type = root.getClass(); type != null && type.getName().startsWith("uk.hallmonitor");
-             type = type.getSuperclass()) {
+        for (Class<?> type = root.getClass(); type != null && type.getName().startsWith("uk.hallmonitor"); type =
+                type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
                     continue;
@@ -432,7 +437,8 @@ class XConnectorTests {
 
     /** RFC 5849 section 3.4: recomputes the HMAC-SHA1 signature over what the server actually received. */
     private static String expectedSignature(LoggedRequest request, String header, String consumerSecret,
-                                            String tokenSecret) throws Exception {
+                                            String tokenSecret)
+            throws Exception {
         TreeMap<String, List<String>> params = new TreeMap<>();
         Matcher oauth = Pattern.compile("(oauth_[a-z_]+)=\"([^\"]*)\"").matcher(header);
         while (oauth.find()) {
@@ -450,9 +456,11 @@ class XConnectorTests {
         }
         List<String> normalized = new ArrayList<>();
         TreeMap<String, String> encoded = new TreeMap<>();
-        params.forEach((name, values) -> values.forEach(value -> encoded.put(rfc3986(name) + "=" + rfc3986(value), "")));
+        params.forEach(
+                (name, values) -> values.forEach(value -> encoded.put(rfc3986(name) + "=" + rfc3986(value), "")));
         normalized.addAll(encoded.keySet());
-        String base = "GET&" + rfc3986(url.substring(0, url.indexOf('?'))) + "&" + rfc3986(String.join("&", normalized));
+        String base =
+                "GET&" + rfc3986(url.substring(0, url.indexOf('?'))) + "&" + rfc3986(String.join("&", normalized));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec((rfc3986(consumerSecret) + "&" + rfc3986(tokenSecret))
                 .getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

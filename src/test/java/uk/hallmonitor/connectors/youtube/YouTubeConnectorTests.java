@@ -84,7 +84,7 @@ class YouTubeConnectorTests {
         Batch batch = connector.fetch(channel("acc-1"), Cursor.START).block();
 
         assertThat(batch.posts()).extracting(FetchedPost::platformPostId, FetchedPost::authorHandle,
-                        FetchedPost::inReplyToId, FetchedPost::conversationId)
+                FetchedPost::inReplyToId, FetchedPost::conversationId)
                 .containsExactly(
                         tuple("UgzAbc123.9xYzReply1", "@oakfieldprimary", "UgzAbc123", "UgzAbc123"),
                         tuple("UgzAbc123", "@joparent", "dQw4w9WgXcQ", "UgzAbc123"),
@@ -148,7 +148,8 @@ class YouTubeConnectorTests {
     @Test
     void aRevokedGrantIsUnauthorizedAndSaysWhatToDo() {
         google.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(400)
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+                .withBody(
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
 
         StepVerifier.create(connector.fetch(channel("acc-1"), Cursor.START))
                 .expectErrorSatisfies(failure -> {
@@ -161,7 +162,8 @@ class YouTubeConnectorTests {
 
     @Test
     void aBodyWithoutItemsIsMalformed() {
-        google.stubFor(get(urlPathEqualTo(THREADS)).willReturn(aResponse().withStatus(200).withBody("{\"kind\":\"x\"}")));
+        google.stubFor(
+                get(urlPathEqualTo(THREADS)).willReturn(aResponse().withStatus(200).withBody("{\"kind\":\"x\"}")));
 
         StepVerifier.create(connector.fetch(channel("acc-2"), Cursor.START))
                 .expectErrorMatches(failure -> ((ConnectorException) failure).kind() == Kind.MALFORMED)
@@ -179,7 +181,8 @@ class YouTubeConnectorTests {
         google.verify(postRequestedFor(urlPathEqualTo(MODERATE)).withQueryParam("id", equalTo("UgzAbc123"))
                 .withQueryParam("moderationStatus", equalTo("heldForReview"))
                 .withHeader("Authorization", equalTo("Bearer ya29.fresh-access")));
-        google.verify(postRequestedFor(urlPathEqualTo(MODERATE)).withQueryParam("moderationStatus", equalTo("rejected")));
+        google.verify(
+                postRequestedFor(urlPathEqualTo(MODERATE)).withQueryParam("moderationStatus", equalTo("rejected")));
     }
 
     @Test
@@ -199,6 +202,7 @@ class YouTubeConnectorTests {
                 .expectNext("UgzAbc123.9xYzReply2").verifyComplete();
 
         google.verify(postRequestedFor(urlPathEqualTo("/youtube/v3/comments"))
-                .withRequestBody(equalToJson("{\"snippet\":{\"parentId\":\"UgzAbc123\",\"textOriginal\":\"See you at the fair\"}}")));
+                .withRequestBody(equalToJson(
+                        "{\"snippet\":{\"parentId\":\"UgzAbc123\",\"textOriginal\":\"See you at the fair\"}}")));
     }
 }

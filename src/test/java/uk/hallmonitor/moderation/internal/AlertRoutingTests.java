@@ -63,7 +63,8 @@ class AlertRoutingTests {
 
     @Test
     void aPersonWhoIsBothDslAndRunnerIsToldOnceAsSafeguarding() {
-        Audience overlapping = new Audience(List.of(), List.of(staff("dsl", Role.DSL)), List.of(staff("dsl", Role.DSL)));
+        Audience overlapping =
+                new Audience(List.of(), List.of(staff("dsl", Role.DSL)), List.of(staff("dsl", Role.DSL)));
 
         List<Delivery> deliveries = AlertRouting.route(post("acc-1", Severity.HIGH, true, Category.THREAT),
                 AlertSettings.defaults("school-1"), overlapping);

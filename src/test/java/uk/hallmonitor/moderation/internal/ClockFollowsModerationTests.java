@@ -23,7 +23,7 @@ class ClockFollowsModerationTests extends ModerationAppTestSupport {
             X,        DELETE, deleted, 5402
             """)
     void hidingOrDeletingACommentEndsItsClockWithoutABreach(String platform, String action, String how,
-                                                           String platformId) {
+                                                            String platformId) {
         // Facebook has no hide through its connector here: the moderator hides it by hand (BY_HAND)
         ActiveAccount school = activeAccount(platform, platformId, null);
         String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));

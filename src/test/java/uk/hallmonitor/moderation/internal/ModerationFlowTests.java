@@ -26,7 +26,6 @@ class ModerationFlowTests extends ModerationAppTestSupport {
     @Autowired
     ClassifierFeedback feedback;
 
-
     @Test
     void anAbusiveCommentReachesModeratorsAndRunnersOnEveryChannelAndEscalatesToAnIncident() {
         ActiveAccount school = activeAccount("X", "1001", null);
@@ -148,9 +147,9 @@ class ModerationFlowTests extends ModerationAppTestSupport {
                 .expectBody()
                 // the DSL's reads of the sealed item are recorded too (R11, who looked), newest first
                 .jsonPath("$.items[0].action").isEqualTo("data.viewed")
-                .jsonPath("$.items[?(@.action == 'moderation.suspected-illegal-logged')].after").value(after ->
-                        assertThat(after.toString()).contains(incident, "nobody")
-                                .doesNotContain("sunflower", "evil.example"));
+                .jsonPath("$.items[?(@.action == 'moderation.suspected-illegal-logged')].after")
+                .value(after -> assertThat(after.toString()).contains(incident, "nobody")
+                        .doesNotContain("sunflower", "evil.example"));
     }
 
     @Test
@@ -179,8 +178,8 @@ class ModerationFlowTests extends ModerationAppTestSupport {
                 .expectBody().jsonPath("$.total").isEqualTo(30));
         clock.advance(Duration.ofMinutes(30));
         // nothing more is sent: the count holds for two seconds after the clock has moved past every lease
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(school.runner1()).size()
-                == 15 && mailTo(school.runner2()).size() == 15);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(school.runner1()).size() == 15 && mailTo(school.runner2()).size() == 15);
 
         assertThat(mailTo(school.runner1())).hasSize(15);
         assertThat(mailTo(school.runner2())).hasSize(15);

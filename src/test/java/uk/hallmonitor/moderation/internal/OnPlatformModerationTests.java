@@ -64,7 +64,7 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
                 ? Map.of(secret, "1//0grefresh", "clientId", "123.apps.googleusercontent.com", "clientSecret", "GOCSPX")
                 : Map.of(secret, "EAAGfakePageToken");
         secrets.forEach((name, value) -> admin().put().uri("/api/v1/accounts/{id}/credentials/{name}",
-                        school.accountId(), name).bodyValue(Map.of("secret", value)).exchange()
+                school.accountId(), name).bodyValue(Map.of("secret", value)).exchange()
                 .expectStatus().isNoContent());
         return school;
     }
@@ -76,7 +76,7 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
             YOUTUBE,   UCoakfieldPrimary01, oauthRefreshToken
             """)
     void deletingACommentThroughTheApiDeletesItOnThePlatform(String platform, String platformAccountId,
-                                                            String secret) {
+                                                             String secret) {
         ActiveAccount school = connected(platform, platformAccountId, secret);
         String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));
         awaitVerdict(school.runner1(), postId);
@@ -163,13 +163,13 @@ class OnPlatformModerationTests extends ModerationAppTestSupport {
             YOUTUBE,   UCoakfieldPrimary01, oauthRefreshToken, moderationStatus=heldForReview
             """)
     void hidingACommentThroughTheApiHidesItOnThePlatform(String platform, String platformAccountId, String secret,
-                                                        String sent) {
+                                                         String sent) {
         ActiveAccount school = activeAccount(platform, platformAccountId, platforms.baseUrl());
         Map<String, String> secrets = platform.equals("YOUTUBE")
                 ? Map.of(secret, "1//0grefresh", "clientId", "123.apps.googleusercontent.com", "clientSecret", "GOCSPX")
                 : Map.of(secret, "EAAGfakePageToken");
         secrets.forEach((name, value) -> admin().put().uri("/api/v1/accounts/{id}/credentials/{name}",
-                        school.accountId(), name).bodyValue(Map.of("secret", value)).exchange()
+                school.accountId(), name).bodyValue(Map.of("secret", value)).exchange()
                 .expectStatus().isNoContent());
         String postId = arrive(school.schoolId(), school.accountId(), "you idiot", Platform.valueOf(platform));
         awaitVerdict(school.runner1(), postId);

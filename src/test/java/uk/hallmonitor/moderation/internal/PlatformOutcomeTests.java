@@ -38,7 +38,7 @@ class PlatformOutcomeTests {
             UNAUTHORIZED,  X answered 401,                                         PLATFORM_FAILED
             """)
     void anyOtherRefusalLeavesTheHideToDoByHandWhateverItsMessageSays(ConnectorException.Kind kind, String message,
-                                                                     String outcome) {
+                                                                      String outcome) {
         ActionRecord settled = ModerationQueue.platformFailure(HIDE, new ConnectorException(kind, message, null));
 
         assertThat(settled.outcome()).isEqualTo(outcome);

@@ -99,8 +99,9 @@ class SafeguardingAlertTests extends ModerationAppTestSupport {
                 assertThat(channels).as(level).containsExactly("EMAIL", "FEED", "SLACK", "TEAMS");
             }
         });
-        assertThat(mail.getReceivedMessagesForDomain("school.test")).anySatisfy(message ->
-                assertThat(message.getAllRecipients()[0].toString()).isEqualTo(head.username() + "@school.test"));
+        assertThat(mail.getReceivedMessagesForDomain("school.test"))
+                .anySatisfy(message -> assertThat(message.getAllRecipients()[0].toString())
+                        .isEqualTo(head.username() + "@school.test"));
     }
 
     @Test
@@ -207,8 +208,8 @@ class SafeguardingAlertTests extends ModerationAppTestSupport {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> alerts(Person reader, String schoolId, String channel) {
         Map<String, Object> page = as(reader).get().uri(builder -> builder.path("/api/v1/alerts")
-                        .queryParam("schoolId", schoolId).queryParam("size", 200)
-                        .queryParamIfPresent("channel", java.util.Optional.ofNullable(channel)).build())
+                .queryParam("schoolId", schoolId).queryParam("size", 200)
+                .queryParamIfPresent("channel", java.util.Optional.ofNullable(channel)).build())
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return (List<Map<String, Object>>) page.get("items");
     }

@@ -81,8 +81,10 @@ class CadenceTests {
 
     @Test
     void refusedCredentialsWaitLongerThanTransientFailures() {
-        assertThat(cadence.afterFailure(OTHER, NOW, Kind.UNAUTHORIZED, null, 1)).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
-        assertThat(cadence.afterFailure(OTHER, NOW, Kind.MISCONFIGURED, null, 7)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(cadence.afterFailure(OTHER, NOW, Kind.UNAUTHORIZED, null, 1))
+                .isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(cadence.afterFailure(OTHER, NOW, Kind.MISCONFIGURED, null, 7))
+                .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
     }
 
     @Test

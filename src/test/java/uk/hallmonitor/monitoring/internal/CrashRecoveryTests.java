@@ -62,8 +62,8 @@ class CrashRecoveryTests {
                     after.round();
                 }
                 // a graceful stop announced what the first instance had queued; the second announces the rest
-                await().atMost(Duration.ofMinutes(3)).until(() -> announced.size() + after.received.events.size()
-                        >= 24);
+                await().atMost(Duration.ofMinutes(3))
+                        .until(() -> announced.size() + after.received.events.size() >= 24);
                 announced.addAll(after.received.events);
                 ReactiveMongoTemplate mongo = after.bean(ReactiveMongoTemplate.class);
                 List<PostDocument> posts = mongo.find(new Query(), PostDocument.class).collectList().block();

@@ -77,7 +77,8 @@ class FakePlatform implements PlatformConnector {
             fetches.add(new Fetch(source.id(), from));
             Deque<Function<Source, Mono<Batch>>> script = scripts.get(source.id());
             Function<Source, Mono<Batch>> scripted = script == null ? null : script.poll();
-            Mono<Batch> answer = scripted != null ? scripted.apply(source) : Mono.fromSupplier(() -> feed(source, from));
+            Mono<Batch> answer =
+                    scripted != null ? scripted.apply(source) : Mono.fromSupplier(() -> feed(source, from));
             Mono<Batch> delayed = latency.isZero() ? answer : Mono.delay(latency).then(answer);
             return delayed.doFinally(signal -> inFlight.remove(source.id()));
         });

@@ -13,7 +13,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import uk.hallmonitor.HallmonitorApplication;
-import uk.hallmonitor.MutableClock;
 import uk.hallmonitor.accounts.AccountRegister;
 import uk.hallmonitor.monitoring.Posts;
 
@@ -90,7 +89,8 @@ final class MonitoringInstance implements AutoCloseable {
                     if (faults != null) {
                         generic.registerBean("pollFaults", PollFaults.class, () -> faults);
                     }
-                    received[0] = new EventLog.Received(generic.getDefaultListableBeanFactory().getBeanProvider(Posts.class));
+                    received[0] =
+                            new EventLog.Received(generic.getDefaultListableBeanFactory().getBeanProvider(Posts.class));
                     generic.registerBean("receivedLog", EventLog.Received.class, () -> received[0]);
                     generic.registerBean("editedLog", EventLog.Edited.class, () -> edited);
                     generic.registerBean("failingLog", EventLog.Failing.class, () -> failing);

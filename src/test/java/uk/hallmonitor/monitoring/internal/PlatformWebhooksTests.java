@@ -85,10 +85,10 @@ class PlatformWebhooksTests extends AppTestSupport {
         ActiveAccount school = connectedPage(page);
 
         web.get().uri("/api/v1/webhooks/facebook/{id}?hub.mode=subscribe&hub.verify_token={t}&hub.challenge=1158201444",
-                        school.accountId(), "verify-" + page)
+                school.accountId(), "verify-" + page)
                 .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("1158201444");
         web.get().uri("/api/v1/webhooks/facebook/{id}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1",
-                        school.accountId())
+                school.accountId())
                 .exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/webhooks/facebook/no-such-account?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1")
                 .exchange().expectStatus().isNotFound();

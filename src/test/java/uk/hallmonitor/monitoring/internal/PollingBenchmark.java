@@ -61,7 +61,8 @@ public final class PollingBenchmark {
                     nanos += took;
                 }
             }
-            System.out.printf(Locale.ROOT, "sustained: %.0f account polls/minute over %d rounds (%d polls, %d fetches)%n",
+            System.out.printf(Locale.ROOT,
+                    "sustained: %.0f account polls/minute over %d rounds (%d polls, %d fetches)%n",
                     polled * 60e9 / nanos, rounds, polled, platform.calls.get());
         }
         System.exit(0);

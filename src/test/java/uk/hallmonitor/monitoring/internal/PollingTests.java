@@ -20,8 +20,8 @@ import uk.hallmonitor.MutableClock;
 import uk.hallmonitor.accounts.AccountStatus;
 import uk.hallmonitor.accounts.SchoolAccount;
 import uk.hallmonitor.connectors.Batch;
-import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.ConnectorException;
+import uk.hallmonitor.connectors.ConnectorException.Kind;
 import uk.hallmonitor.connectors.Cursor;
 import uk.hallmonitor.connectors.FetchedPost;
 import uk.hallmonitor.monitoring.CollectedPost;
@@ -111,8 +111,8 @@ class PollingTests {
         assertThat(edited.text()).isEqualTo("edited text");
         assertThat(edited.history()).extracting(PostRevision::text).containsExactly("post 1 for edits");
         assertThat(postsOf("edits")).hasSize(3);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(app.edited.events).extracting(PostEdited::postId).contains(first.id()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(app.edited.events).extracting(PostEdited::postId).contains(first.id()));
         assertThat(received("edits")).as("an edit is not a new post").isEqualTo(3);
     }
 

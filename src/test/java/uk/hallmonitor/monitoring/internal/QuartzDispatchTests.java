@@ -18,13 +18,14 @@ class QuartzDispatchTests {
         FakeRegister register = new FakeRegister();
         register.add("scheduled", "school1");
         try (MonitoringInstance.SharedStore store = new MonitoringInstance.SharedStore();
-             MonitoringInstance app = MonitoringInstance.start(store, platform, register, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)), null,
+             MonitoringInstance app = MonitoringInstance.start(store, platform, register,
+                     Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)), null,
                      "--hallmonitor.monitoring.enabled=true",
                      "--hallmonitor.monitoring.dispatch-every=200ms",
                      "--hallmonitor.monitoring.poll-interval=1s")) {
 
-            await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
-                    assertThat(platform.positionsFetched("scheduled")).startsWith(0, 2, 4, 6));
+            await().atMost(Duration.ofMinutes(2))
+                    .untilAsserted(() -> assertThat(platform.positionsFetched("scheduled")).startsWith(0, 2, 4, 6));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(app.received.events).hasSize(6));
             assertThat(platform.overlaps.get()).isZero();
         }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.hallmonitor.AppTestSupport;
-import uk.hallmonitor.monitoring.AccessTokenExpiring;
 
 /**
  * The Page-token expiry notice through the whole application: the daily check asks Meta's {@code debug_token}
@@ -99,8 +98,9 @@ class TokenExpiryNoticeTests extends AppTestSupport {
         debugTokenSays(Instant.parse("2026-11-24T09:00:00Z"));
         checks.checkAll().block(Duration.ofSeconds(60));
         String renewed = "notice:token-expiry:" + school.accountId() + ":2026-11-24";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alerts(school.slt(), school.schoolId(), renewed)).extracting(a -> a.get("recipientStaffId"))
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alerts(school.slt(), school.schoolId(), renewed))
+                        .extracting(a -> a.get("recipientStaffId"))
                         .contains(school.runner1().id(), school.runner2().id(), schoolAdmin.id()));
         assertThat(alerts(school.slt(), school.schoolId(), source)).hasSize(once);
     }

@@ -73,8 +73,8 @@ class TwoInstancesTests {
         long stored = first.bean(ReactiveMongoTemplate.class).count(new Query(), PostDocument.class).block();
         assertThat(stored).isEqualTo(SOURCES * FEED);
         // each post is announced once, by whichever instance stamped it first
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                first.received.events.size() + second.received.events.size() >= SOURCES * FEED);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.received.events.size() + second.received.events.size() >= SOURCES * FEED);
         List<PostReceived> announced = new ArrayList<>(first.received.events);
         announced.addAll(second.received.events);
         Set<String> distinct = new HashSet<>();

@@ -49,7 +49,8 @@ class WatchesTests extends AppTestSupport {
         as(staff).put().uri("/api/v1/watches/{id}/terms", id).bodyValue(Map.of("terms", List.of("Oakfield Head")))
                 .exchange().expectStatus().isForbidden();
         as(slt).put().uri("/api/v1/watches/{id}/terms", id).bodyValue(Map.of("terms", List.of("Oakfield", "x")))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("terms[1]");
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("terms[1]");
         Map<String, Object> changed = as(slt).put().uri("/api/v1/watches/{id}/terms", id)
                 .bodyValue(Map.of("terms", List.of("Oakfield", "#OakfieldRocks"))).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
@@ -88,7 +89,7 @@ class WatchesTests extends AppTestSupport {
             X,          Hill School|BLANK,                    terms[1],    a term is empty
             """)
     void badWatchesAreRefusedNamingTheFieldAndNothingIsStored(String platform, String terms, String field,
-                                                               String message) {
+                                                              String message) {
         String school = newSchool();
         Person slt = newStaff(school, "SLT");
         List<String> list = terms.equals("EMPTY") ? List.of()
@@ -116,7 +117,8 @@ class WatchesTests extends AppTestSupport {
         Map<String, Object> withSecret = watch(school, "RSS", List.of("Hill School"));
         withSecret.put("connection", Map.of("apiToken", "abc"));
         as(slt).post().uri("/api/v1/watches").bodyValue(withSecret).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("connection.apiToken");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("connection.apiToken");
 
         as(slt).get().uri("/api/v1/watches").exchange().expectBody().jsonPath("$.total").isEqualTo(0);
     }

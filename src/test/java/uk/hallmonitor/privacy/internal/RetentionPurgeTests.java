@@ -20,7 +20,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import uk.hallmonitor.AppTestSupport;
 import uk.hallmonitor.audit.AuditEvent;
-import uk.hallmonitor.audit.AuditTrail;
 import uk.hallmonitor.audit.internal.AuditEntry;
 import uk.hallmonitor.audit.internal.ChainCheck;
 import uk.hallmonitor.audit.internal.HashChainedAuditTrail;
@@ -112,7 +111,8 @@ class RetentionPurgeTests extends AppTestSupport {
 
         Map<String, Object> seenByAdmin = run(admin(), runId);
         assertThat(seenByAdmin.get("state")).isEqualTo("DONE");
-        assertThat((Map<String, Object>) seenByAdmin.get("bySchool")).containsEntry(school.schoolId(), (int) school.dueItems());
+        assertThat((Map<String, Object>) seenByAdmin.get("bySchool")).containsEntry(school.schoolId(),
+                (int) school.dueItems());
         assertThat((Map<String, Object>) seenByAdmin.get("removed")).containsKey("posts");
         Map<String, Object> seenBySlt = run(as(slt), runId);
         assertThat((Map<String, Object>) seenBySlt.get("bySchool")).containsOnlyKeys(school.schoolId());
@@ -169,10 +169,12 @@ class RetentionPurgeTests extends AppTestSupport {
                 .append("status", "OPEN")
                 .append("category", "BULLYING").append("createdAt", java.util.Date.from(START)));
         as(dsl).put().uri("/api/v1/privacy/incidents/{id}", incident).bodyValue(Map.of("legalHold", true))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("reason");
         as(dsl).put().uri("/api/v1/privacy/incidents/{id}", incident)
                 .bodyValue(Map.of("legalHold", false, "keepUntil", "next year"))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("keepUntil");
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("keepUntil");
         as(moderator).put().uri("/api/v1/privacy/incidents/{id}", incident)
                 .bodyValue(Map.of("legalHold", true, "reason", "police")).exchange().expectStatus().isForbidden();
         as(dsl).put().uri("/api/v1/privacy/incidents/{id}", incident)
@@ -185,7 +187,8 @@ class RetentionPurgeTests extends AppTestSupport {
     // ---- the fixture
 
     private Fixture fill(String schoolId, String safeguardingRule) {
-        admin().put().uri("/api/v1/schools/{id}/retention", schoolId).bodyValue(Map.of("safeguarding", safeguardingRule))
+        admin().put().uri("/api/v1/schools/{id}/retention", schoolId)
+                .bodyValue(Map.of("safeguarding", safeguardingRule))
                 .exchange().expectStatus().isOk();
         Map<String, List<String>> due = new java.util.HashMap<>();
         Map<String, List<String>> kept = new java.util.HashMap<>();
@@ -255,10 +258,11 @@ class RetentionPurgeTests extends AppTestSupport {
     }
 
     private String incident(String schoolId, String id, String status, String category, int daysOld) {
-        return insert("incidents", new Document("_id", id).append("schoolId", schoolId).append("sourceKey", "manual:" + id)
-                .append("status", status)
-                .append("category", category).append("postIds", new ArrayList<>())
-                .append("createdAt", java.util.Date.from(START.minus(daysOld, ChronoUnit.DAYS))));
+        return insert("incidents",
+                new Document("_id", id).append("schoolId", schoolId).append("sourceKey", "manual:" + id)
+                        .append("status", status)
+                        .append("category", category).append("postIds", new ArrayList<>())
+                        .append("createdAt", java.util.Date.from(START.minus(daysOld, ChronoUnit.DAYS))));
     }
 
     private String clock(String schoolId, String postId) {

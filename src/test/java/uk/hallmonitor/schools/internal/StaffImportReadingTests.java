@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import uk.hallmonitor.system.security.Role;
 
 /** Reading MIS exports: the guessed column mapping and the roles read from job titles. */
@@ -33,8 +33,9 @@ class StaffImportReadingTests {
             MODERATOR;STAFF,                 MODERATOR STAFF
             """)
     void jobTitlesBecomeRolesAndOtherTitlesGetTheDefault(String title, String expected) {
-        var reading = StaffImport.read(List.of(List.of("Name", "Email", "Role"), List.of("Ada Okafor", "ada@x.uk", title)),
-                Map.of("fullName", "Name", "email", "Email", "roles", "Role"), EnumSet.of(Role.STAFF));
+        var reading =
+                StaffImport.read(List.of(List.of("Name", "Email", "Role"), List.of("Ada Okafor", "ada@x.uk", title)),
+                        Map.of("fullName", "Name", "email", "Email", "roles", "Role"), EnumSet.of(Role.STAFF));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : expected.split(" ")) {
             roles.add(Role.valueOf(name));
@@ -45,8 +46,9 @@ class StaffImportReadingTests {
 
     @Test
     void theAdminRoleIsNeverImported() {
-        var reading = StaffImport.read(List.of(List.of("Name", "Email", "Role"), List.of("Ada Okafor", "ada@x.uk", "Admin")),
-                Map.of("fullName", "Name", "email", "Email", "roles", "Role"), EnumSet.of(Role.STAFF));
+        var reading =
+                StaffImport.read(List.of(List.of("Name", "Email", "Role"), List.of("Ada Okafor", "ada@x.uk", "Admin")),
+                        Map.of("fullName", "Name", "email", "Email", "roles", "Role"), EnumSet.of(Role.STAFF));
         assertThat(reading.rows()).isEmpty();
         assertThat(reading.problems()).extracting(StaffImport.RowProblem::field).containsExactly("roles");
     }

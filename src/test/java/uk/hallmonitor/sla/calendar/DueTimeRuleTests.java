@@ -107,7 +107,8 @@ class DueTimeRuleTests {
                 LocalTime.of(17, 0));
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
-                .isThrownBy(() -> rule.dueAt(Instant.parse("2026-06-01T10:00:00Z"), closedForever, WindowReading.STRICT));
+                .isThrownBy(
+                        () -> rule.dueAt(Instant.parse("2026-06-01T10:00:00Z"), closedForever, WindowReading.STRICT));
     }
 
     static List<Closure> closures(String text) {

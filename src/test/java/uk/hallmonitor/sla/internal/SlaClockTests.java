@@ -92,8 +92,8 @@ class SlaClockTests extends AppTestSupport {
         sweep.run().block();
         ResponseClock afterFirst = clocksOf(account).get(0);
         assertThat(afterFirst.remindersSent()).containsExactly("PT4H");
-        assertThat(afterFirst.notices()).singleElement().satisfies(notice ->
-                assertThat(notice.recipients()).containsExactlyInAnyOrder(account.runner1().id(),
+        assertThat(afterFirst.notices()).singleElement()
+                .satisfies(notice -> assertThat(notice.recipients()).containsExactlyInAnyOrder(account.runner1().id(),
                         account.runner2().id()));
         assertThat(afterFirst.nextActionAt()).isEqualTo(DUE.minus(Duration.ofHours(1)));
 
@@ -141,7 +141,8 @@ class SlaClockTests extends AppTestSupport {
         received(account, PostKind.OWN_POST, DUE.plus(Duration.ofHours(1)), "conv-8");
 
         List<ResponseClock> clocks = clocksOf(account);
-        ResponseClock onTime = clocks.stream().filter(c -> "conv-7".equals(c.conversationId())).findFirst().orElseThrow();
+        ResponseClock onTime =
+                clocks.stream().filter(c -> "conv-7".equals(c.conversationId())).findFirst().orElseThrow();
         ResponseClock late = clocks.stream().filter(c -> "conv-8".equals(c.conversationId())).findFirst().orElseThrow();
         assertThat(onTime.state()).isEqualTo(ClockState.MET);
         assertThat(onTime.metLate()).isFalse();

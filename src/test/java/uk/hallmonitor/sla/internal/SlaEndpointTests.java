@@ -107,7 +107,8 @@ class SlaEndpointTests extends AppTestSupport {
         as(slt).put().uri("/api/v1/sla/schools/{s}/calendar", school)
                 .bodyValue(Map.of("closures", List.of(
                         Map.of("from", "2026-10-26", "to", "2026-10-30", "reason", "Half term"),
-                        Map.of("from", "2026-10-30", "to", "2026-11-02", "reason", "INSET")))).exchange()
+                        Map.of("from", "2026-10-30", "to", "2026-11-02", "reason", "INSET"))))
+                .exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("closures[1].from");
         as(slt).post().uri("/api/v1/sla/schools/{s}/closures", school)
                 .bodyValue(Map.of("from", "2026-12-31", "to", "2027-01-04", "reason", "INSET")).exchange()
@@ -175,7 +176,8 @@ class SlaEndpointTests extends AppTestSupport {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("region");
         admin().put().uri("/api/v1/sla/bank-holidays/northern-ireland")
                 .bodyValue(Map.of("events", List.of(Map.of("title", "Bad", "date", "2099-02-30"),
-                        Map.of("title", "Sunday", "date", "2099-06-07")))).exchange()
+                        Map.of("title", "Sunday", "date", "2099-06-07"))))
+                .exchange()
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("events[0].date")
                 .jsonPath("$.errors[1].field").isEqualTo("events[1].date");

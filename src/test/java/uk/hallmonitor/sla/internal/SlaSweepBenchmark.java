@@ -175,7 +175,8 @@ public final class SlaSweepBenchmark {
 
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String database,
-                                                               String command, de.bwaldvogel.mongo.bson.Document query) {
+                                                               String command,
+                                                               de.bwaldvogel.mongo.bson.Document query) {
             de.bwaldvogel.mongo.bson.Document answer = super.handleCommand(channel, database, command, query);
             if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
                 commit();

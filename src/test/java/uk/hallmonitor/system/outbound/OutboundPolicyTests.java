@@ -81,7 +81,7 @@ class OutboundPolicyTests {
         assertThat(strict.refusal(url)).as("the name looks public when saved").isEmpty();
 
         StepVerifier.create(client(strict).get().uri(url).header("Authorization", "Bearer school-token")
-                        .retrieve().bodyToMono(String.class))
+                .retrieve().bodyToMono(String.class))
                 .expectErrorSatisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(OutboundRefused.class)
                         .hasMessageContaining("127.0.0.1"))
                 .verify(Duration.ofSeconds(20));
@@ -94,7 +94,7 @@ class OutboundPolicyTests {
         String url = "https://rebound.example:" + platform.getRuntimeInfo().getHttpsPort() + "/api";
 
         StepVerifier.create(client(OutboundPolicy.allowing(List.of("127.0.0.1"))).get().uri(url)
-                        .retrieve().bodyToMono(String.class))
+                .retrieve().bodyToMono(String.class))
                 .expectNext("public data")
                 .verifyComplete();
     }
@@ -106,10 +106,11 @@ class OutboundPolicyTests {
         platform.stubFor(get("/inside").willReturn(aResponse().withStatus(200).withBody("inside")));
         String url = "https://rebound.example:" + platform.getRuntimeInfo().getHttpsPort() + "/start";
         // the operator allows the https port of the platform only, not the plain http one the redirect points at
-        OutboundPolicy policy = OutboundPolicy.allowing(List.of("127.0.0.1:" + platform.getRuntimeInfo().getHttpsPort()));
+        OutboundPolicy policy =
+                OutboundPolicy.allowing(List.of("127.0.0.1:" + platform.getRuntimeInfo().getHttpsPort()));
 
         StepVerifier.create(client(policy, true).get().uri(url)
-                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())))
                 .expectNext(302)
                 .verifyComplete();
         platform.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(

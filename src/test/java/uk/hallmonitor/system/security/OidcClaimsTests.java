@@ -40,8 +40,8 @@ class OidcClaimsTests {
             microsoft, -,             -,     -,              TENANT,  not-an-address, no-email
             """)
     void aTokenVouchesForAnAddressOnlyUnderTheProvidersRules(String registration, String email, Boolean verified,
-                                                            String hd, String tid, String preferredUsername,
-                                                            String expected) {
+                                                             String hd, String tid, String preferredUsername,
+                                                             String expected) {
         Map<String, Object> claims = new HashMap<>();
         put(claims, "email", email);
         put(claims, "email_verified", verified);

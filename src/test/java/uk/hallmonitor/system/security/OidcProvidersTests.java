@@ -26,7 +26,8 @@ class OidcProvidersTests {
     void anUnreachableProviderIsUnavailableUntilARetryAfterTheWaitFindsIt() {
         provider.reachable(false);
         OidcProviders providers = new OidcProviders(new OidcProperties(
-                new OidcProperties.Microsoft(TestOidcProvider.TENANT, "ms-client", "secret", provider.microsoftIssuer()),
+                new OidcProperties.Microsoft(TestOidcProvider.TENANT, "ms-client", "secret",
+                        provider.microsoftIssuer()),
                 null, Map.of(), null, null, Duration.ofSeconds(30)), clock);
 
         assertThat(providers.statuses().block()).singleElement()
@@ -55,13 +56,15 @@ class OidcProvidersTests {
     void aDiscoveryDocumentNamingAnotherIssuerIsRefused() {
         OidcProviders providers = new OidcProviders(new OidcProperties(
                 new OidcProperties.Microsoft(TestOidcProvider.TENANT, "ms-client", "secret",
-                        provider.microsoftIssuer() + "/"), null, Map.of(), null, null, null), clock);
+                        provider.microsoftIssuer() + "/"),
+                null, Map.of(), null, null, null), clock);
         // a trailing slash is the same issuer
         assertThat(providers.statuses().block()).extracting(OidcProviders.Status::available).containsExactly(true);
 
         OidcProviders wrong = new OidcProviders(new OidcProperties(null,
                 new OidcProperties.Google("g", "s", "school.test", provider.microsoftIssuer().replace("/ms", "/google")
-                        .replace("127.0.0.1", "localhost")), Map.of(), null, null, null), clock);
+                        .replace("127.0.0.1", "localhost")),
+                Map.of(), null, null, null), clock);
         assertThat(wrong.statuses().block()).singleElement().satisfies(status -> {
             assertThat(status.available()).isFalse();
             assertThat(status.problem()).contains("names issuer");

@@ -24,7 +24,8 @@ import uk.hallmonitor.AppTestSupport;
  */
 class OidcSignInTests extends AppTestSupport {
 
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final TestOidcProvider provider = TestOidcProvider.shared();
 
     /** Where a sign-in ended: the browser's session cookie (which the service may renew) and where it was sent. */
@@ -85,7 +86,8 @@ class OidcSignInTests extends AppTestSupport {
         Outcome outcome = signIn("microsoft", "");
 
         assertThat(outcome.location()).isEqualTo("/login?error=oidc&reason=unknown-staff");
-        web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus()
+                .isUnauthorized();
         web.get().uri(outcome.location()).exchange().expectStatus().isOk().expectBody(String.class)
                 .value(page -> assertThat(page).contains("Your account is not known to Hallmonitor"));
     }
@@ -158,7 +160,8 @@ class OidcSignInTests extends AppTestSupport {
                 "email", leaver.username() + "@school.test"));
         Outcome leaving = signIn("microsoft", "");
         admin().post().uri("/api/v1/staff/{id}/leave", leaver.id()).exchange().expectStatus().isOk();
-        web.get().uri("/api/v1/schools").cookie("SESSION", leaving.session()).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/schools").cookie("SESSION", leaving.session()).exchange().expectStatus()
+                .isUnauthorized();
     }
 
     @Test
@@ -172,7 +175,8 @@ class OidcSignInTests extends AppTestSupport {
                 "amr", List.of("pwd"));
         provider.signInAs("ms-" + it.id(), claims);
         Outcome outcome = signIn("microsoft", "");
-        reveal(account.accountId(), outcome).expectStatus().isOk().expectBody().jsonPath("$.secret").isEqualTo("Spring2027-oidc");
+        reveal(account.accountId(), outcome).expectStatus().isOk().expectBody().jsonPath("$.secret")
+                .isEqualTo("Spring2027-oidc");
 
         clock.advance(Duration.ofMinutes(16));
         reveal(account.accountId(), outcome).expectStatus().isUnauthorized()
@@ -198,8 +202,10 @@ class OidcSignInTests extends AppTestSupport {
 
         admin().put().uri("/api/v1/vault/schools/{s}/settings", account.schoolId())
                 .bodyValue(Map.of("mfaForReveal", true)).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.mfaForReveal").isEqualTo(true).jsonPath("$.runnersMayReveal").isEqualTo(false);
-        reveal(account.accountId(), again).expectStatus().isUnauthorized().expectBody().jsonPath("$.reason").isEqualTo("mfa");
+                .expectBody().jsonPath("$.mfaForReveal").isEqualTo(true).jsonPath("$.runnersMayReveal")
+                .isEqualTo(false);
+        reveal(account.accountId(), again).expectStatus().isUnauthorized().expectBody().jsonPath("$.reason")
+                .isEqualTo("mfa");
         provider.signInAs("ms-" + it.id(), Map.of("tid", TestOidcProvider.TENANT,
                 "email", it.username() + "@school.test", "amr", List.of("pwd", "mfa")));
         reveal(account.accountId(), signIn("microsoft", "?reauth")).expectStatus().isOk();
@@ -222,7 +228,8 @@ class OidcSignInTests extends AppTestSupport {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + token)
                 .exchange().expectStatus().is3xxRedirection();
 
-        web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/schools").cookie("SESSION", outcome.session()).exchange().expectStatus()
+                .isUnauthorized();
     }
 
     @Test
@@ -245,8 +252,10 @@ class OidcSignInTests extends AppTestSupport {
                     .jsonPath("$.detail").value(d -> assertThat((String) d).contains("password sign-in is turned off"));
             as(otherAdmin).get().uri("/api/v1/schools").exchange().expectStatus().isUnauthorized();
             admin().get().uri("/api/v1/schools").exchange().expectStatus().isOk();
-            web.get().uri("/login").exchange().expectStatus().isOk().expectBody(String.class).value(page -> assertThat(page)
-                    .contains("Sign in with Microsoft").contains("Sign in with Google").contains("Break-glass administrator"));
+            web.get().uri("/login").exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(page -> assertThat(page)
+                            .contains("Sign in with Microsoft").contains("Sign in with Google")
+                            .contains("Break-glass administrator"));
         } finally {
             admin().put().uri("/api/v1/sign-in-settings").bodyValue(Map.of("passwords", true)).exchange()
                     .expectStatus().isOk();
@@ -259,7 +268,7 @@ class OidcSignInTests extends AppTestSupport {
     // ---- the browser's part
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec reveal(String accountId,
-                                                                                          Outcome outcome) {
+                                                                                           Outcome outcome) {
         return web.post().uri("/api/v1/accounts/{id}/credentials/password/reveal", accountId)
                 .header("X-CSRF-TOKEN", csrf(outcome)).cookie("SESSION", outcome.session())
                 .bodyValue(Map.of("reason", "checking the profile")).exchange();
@@ -274,7 +283,8 @@ class OidcSignInTests extends AppTestSupport {
         URI authorize = start.getResponseHeaders().getLocation();
         HttpResponse<Void> atProvider;
         try {
-            atProvider = BROWSER.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.discarding());
+            atProvider = BROWSER.send(HttpRequest.newBuilder(authorize).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -51,9 +51,11 @@ class PasswordLoginTests {
         };
         SecurityProperties properties = new SecurityProperties(null, null, null, List.of());
         PasswordLogin login = new PasswordLogin(nobody, encoder,
-                new LoginThrottle(properties, Clock.systemUTC()), new ClientAddresses(properties), null, Clock.systemUTC());
+                new LoginThrottle(properties, Clock.systemUTC()), new ClientAddresses(properties), null,
+                Clock.systemUTC());
 
-        StepVerifier.create(login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("ghost", "pw-12345678")))
+        StepVerifier
+                .create(login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("ghost", "pw-12345678")))
                 .expectError(BadCredentialsException.class).verify();
         assertThat(encoder.comparisons.get()).isEqualTo(1);
     }

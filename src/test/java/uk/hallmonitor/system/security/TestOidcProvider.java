@@ -139,7 +139,8 @@ public final class TestOidcProvider {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
-            String issuer = path.startsWith("/ms/") ? microsoftIssuer() : path.startsWith("/google/") ? googleIssuer() : null;
+            String issuer =
+                    path.startsWith("/ms/") ? microsoftIssuer() : path.startsWith("/google/") ? googleIssuer() : null;
             if (issuer == null) {
                 send(exchange, 404, "text/plain", "unknown issuer");
                 return;
@@ -213,7 +214,8 @@ public final class TestOidcProvider {
     }
 
     private static String basic(String clientId) {
-        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
+        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 

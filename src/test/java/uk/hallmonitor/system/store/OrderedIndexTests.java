@@ -84,7 +84,8 @@ class OrderedIndexTests {
                 d.append("tags", "a");
             }
             // the same number stored as int, long and double
-            d.append("score", i % 3 == 0 ? (Object) (i % 10) : i % 3 == 1 ? (Object) (long) (i % 10) : (double) (i % 10));
+            d.append("score",
+                    i % 3 == 0 ? (Object) (i % 10) : i % 3 == 1 ? (Object) (long) (i % 10) : (double) (i % 10));
             documents.add(d);
         }
         mongo.insert(documents.stream().map(Document::new).toList(), "indexed").blockLast();
@@ -202,10 +203,10 @@ class OrderedIndexTests {
         assertThat(mongo.find(queries().get(0), Document.class, "indexed").collectList().block()).hasSize(10);
 
         mongo.updateMulti(new Query(Criteria.where("schoolId").is("s1").and("collectedAt")
-                        .lt(Date.from(T0.plusSeconds(1400)))),
+                .lt(Date.from(T0.plusSeconds(1400)))),
                 new Update().set("flagged", true).set("tags", List.of("b", "c")), "indexed").block();
         mongo.updateMulti(new Query(Criteria.where("schoolId").is("s1").and("collectedAt")
-                        .lt(Date.from(T0.plusSeconds(1400)))),
+                .lt(Date.from(T0.plusSeconds(1400)))),
                 new Update().set("flagged", true).set("tags", List.of("b", "c")), "plain").block();
         for (String collection : List.of("indexed", "plain")) {
             mongo.updateFirst(new Query(Criteria.where("_id").is("d10")),
@@ -227,7 +228,7 @@ class OrderedIndexTests {
         seed();
         long before = read("indexed");
         List<Object> page = mongo.find(new Query(Criteria.where("schoolId").is("s1"))
-                        .with(Sort.by(Sort.Direction.DESC, "bucket").and(Sort.by("_id"))).skip(3).limit(10),
+                .with(Sort.by(Sort.Direction.DESC, "bucket").and(Sort.by("_id"))).skip(3).limit(10),
                 Document.class, "indexed").map(d -> d.get("_id")).collectList().block();
         assertThat(page).hasSize(10);
         // the school has about 130 documents: the page reads its 13 (3 skipped, 10 shown), not all of them
@@ -316,15 +317,15 @@ class OrderedIndexTests {
         // values a date range must not count though the index orders them inside the range's probes
         for (String collection : List.of("indexed", "plain")) {
             mongo.insert(List.of(new Document("_id", "x1").append("schoolId", "s1").append("state", "OPEN")
-                                    .append("dueAt", "tomorrow"),
-                            new Document("_id", "x2").append("schoolId", "s1").append("state", "OPEN").append("dueAt", 7),
-                            new Document("_id", "x3").append("schoolId", "s1").append("state", "OPEN")
-                                    .append("dueAt", null),
-                            new Document("_id", "x4").append("schoolId", "s1").append("state", "OPEN"),
-                            new Document("_id", "x5").append("schoolId", "s1").append("state", "OPEN")
-                                    .append("dueAt", true),
-                            new Document("_id", "x6").append("schoolId", "s1").append("state", 1)
-                                    .append("dueAt", Date.from(T0))),
+                    .append("dueAt", "tomorrow"),
+                    new Document("_id", "x2").append("schoolId", "s1").append("state", "OPEN").append("dueAt", 7),
+                    new Document("_id", "x3").append("schoolId", "s1").append("state", "OPEN")
+                            .append("dueAt", null),
+                    new Document("_id", "x4").append("schoolId", "s1").append("state", "OPEN"),
+                    new Document("_id", "x5").append("schoolId", "s1").append("state", "OPEN")
+                            .append("dueAt", true),
+                    new Document("_id", "x6").append("schoolId", "s1").append("state", 1)
+                            .append("dueAt", Date.from(T0))),
                     collection).collectList().block();
         }
         Date due = Date.from(T0.plusSeconds(50_000));

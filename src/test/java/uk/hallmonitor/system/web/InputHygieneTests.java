@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import uk.hallmonitor.AppTestSupport;
 
@@ -61,8 +61,8 @@ class InputHygieneTests extends AppTestSupport {
     void passwordsAreTakenExactlyAsSent() {
         String school = newSchool();
         admin().post().uri("/api/v1/staff").bodyValue(Map.of("schoolId", school, "name", "Spaced Password",
-                        "email", "sp@school.test", "username", "spaced-pass-1", "password", " pass word 1 ",
-                        "roles", List.of("STAFF")))
+                "email", "sp@school.test", "username", "spaced-pass-1", "password", " pass word 1 ",
+                "roles", List.of("STAFF")))
                 .exchange().expectStatus().isCreated();
         as("spaced-pass-1", " pass word 1 ").get().uri("/api/v1/staff/me").exchange().expectStatus().isOk();
     }
@@ -85,8 +85,8 @@ class InputHygieneTests extends AppTestSupport {
         Person applicant = newCurrentStaff(school, "STAFF");
         Person runner = newCurrentStaff(school, "STAFF");
         as(applicant).post().uri("/api/v1/applications").bodyValue(Map.of("schoolId", school, "platform", "X",
-                        "handle", "@a%CSRF%b", "aim", "News", "audience", "Parents", "promotion", "Newsletter",
-                        "runnerIds", List.of(applicant.id(), runner.id()), "visibility", "OPEN"))
+                "handle", "@a%CSRF%b", "aim", "News", "audience", "Parents", "promotion", "Newsletter",
+                "runnerIds", List.of(applicant.id(), runner.id()), "visibility", "OPEN"))
                 .exchange().expectStatus().isCreated();
         String page = as(applicant).get().uri("/ui/applications").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();

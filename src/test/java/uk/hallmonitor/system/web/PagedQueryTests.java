@@ -60,7 +60,8 @@ class PagedQueryTests {
 
         StepVerifier.create(SchoolScopedPages.forReaders(dsl, "elm", READERS, "for the DSL", Mono::just))
                 .expectErrorSatisfies(e -> assertThat(((ErrorResponseException) e).getStatusCode())
-                        .isEqualTo(HttpStatus.NOT_FOUND)).verify();
+                        .isEqualTo(HttpStatus.NOT_FOUND))
+                .verify();
         StepVerifier.create(SchoolScopedPages.forReaders(moderator, null, READERS, "for the DSL", Mono::just))
                 .expectErrorSatisfies(e -> {
                     assertThat(((ErrorResponseException) e).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -76,7 +77,7 @@ class PagedQueryTests {
         Caller dsl = new Caller("s1", "dsl", "oak", Set.of(Role.DSL));
 
         StepVerifier.create(Mono.just(new Note("n1", "oak"))
-                        .transform(SchoolScopedPages.visibleTo(dsl, Note::schoolId, "note", "n1")))
+                .transform(SchoolScopedPages.visibleTo(dsl, Note::schoolId, "note", "n1")))
                 .expectNext(new Note("n1", "oak")).verifyComplete();
         for (Mono<Note> found : List.of(Mono.just(new Note("n2", "elm")), Mono.<Note>empty())) {
             StepVerifier.create(found.transform(SchoolScopedPages.visibleTo(dsl, Note::schoolId, "note", "n2")))
@@ -95,11 +96,12 @@ class PagedQueryTests {
         Mono<Note> found = Mono.just(new Note("n1", "oak"));
 
         StepVerifier.create(found.transform(SchoolScopedPages.readableBy(moderator, Note::schoolId, "note", "n1",
-                        READERS, "notes are for the DSL")))
+                READERS, "notes are for the DSL")))
                 .expectErrorSatisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail())
-                        .isEqualTo("notes are for the DSL")).verify();
+                        .isEqualTo("notes are for the DSL"))
+                .verify();
         StepVerifier.create(found.transform(SchoolScopedPages.readableBy(dsl, Note::schoolId, "note", "n1",
-                        READERS, "notes are for the DSL")))
+                READERS, "notes are for the DSL")))
                 .expectNext(new Note("n1", "oak")).verifyComplete();
     }
 }

@@ -57,7 +57,8 @@ class ProblemBodyTests extends AppTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(longHeader, 431);
         HttpResponse<String> badId = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/schools/%25zz%00")).header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+                + "/api/v1/schools/%25zz%00")).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(badId.statusCode()).isBetween(400, 499);
         assertProblem(badId, badId.statusCode());
     }

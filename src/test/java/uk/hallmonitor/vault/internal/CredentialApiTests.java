@@ -270,7 +270,8 @@ class CredentialApiTests extends AppTestSupport {
         store(account.accountId(), "bearerToken", "bearer-tamper-ok");
         mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
                 new Document("_id", account.accountId() + "/password"),
-                new Document("$set", new Document("ciphertext", new Binary(new byte[] {1, 9, 9, 9, 9, 9, 9})))))).block();
+                new Document("$set", new Document("ciphertext", new Binary(new byte[] {1, 9, 9, 9, 9, 9, 9}))))))
+                .block();
 
         admin().post().uri("/api/v1/accounts/{id}/credentials/password/reveal", account.accountId())
                 .bodyValue(Map.of("reason", "check")).exchange()

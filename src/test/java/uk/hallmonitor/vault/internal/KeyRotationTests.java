@@ -118,10 +118,10 @@ class KeyRotationTests {
         storeMany(200);
 
         var outcomes = Flux.merge(
-                        Mono.defer(() -> fixture.vault.rotateKeys(ADMIN)).map(s -> 202)
-                                .onErrorResume(e -> Mono.just(TinkCredentialVaultTests.status(Mono.error(e)))),
-                        Mono.defer(() -> fixture.vault.rotateKeys(ADMIN)).map(s -> 202)
-                                .onErrorResume(e -> Mono.just(TinkCredentialVaultTests.status(Mono.error(e)))))
+                Mono.defer(() -> fixture.vault.rotateKeys(ADMIN)).map(s -> 202)
+                        .onErrorResume(e -> Mono.just(TinkCredentialVaultTests.status(Mono.error(e)))),
+                Mono.defer(() -> fixture.vault.rotateKeys(ADMIN)).map(s -> 202)
+                        .onErrorResume(e -> Mono.just(TinkCredentialVaultTests.status(Mono.error(e)))))
                 .collectList().block();
 
         assertThat(outcomes).containsExactlyInAnyOrder(202, 409);
@@ -263,9 +263,10 @@ class KeyRotationTests {
     private KeyRotationStatus waitFor(String id) {
         // a rotation records its end first and lets go of the keyset just after: wait for both
         return await().atMost(Duration.ofMinutes(1)).until(() -> fixture.rotations.find(id)
-                .block(Duration.ofSeconds(10)), status -> status != null
-                && !KeyRotationStatus.RUNNING.equals(status.state())
-                && !id.equals(fixture.keys.current().block(Duration.ofSeconds(10)).rotationId()));
+                .block(Duration.ofSeconds(10)),
+                status -> status != null
+                        && !KeyRotationStatus.RUNNING.equals(status.state())
+                        && !id.equals(fixture.keys.current().block(Duration.ofSeconds(10)).rotationId()));
     }
 
     private void storeMany(int count) {

@@ -115,7 +115,8 @@ class NeverLeakedTests extends AppTestSupport {
         send(as(other.slt()).post().uri(base + "password/reveal").bodyValue(Map.of("reason", "x")).exchange());
         mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
                 new Document("_id", account.accountId() + "/spare"),
-                new Document("$set", new Document("ciphertext", new Binary(new byte[] {1, 2, 3, 4, 5, 6, 7})))))).block();
+                new Document("$set", new Document("ciphertext", new Binary(new byte[] {1, 2, 3, 4, 5, 6, 7}))))))
+                .block();
         send(admin().post().uri(base + "spare/reveal").bodyValue(Map.of("reason", "tampered")).exchange());
 
         // bad input carrying secrets

@@ -235,7 +235,8 @@ class TinkCredentialVaultTests {
         fixture.mongo.getCollection("credentials").flatMap(c -> Mono.from(c.updateOne(
                 new Document("_id", "acc-3/password"),
                 new Document("$set", new Document("ciphertext", source.get("ciphertext"))
-                        .append("keyId", source.get("keyId")))))).block();
+                        .append("keyId", source.get("keyId"))))))
+                .block();
 
         assertThat(status(fixture.vault.reveal(ADMIN, "acc-3", "password", "need it"))).isEqualTo(500);
     }

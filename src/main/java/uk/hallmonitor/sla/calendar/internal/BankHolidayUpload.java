@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import uk.hallmonitor.system.web.Problems.FieldError;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.Problems.FieldError;
 
 /**
  * A region's bank holidays in GOV.UK's own shape ({@code https://www.gov.uk/bank-holidays.json} holds one such

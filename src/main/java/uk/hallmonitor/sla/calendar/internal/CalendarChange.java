@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.hallmonitor.sla.calendar.Closure;
 import uk.hallmonitor.sla.calendar.WindowReading;
-import uk.hallmonitor.system.web.Problems.FieldError;
 import uk.hallmonitor.system.web.Problems;
+import uk.hallmonitor.system.web.Problems.FieldError;
 
 /**
  * A change to a school's SLA calendar as sent by SLT; every field is optional and only those given change.
@@ -95,7 +95,8 @@ record CalendarChange(String closeOfDay, String windowReading, Boolean excludePr
                 continue;
             }
             if (ChronoUnit.DAYS.between(from, to) >= LONGEST_CLOSURE_DAYS) {
-                errors.add(new FieldError(field + "to", "a closure may last at most " + LONGEST_CLOSURE_DAYS + " days"));
+                errors.add(
+                        new FieldError(field + "to", "a closure may last at most " + LONGEST_CLOSURE_DAYS + " days"));
                 continue;
             }
             Closure closure = new Closure(UUID.randomUUID().toString(), from, to, input.reason());

@@ -70,7 +70,7 @@ record CalendarPages(SlaCalendarController calendars, SchoolDirectory directory)
             Map<String, String> typed = Map.of("from", value(form, "from"), "to", value(form, "to"),
                     "reason", value(form, "reason"));
             return calendars.addClosure(id, new CalendarChange.ClosureInput(typed.get("from"), typed.get("to"),
-                            typed.get("reason").strip()))
+                    typed.get("reason").strip()))
                     .flatMap(saved -> done(exchange, id, "Added the closure " + typed.get("reason").strip() + " ("
                             + typed.get("from") + " to " + typed.get("to") + ")"))
                     .onErrorResume(ErrorResponseException.class, e -> e.getStatusCode().value() == 400

@@ -47,7 +47,8 @@ public record SchoolSlaCalendar(@Id String schoolId, String closeOfDay, WindowRe
     record StoredClosure(String id, String from, String to, String reason) {
 
         static StoredClosure of(Closure closure) {
-            return new StoredClosure(closure.id(), closure.from().toString(), closure.to().toString(), closure.reason());
+            return new StoredClosure(closure.id(), closure.from().toString(), closure.to().toString(),
+                    closure.reason());
         }
 
         Closure closure() {
