@@ -105,9 +105,12 @@ class AccountManagementBrowserTests extends BrowserTestSupport {
         return find("input[name=runnerIds][value='" + staffId + "']");
     }
 
+    /** Posts the action's form and waits for the page that answers it, so no wait below reads the old page. */
     private void submit(String action) {
+        WebElement page = find("html");
         WebElement button = find("form[action$='/" + action + "'] button[type=submit]");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", button);
         button.click();
+        waitForPageAfter(page);
     }
 }
