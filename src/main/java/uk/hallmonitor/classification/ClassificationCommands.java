@@ -88,12 +88,14 @@ public final class ClassificationCommands {
      * {@code train --datasets DIR [--corpus FILE,...] [--output DIR] [--licensed-only] [--folds 3]
      * [--iterations 100] [--cutoff 2] [--maxent MAXENT_QN|MAXENT] [--l1 0] [--l2 1.0] [--olid-stack-rows 0]
      * [--encoder e5|minilm] [--embedding-cache FILE] [--no-encoder] [--evaluate-only FILE,...]
-     * [--dump-out-of-fold DIR] [--dsl-budget 2.4]}: rebuilds the model bundle and writes its held-out metrics next to
+     * [--dump-out-of-fold DIR] [--dsl-budget 2.0] [--offensive-budget 1.6]}: rebuilds the model bundle and writes its held-out metrics next to
      * it.
      * {@code --evaluate-only}: corpus rows of these files are scored in the cross-validation but never trained on (to
      * compare training sets on the same rows); {@code --dump-out-of-fold}: writes each training row's out-of-fold
      * scores there; {@code --dsl-budget}: the percentage of the corpus's fair complaints and praise the safeguarding
-     * heads + rules may send to the DSL out-of-fold when their thresholds are chosen (default 2.4).
+     * heads + rules may send to the DSL out-of-fold when their thresholds are chosen (default 2.0);
+     * {@code --offensive-budget}: the percentage of them the offensive decision may flag out-of-fold when its threshold
+     * is chosen (default 1.6).
      */
     public static int train(String[] args) {
         Map<String, String> o = options(args);
@@ -144,13 +146,16 @@ public final class ClassificationCommands {
         if (o.containsKey("dump-out-of-fold")) {
             trainer.dumpOutOfFold(Path.of(o.get("dump-out-of-fold")));
         }
-        if (o.containsKey("dsl-budget")) {
-            try {
-                trainer.dslBudget(dslBudget(o.get("dsl-budget")));
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
+        try {
+            if (o.containsKey("dsl-budget")) {
+                trainer.dslBudget(budget("dsl-budget", o.get("dsl-budget")));
             }
+            if (o.containsKey("offensive-budget")) {
+                trainer.offensiveBudget(budget("offensive-budget", o.get("offensive-budget")));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
         ModelTrainer.Result result = trainer.train(options);
         result.bundle().save(output, result.trainedOn());
@@ -179,16 +184,19 @@ public final class ClassificationCommands {
         return 0;
     }
 
-    /** {@code --dsl-budget PERCENT} as a share: "2.4" is 0.024; a percentage in [0, 100), else an exception. */
-    static double dslBudget(String percent) {
+    /**
+     * {@code --dsl-budget PERCENT} or {@code --offensive-budget PERCENT} as a share: "2.4" is 0.024; a percentage in
+     * [0, 100), else an exception.
+     */
+    static double budget(String option, String percent) {
         double value;
         try {
             value = Double.parseDouble(percent);
         } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("--dsl-budget takes a percentage, e.g. 2.4: " + percent);
+            throw new IllegalArgumentException("--" + option + " takes a percentage, e.g. 2.4: " + percent);
         }
         if (!(value >= 0 && value < 100)) {
-            throw new IllegalArgumentException("--dsl-budget takes a percentage in [0, 100): " + percent);
+            throw new IllegalArgumentException("--" + option + " takes a percentage in [0, 100): " + percent);
         }
         return value / 100;
     }

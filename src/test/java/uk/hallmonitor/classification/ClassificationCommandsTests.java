@@ -117,8 +117,9 @@ class ClassificationCommandsTests {
                 .contains("fair complaints and praise")
                 .contains("a threshold for macro-F1 on olid rows alone (cross-fitted)");
         assertThat(trained.getProperty("trained.encoder")).startsWith("e5-small-v2-q");
-        // the safeguarding thresholds were chosen under the default budget: 2.4% of the fair posts
-        assertThat(trained.getProperty("trained.stack.dslBudget")).isEqualTo("0.024");
+        // the thresholds were chosen under the default budgets: 2.0% of the fair posts sent to the DSL, 1.6% flagged
+        assertThat(trained.getProperty("trained.stack.dslBudget")).isEqualTo("0.02");
+        assertThat(trained.getProperty("trained.stack.offensiveBudget")).isEqualTo("0.016");
         ModelBundle bundle = ModelBundle.load(full);
         assertThat(bundle.stack()).isNotNull();
         assertThat(bundle.offensiveMe().getFactory().getFeatureGenerators()[0].getClass().getSimpleName())
@@ -149,11 +150,13 @@ class ClassificationCommandsTests {
         int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
                 corpus.toString(), "--output", out.toString(), "--folds", "3", "--iterations", "30",
                 "--encoder", "minilm", "--embedding-cache", dir.resolve("cache.bin").toString(),
-                "--dsl-budget", "3"});
+                "--dsl-budget", "3", "--offensive-budget", "1.5"});
 
         assertThat(exit).isZero();
         assertThat(properties(out).getProperty("trained.stack.dslBudget")).isEqualTo("0.03");
-        assertThat(Files.readString(out.resolve("metrics.md"))).contains("at most 3.0% of the fair complaints");
+        assertThat(properties(out).getProperty("trained.stack.offensiveBudget")).isEqualTo("0.015");
+        assertThat(Files.readString(out.resolve("metrics.md"))).contains("at most 3.0% of the fair complaints")
+                .contains("so that at most 1.5% of the corpus's fair complaints and praise are flagged");
         assertThat(properties(out).getProperty("trained.encoder")).startsWith("all-minilm-l6-v2-q");
         // each encoder keeps its own cache file: e5 vectors are never read as MiniLM ones
         assertThat(dir.resolve("minilm_l6-cache.bin")).exists();
@@ -178,16 +181,18 @@ class ClassificationCommandsTests {
     }
 
     @Test
-    void trainRefusesADslBudgetThatIsNotAPercentage(@TempDir Path dir) throws IOException {
+    void trainRefusesADslOrOffensiveBudgetThatIsNotAPercentage(@TempDir Path dir) throws IOException {
         Path datasets = tinyDatasets(dir.resolve("datasets"));
         Path corpus = dir.resolve("corpus.tsv");
         Files.writeString(corpus, TinyModels.CORPUS);
-        for (String budget : new String[] {"two", "-1", "100", "NaN"}) {
-            int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
-                    corpus.toString(), "--output", dir.resolve("x").toString(), "--dsl-budget", budget});
+        for (String option : new String[] {"--dsl-budget", "--offensive-budget"}) {
+            for (String budget : new String[] {"two", "-1", "100", "NaN"}) {
+                int exit = ClassificationCommands.train(new String[] {"--datasets", datasets.toString(), "--corpus",
+                        corpus.toString(), "--output", dir.resolve("x").toString(), option, budget});
 
-            assertThat(exit).as(budget).isEqualTo(2);
-            assertThat(dir.resolve("x")).doesNotExist();
+                assertThat(exit).as(option + " " + budget).isEqualTo(2);
+                assertThat(dir.resolve("x")).doesNotExist();
+            }
         }
     }
 

@@ -85,10 +85,10 @@ class ShippedModelsTests {
         assertThat(v.categories()).extracting(CategoryScore::name).contains(Category.DISCLOSURE);
     }
 
-    // hm-2026-12-07T1523-full with the 35 rules, thresholds under a false-alarm budget chosen by cross-validation on
-    // training data (frozen split, 4th look); since round 5 it runs with 45 rules, since round 7 with 52 (the floors were
-    // not re-measured)
-    static final double SAFEGUARDING_RECALL_FLOOR = 0.90; // measured 0.913 (221 of 242)
-    static final double FAIR_FLAGGED_CEILING = 0.03; // measured 0.019 (5 of 261)
-    static final double FAIR_TO_DSL_CEILING = 0.035; // measured 0.023 (6 of 261)
+    // hm-2026-12-08T0153-full (round 8) with the 52 rules, thresholds under false-alarm budgets (2.0% to the DSL, 1.6%
+    // flagged) chosen by cross-validation on training data (frozen split, 5th look); the floors are unchanged from
+    // hm-2026-12-07T1523-full's (4th look: 0.913, 5 and 6 of 261)
+    static final double SAFEGUARDING_RECALL_FLOOR = 0.90; // measured 0.930 (225 of 242)
+    static final double FAIR_FLAGGED_CEILING = 0.03; // measured 0.011 (3 of 261)
+    static final double FAIR_TO_DSL_CEILING = 0.035; // measured 0.019 (5 of 261)
 }

@@ -85,6 +85,7 @@ public final class ModelTrainer {
     private java.util.Set<String> evaluateOnly = java.util.Set.of();
     private Path outOfFoldDump;
     private double dslBudget = StackTrainer.DSL_BUDGET;
+    private double offensiveBudget = StackTrainer.OFFENSIVE_BUDGET;
 
     public ModelTrainer(PrintStream log) {
         this.log = log;
@@ -115,11 +116,24 @@ public final class ModelTrainer {
      * out-of-fold when their thresholds are chosen (default {@link StackTrainer#DSL_BUDGET}); between 0 and 1.
      */
     public ModelTrainer dslBudget(double budget) {
-        if (!(budget >= 0 && budget < 1)) {
-            throw new IllegalArgumentException("the DSL budget is a share in [0, 1): " + budget);
-        }
-        this.dslBudget = budget;
+        this.dslBudget = share("the DSL budget", budget);
         return this;
+    }
+
+    /**
+     * The share of the corpus's fair complaints and praise the offensive decision may flag out-of-fold when its
+     * threshold is chosen (default {@link StackTrainer#OFFENSIVE_BUDGET}); between 0 and 1.
+     */
+    public ModelTrainer offensiveBudget(double budget) {
+        this.offensiveBudget = share("the offensive budget", budget);
+        return this;
+    }
+
+    private static double share(String what, double budget) {
+        if (!(budget >= 0 && budget < 1)) {
+            throw new IllegalArgumentException(what + " is a share in [0, 1): " + budget);
+        }
+        return budget;
     }
 
     /** Trains a bundle and returns it with the cross-validation report lines. */
@@ -331,14 +345,14 @@ public final class ModelTrainer {
         log.println("fitting the offensive head");
         StackTrainer.Fitted offF1 = StackTrainer.fit(offX, offGold, offFold, folds, StackTrainer.Goal.MACRO_F1,
                 offTrainable);
-        // the threshold: macro-F1, raised until at most OFFENSIVE_BUDGET of the corpus's fair complaints and praise
+        // the threshold: macro-F1, raised until at most offensiveBudget of the corpus's fair complaints and praise
         // are flagged out-of-fold; cross-fitted the same way (each fold judged by a threshold chosen without it)
         boolean[] offFair = new boolean[n];
         for (int i = 0; i < n; i++) {
             offFair[i] = !offRows.get(i).source().equals("olid") && fair(offRows.get(i));
         }
         double offThreshold = StackTrainer.budgetOffensive(offF1.outOfFold(), offGold, offFair, null,
-                StackTrainer.OFFENSIVE_BUDGET);
+                offensiveBudget);
         boolean[] offCrossFitted = new boolean[n];
         for (int fold = 0; fold < folds; fold++) {
             boolean[] others = new boolean[n];
@@ -346,7 +360,7 @@ public final class ModelTrainer {
                 others[i] = offFold[i] != fold;
             }
             double t = StackTrainer.budgetOffensive(offF1.outOfFold(), offGold, offFair, others,
-                    StackTrainer.OFFENSIVE_BUDGET);
+                    offensiveBudget);
             for (int i = 0; i < n; i++) {
                 if (!others[i]) {
                     offCrossFitted[i] = offF1.outOfFold()[i] >= t;
@@ -431,7 +445,7 @@ public final class ModelTrainer {
                 + "out-of-fold rows gives %.2f; raised, if needed, so that at most %.1f%% of the corpus's fair "
                 + "complaints and praise are flagged out-of-fold); cross-fitted, fair complaints and praise flagged "
                 + "%d / %d (%.1f%%)", off.head().lambda(), off.head().threshold(), offF1.head().threshold(),
-                100 * StackTrainer.OFFENSIVE_BUDGET, fairOffFlagged, fairOff, 100.0 * fairOffFlagged / Math.max(1,
+                100 * offensiveBudget, fairOffFlagged, fairOff, 100.0 * fairOffFlagged / Math.max(1,
                         fairOff)));
 
         // ---- categories and intent: the corpus
@@ -585,6 +599,7 @@ public final class ModelTrainer {
         trainedOn.setProperty("trained.stack.heads", String.join(",", heads.keySet()));
         trainedOn.setProperty("trained.stack.olidRows", Integer.toString(n - corpus.size()));
         trainedOn.setProperty("trained.stack.dslBudget", Double.toString(dslBudget));
+        trainedOn.setProperty("trained.stack.offensiveBudget", Double.toString(offensiveBudget));
         Map<String, List<LabelledText>> heldOut = new LinkedHashMap<>();
         boolean sampled = !olidRest.isEmpty();
         sources.forEach((name, rows) -> {

@@ -167,13 +167,17 @@ final class StackTrainer {
      * Share of the training hard negatives (fair complaints and praise) the models + rules may send to the DSL when
      * the safeguarding thresholds are chosen (the default of {@code train --dsl-budget}). 2.4% since round 7: chosen on
      * four folds, the budget is judged on the fifth, where builds chosen at 2.5% sent 3.0% and 3.1% (rounds 5 and 6);
-     * the judged ceiling is 3.0%.
+     * the judged ceiling is 3.0%. 2.0% since round 8: chosen at 2.4%, round 7 was judged at 3.3% (+0.9 points).
      */
-    public static final double DSL_BUDGET = 0.024;
+    public static final double DSL_BUDGET = 0.020;
     /** The choosing budget of builds up to round 6, still reported as a trade-off line for comparison. */
     static final double ROUND_6_DSL_BUDGET = 0.025;
-    /** Share of the training hard negatives the offensive decision may flag. */
-    static final double OFFENSIVE_BUDGET = 0.02;
+    /**
+     * Share of the training hard negatives (fair complaints and praise) the offensive decision may flag out-of-fold
+     * when its threshold is chosen (the default of {@code train --offensive-budget}). 1.6% since round 8: chosen at
+     * 2.0%, round 7 was judged at 2.2% on the fifth fold; the judged ceiling is 2.0%.
+     */
+    public static final double OFFENSIVE_BUDGET = 0.016;
 
     /**
      * Joint thresholds of the safeguarding heads under a false-alarm budget: out-of-fold, at most {@code budget} of

@@ -136,7 +136,7 @@ class StackTrainerTests {
     /**
      * One head over 1,000 fair rows where every step of 0.01 down admits one more fair row and one more positive: the
      * budget alone decides how many fair rows the chosen threshold sends, so the table reads the budget off. The
-     * default is round 7's 2.4% (24 rows), not round 6's 2.5% (25).
+     * default is round 8's 2.0% (20 rows), not round 7's 2.4% (24) or round 6's 2.5% (25).
      */
     @Test
     void theChosenThresholdsSendNoMoreFairRowsThanTheChoosingBudgetAllows() {
@@ -154,7 +154,8 @@ class StackTrainerTests {
             gold[0][fairRows + j] = true;
             p[0][fairRows + j] = 0.948 - 0.01 * j;
         }
-        double[][] table = {{0.0, 0}, {0.01, 10}, {0.024, 24}, {0.025, 25}, {0.03, 30}, {StackTrainer.DSL_BUDGET, 24}};
+        double[][] table = {{0.0, 0}, {0.01, 10}, {0.024, 24}, {0.025, 25}, {0.03, 30}, {0.02, 20},
+            {StackTrainer.DSL_BUDGET, 20}};
         for (double[] row : table) {
             double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, row[0]);
             int sent = 0;
@@ -162,6 +163,36 @@ class StackTrainerTests {
                 sent += p[0][k] >= t[0] ? 1 : 0;
             }
             assertThat(sent).as("fair rows sent under a budget of %s", row[0]).isEqualTo((int) row[1]);
+        }
+    }
+
+    /**
+     * The offensive decision over 1,000 fair rows where every step of 0.01 down flags one more fair row: the budget
+     * alone decides how many are flagged. The default is round 8's 1.6% (16 rows), not rounds 4–7's 2.0% (20).
+     */
+    @Test
+    void theOffensiveThresholdFlagsNoMoreFairRowsThanTheChoosingBudgetAllows() {
+        int fairRows = 1000;
+        int n = fairRows + 90;
+        double[] p = new double[n];
+        boolean[] gold = new boolean[n];
+        boolean[] fair = new boolean[n];
+        for (int k = 0; k < fairRows; k++) {
+            fair[k] = true;
+            p[k] = k < 90 ? 0.945 - 0.01 * k : 0.001;
+        }
+        for (int j = 0; j < 90; j++) {
+            gold[fairRows + j] = true;
+            p[fairRows + j] = 0.948 - 0.01 * j;
+        }
+        double[][] table = {{0.0, 0}, {0.01, 10}, {0.016, 16}, {0.02, 20}, {StackTrainer.OFFENSIVE_BUDGET, 16}};
+        for (double[] row : table) {
+            double t = StackTrainer.budgetOffensive(p, gold, fair, null, row[0]);
+            int flagged = 0;
+            for (int k = 0; k < fairRows; k++) {
+                flagged += p[k] >= t ? 1 : 0;
+            }
+            assertThat(flagged).as("fair rows flagged under a budget of %s", row[0]).isEqualTo((int) row[1]);
         }
     }
 
