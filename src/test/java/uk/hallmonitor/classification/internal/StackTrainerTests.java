@@ -155,7 +155,7 @@ class StackTrainerTests {
             p[0][fairRows + j] = 0.948 - 0.01 * j;
         }
         double[][] table = {{0.0, 0}, {0.01, 10}, {0.024, 24}, {0.025, 25}, {0.03, 30}, {0.02, 20},
-            {StackTrainer.DSL_BUDGET, 20}};
+                {StackTrainer.DSL_BUDGET, 20}};
         for (double[] row : table) {
             double[] t = StackTrainer.budgetThresholds(p, gold, rule, fair, null, row[0]);
             int sent = 0;
